@@ -1,0 +1,130 @@
+package model
+
+import "slices"
+
+// PlatformID identifies a platform, e.g. "meta/instagram". Like StepID it is
+// stored on disk (accounts belong to a platform), so it never changes once
+// shipped.
+type PlatformID string
+
+// StepID identifies a step, e.g. "meta/instagram/object-form". It is the key
+// under which progress is stored: renaming a shipped ID would silently orphan
+// every user's ticks, so an ID never changes once shipped.
+type StepID string
+
+// Source is where a fact in a step comes from.
+type Source struct {
+	URL      string `json:"url"`
+	Title    string `json:"title,omitempty"`
+	Official bool   `json:"official"` // a vendor's or regulator's own page
+}
+
+// Step is one thing the user does to object or opt out, or to limit what a
+// company can use.
+type Step struct {
+	ID       StepID     `json:"id"`
+	Platform PlatformID `json:"platform"`
+	Title    string     `json:"title"`
+	Body     string     `json:"body"` // Markdown
+	Regions  []Region   `json:"regions"`
+	Link     string     `json:"link,omitempty"`     // official page the UI opens
+	Template string     `json:"template,omitempty"` // text to copy, e.g. an objection statement
+	Sources  []Source   `json:"sources"`
+	Verified string     `json:"verified"` // YYYY-MM-DD: when the facts were last checked
+	Minutes  int        `json:"minutes,omitempty"`
+	// Revision is a hash of the fields that carry meaning (title, body, link,
+	// template, regions); a tick records it so the UI can say a step changed.
+	Revision string `json:"revision"`
+	// File is where the step was read from, for error messages.
+	File string `json:"-"`
+}
+
+// AppliesTo reports whether the step is shown to users in region r.
+func (s Step) AppliesTo(r Region) bool {
+	return slices.Contains(s.Regions, r)
+}
+
+// Platform is a service (Facebook, Instagram, …) and the steps for it.
+type Platform struct {
+	ID    PlatformID `json:"id"`
+	Title string     `json:"title"`
+	Group string     `json:"group"` // the company, e.g. "Meta"; groups the tree
+	Order int        `json:"order"` // position within the group, then across groups
+	Intro string     `json:"intro"` // Markdown
+	// RegionNotes says, for a region where some steps are hidden, why
+	// (e.g. "No legal right to object in the US; only mitigations apply.").
+	RegionNotes map[Region]string `json:"region_notes,omitempty"`
+	Steps       []Step            `json:"steps"`
+	// File is where the platform was read from, for error messages.
+	File string `json:"-"`
+}
+
+// StepsFor returns the platform's steps that apply in region r, in order.
+func (p Platform) StepsFor(r Region) []Step {
+	var out []Step
+	for _, s := range p.Steps {
+		if s.AppliesTo(r) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// HiddenCount is how many of the platform's steps do not apply in region r.
+func (p Platform) HiddenCount(r Region) int {
+	return len(p.Steps) - len(p.StepsFor(r))
+}
+
+// Catalog is every platform optout has guides for, in display order.
+type Catalog struct {
+	Platforms []Platform `json:"platforms"`
+	steps     map[StepID]Step
+	platforms map[PlatformID]int
+}
+
+// NewCatalog indexes platforms (already validated and ordered) for lookup.
+func NewCatalog(platforms []Platform) *Catalog {
+	c := &Catalog{
+		Platforms: platforms,
+		steps:     make(map[StepID]Step),
+		platforms: make(map[PlatformID]int, len(platforms)),
+	}
+	for i, p := range platforms {
+		c.platforms[p.ID] = i
+		for _, s := range p.Steps {
+			c.steps[s.ID] = s
+		}
+	}
+	return c
+}
+
+// Step looks a step up by ID.
+func (c *Catalog) Step(id StepID) (Step, bool) {
+	s, ok := c.steps[id]
+	return s, ok
+}
+
+// Platform looks a platform up by ID.
+func (c *Catalog) Platform(id PlatformID) (Platform, bool) {
+	i, ok := c.platforms[id]
+	if !ok {
+		return Platform{}, false
+	}
+	return c.Platforms[i], true
+}
+
+// Groups returns the group names in the order their first platform appears.
+func (c *Catalog) Groups() []string {
+	var groups []string
+	for _, p := range c.Platforms {
+		if !slices.Contains(groups, p.Group) {
+			groups = append(groups, p.Group)
+		}
+	}
+	return groups
+}
+
+// StepCount is the number of steps in the catalog, across all regions.
+func (c *Catalog) StepCount() int {
+	return len(c.steps)
+}

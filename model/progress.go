@@ -1,0 +1,156 @@
+package model
+
+import (
+	"cmp"
+	"slices"
+	"time"
+)
+
+// AccountID identifies one of the user's accounts on a platform. It is a
+// storage key: generated once, never derived from the label, so renaming an
+// account keeps its ticks.
+type AccountID string
+
+// Account is one of the user's accounts on a platform, e.g. a personal and a
+// business Instagram.
+type Account struct {
+	ID       AccountID  `json:"id"`
+	Platform PlatformID `json:"platform"`
+	Label    string     `json:"label"` // e.g. "@alice_shop"; may be empty for the first account
+	Created  time.Time  `json:"created"`
+}
+
+// DefaultAccountID is the ID of the account every platform starts with, so
+// that a fresh install and a relaunch agree on it without a write.
+func DefaultAccountID(p PlatformID) AccountID {
+	return AccountID(string(p) + "#main")
+}
+
+// RequestStatus is what became of a request the user sent (an objection form,
+// a data-subject request). Empty means the user recorded nothing.
+type RequestStatus string
+
+// The request statuses a user can record.
+const (
+	StatusNone      RequestStatus = ""
+	StatusSubmitted RequestStatus = "submitted"
+	StatusConfirmed RequestStatus = "confirmed"
+	StatusRefused   RequestStatus = "refused"
+)
+
+// StepState is what the user recorded about one step for one account.
+type StepState struct {
+	Done     bool          `json:"done"`
+	At       time.Time     `json:"at,omitzero"`        // when it was last ticked or unticked
+	Revision string        `json:"revision,omitempty"` // the step revision it was ticked against
+	Status   RequestStatus `json:"status,omitempty"`
+	Note     string        `json:"note,omitempty"`
+}
+
+// Changed reports whether the step's guide text changed since it was ticked.
+func (s StepState) Changed(step Step) bool {
+	return s.Done && s.Revision != "" && s.Revision != step.Revision
+}
+
+// Progress maps each account to the state of each step it has recorded.
+type Progress map[AccountID]map[StepID]StepState
+
+// State returns the recorded state of step for account (zero if none).
+func (p Progress) State(account AccountID, step StepID) StepState {
+	return p[account][step]
+}
+
+// Set records state for (account, step), allocating as needed.
+func (p Progress) Set(account AccountID, step StepID, state StepState) {
+	m := p[account]
+	if m == nil {
+		m = make(map[StepID]StepState)
+		p[account] = m
+	}
+	m[step] = state
+}
+
+// Clone returns a deep copy, so a caller can hand progress to another
+// goroutine or keep it for undo.
+func (p Progress) Clone() Progress {
+	out := make(Progress, len(p))
+	for a, steps := range p {
+		m := make(map[StepID]StepState, len(steps))
+		for id, s := range steps {
+			m[id] = s
+		}
+		out[a] = m
+	}
+	return out
+}
+
+// Tally is a done/total count.
+type Tally struct {
+	Done  int `json:"done"`
+	Total int `json:"total"`
+}
+
+// Add returns the sum of two tallies.
+func (t Tally) Add(o Tally) Tally {
+	return Tally{Done: t.Done + o.Done, Total: t.Total + o.Total}
+}
+
+// Fraction is Done/Total, or 0 for an empty tally.
+func (t Tally) Fraction() float64 {
+	if t.Total == 0 {
+		return 0
+	}
+	return float64(t.Done) / float64(t.Total)
+}
+
+// AccountTally counts the steps of p that apply in region r and are done for
+// account.
+func AccountTally(p Platform, r Region, account AccountID, progress Progress) Tally {
+	var t Tally
+	recorded := progress[account]
+	for _, s := range p.Steps {
+		if !s.AppliesTo(r) {
+			continue
+		}
+		t.Total++
+		if recorded[s.ID].Done {
+			t.Done++
+		}
+	}
+	return t
+}
+
+// PlatformTally sums AccountTally over the platform's accounts.
+func PlatformTally(p Platform, r Region, accounts []Account, progress Progress) Tally {
+	var t Tally
+	for _, a := range accounts {
+		if a.Platform == p.ID {
+			t = t.Add(AccountTally(p, r, a.ID, progress))
+		}
+	}
+	return t
+}
+
+// Orphan is recorded progress for a step the current guides no longer
+// contain. It is kept, never dropped, and can be listed.
+type Orphan struct {
+	Account AccountID
+	Step    StepID
+	State   StepState
+}
+
+// Orphans lists progress whose step is not in c, sorted by account then step.
+func Orphans(c *Catalog, progress Progress) []Orphan {
+	var out []Orphan
+	for a, steps := range progress {
+		for id, st := range steps {
+			if _, ok := c.Step(id); !ok {
+				out = append(out, Orphan{Account: a, Step: id, State: st})
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b Orphan) int {
+		return cmp.Or(cmp.Compare(a.Account, b.Account), cmp.Compare(a.Step, b.Step))
+	})
+	return out
+}

@@ -1,0 +1,91 @@
+package model
+
+import "errors"
+
+// Theme is the colour scheme the user chose.
+type Theme string
+
+// The themes. ThemeAuto follows the terminal's background.
+const (
+	ThemeAuto  Theme = ""
+	ThemeDark  Theme = "dark"
+	ThemeLight Theme = "light"
+	ThemePlain Theme = "plain" // no colour at all
+)
+
+// ParseTheme turns a flag value into a Theme.
+func ParseTheme(s string) (Theme, error) {
+	switch t := Theme(s); t {
+	case ThemeDark, ThemeLight, ThemePlain:
+		return t, nil
+	case "auto":
+		return ThemeAuto, nil
+	}
+	return "", errors.New("unknown theme " + `"` + s + `"` + " (want light|dark|plain|auto)")
+}
+
+// Settings are the user's choices that outlive a session.
+type Settings struct {
+	Region Region `json:"region,omitempty"` // empty until the user picks one
+	Theme  Theme  `json:"theme,omitempty"`
+}
+
+// Resume is the UI's state at quit, restored at the next launch so the user
+// finds the same screen.
+type Resume struct {
+	Selected     string   `json:"selected,omitempty"` // key of the selected tree node
+	Open         []string `json:"open,omitempty"`     // keys of expanded tree nodes
+	Focus        string   `json:"focus,omitempty"`    // "tree" or "detail"
+	DetailScroll int      `json:"detail_scroll,omitempty"`
+}
+
+// Snapshot is everything the store holds, read at start-up.
+type Snapshot struct {
+	Settings Settings
+	Accounts []Account // in creation order
+	Progress Progress
+	Resume   Resume
+}
+
+// ProgressStore persists what the user records. Every method that changes
+// something is one durable (fsync'd) transaction: when it returns nil the
+// change survives a crash. Implementations need not be safe for concurrent
+// writers; the UI sends one write at a time.
+type ProgressStore interface {
+	// Load reads everything.
+	Load() (Snapshot, error)
+	// SaveAccount creates or updates (renames) an account.
+	SaveAccount(Account) error
+	// DeleteAccount removes an account and all progress recorded for it.
+	DeleteAccount(AccountID) error
+	// SetStep records the state of one step for one account.
+	SetStep(AccountID, StepID, StepState) error
+	// SaveSettings replaces the settings.
+	SaveSettings(Settings) error
+	// SaveResume replaces the resume state.
+	SaveResume(Resume) error
+}
+
+// Errors a ProgressStore returns, for callers to tell apart with errors.Is.
+var (
+	// ErrLocked means another process has the data file open.
+	ErrLocked = errors.New("data file is in use by another optout")
+	// ErrCorrupt means the data file is damaged or is not an optout file.
+	ErrCorrupt = errors.New("data file is damaged")
+)
+
+// AccountsFor returns the accounts of platform p among all, in order. A
+// platform the user has not added accounts to has one implicit account, so
+// every platform can be ticked off from the first launch.
+func AccountsFor(p PlatformID, all []Account) []Account {
+	var out []Account
+	for _, a := range all {
+		if a.Platform == p {
+			out = append(out, a)
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, Account{ID: DefaultAccountID(p), Platform: p})
+	}
+	return out
+}
