@@ -1,0 +1,151 @@
+package guides
+
+import (
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// fileReader reads the fields of one file, recording problems against it.
+type fileReader struct {
+	file   string
+	offset int // added to a YAML line number to give the file line number
+	ps     *Problems
+}
+
+// errorf records a problem at a file line.
+func (r *fileReader) errorf(line int, format string, args ...any) {
+	r.ps.addf(r.file, line, format, args...)
+}
+
+// line is the file line of a YAML node.
+func (r *fileReader) line(n *yaml.Node) int {
+	return n.Line + r.offset
+}
+
+// entry is one "key: value" of a mapping.
+type entry struct {
+	line  int // file line of the key
+	value *yaml.Node
+}
+
+// mapping returns the entries of a mapping node by key, reporting unknown
+// and repeated keys. what names the mapping in messages ("the front
+// matter", "a source").
+func (r *fileReader) mapping(n *yaml.Node, known []string, what string) map[string]entry {
+	out := make(map[string]entry)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		line := r.line(k)
+		if k.Kind != yaml.ScalarNode {
+			r.errorf(line, "%s has a key that is not a plain name", what)
+			continue
+		}
+		if prev, dup := out[k.Value]; dup {
+			r.errorf(line, "%q is given twice in %s (also on line %d): keep one", k.Value, what, prev.line)
+			continue
+		}
+		if !slices.Contains(known, k.Value) {
+			r.errorf(line, "unknown key %q in %s%s (known keys: %s)", k.Value, what, suggest(k.Value, known), strings.Join(known, ", "))
+			continue
+		}
+		out[k.Value] = entry{line: line, value: resolve(v)}
+	}
+	return out
+}
+
+// resolve follows an alias to the node it names.
+func resolve(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		return n.Alias
+	}
+	return n
+}
+
+// text returns a scalar's value, trimmed and sanitised; null is "".
+func (r *fileReader) text(key string, e entry) (string, bool) {
+	n := e.value
+	if n.Kind != yaml.ScalarNode {
+		r.errorf(e.line, "%s must be a single value, not a list or a mapping", key)
+		return "", false
+	}
+	if n.ShortTag() == "!!null" {
+		return "", true
+	}
+	return strings.TrimSpace(sanitize(n.Value)), true
+}
+
+// integer decodes a whole number.
+func (r *fileReader) integer(key string, e entry) (int, bool) {
+	var v int
+	// Decode would truncate 2.5 to 2; only an integer literal will do.
+	if e.value.Kind != yaml.ScalarNode || e.value.ShortTag() != "!!int" || e.value.Decode(&v) != nil {
+		r.errorf(e.line, "%s must be a whole number", key)
+		return 0, false
+	}
+	return v, true
+}
+
+// boolean decodes true or false.
+func (r *fileReader) boolean(key string, e entry) (bool, bool) {
+	var v bool
+	if e.value.Kind != yaml.ScalarNode || e.value.ShortTag() != "!!bool" || e.value.Decode(&v) != nil {
+		r.errorf(e.line, "%s must be true or false", key)
+		return false, false
+	}
+	return v, true
+}
+
+// list returns the items of a sequence; a single value is not accepted, so
+// "regions: eu" is reported rather than guessed at.
+func (r *fileReader) list(key string, e entry) ([]*yaml.Node, bool) {
+	if e.value.Kind != yaml.SequenceNode {
+		r.errorf(e.line, "%s must be a list, e.g. %s: [eu, uk]", key, key)
+		return nil, false
+	}
+	items := make([]*yaml.Node, len(e.value.Content))
+	for i, n := range e.value.Content {
+		items[i] = resolve(n)
+	}
+	return items, true
+}
+
+// suggest returns `, did you mean "x"?` for a key close to a known one.
+func suggest(key string, known []string) string {
+	best, bestDist := "", 3 // only suggest for at most two edits
+	for _, k := range known {
+		if d := editDistance(key, k); d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return `, did you mean "` + best + `"?`
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 64 || len(rb) > 64 {
+		return len(ra) + len(rb) // not worth comparing; never "close"
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,71 @@
+package guides
+
+import (
+	"errors"
+	"regexp"
+	"testing"
+	"testing/fstest"
+)
+
+// FuzzParse feeds arbitrary bytes to Parse as a platform file and a step
+// file. Parse must never panic; it returns either a catalog whose text is
+// free of control characters or problems that each name a file and say
+// something.
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(validPlatform), []byte(validStep))
+	f.Add([]byte(""), []byte(""))
+	f.Add([]byte("---\n"), []byte("---\n---\n"))
+	f.Fuzz(func(t *testing.T, platform, step []byte) {
+		fsys := fstest.MapFS{
+			"acme/chat/platform.md":  {Data: platform},
+			"acme/chat/10-object.md": {Data: step},
+		}
+		c, err := parse(fsys, "", testNow)
+		if err != nil {
+			var ps Problems
+			if !errors.As(err, &ps) || len(ps) == 0 {
+				t.Fatalf("error %v is not a non-empty Problems", err)
+			}
+			for _, p := range ps {
+				if p.File == "" || p.Message == "" || p.Line < 0 {
+					t.Errorf("malformed problem %#v", p)
+				}
+			}
+			if c != nil {
+				t.Error("catalog returned along with problems")
+			}
+			return
+		}
+		hex := regexp.MustCompile(`^[0-9a-f]{12}$`)
+		for _, p := range c.Platforms {
+			checkClean(t, p.Title, p.Group, p.Intro)
+			for _, note := range p.RegionNotes {
+				checkClean(t, note)
+			}
+			for _, s := range p.Steps {
+				checkClean(t, s.Title, s.Body, s.Link, s.Template)
+				for _, src := range s.Sources {
+					checkClean(t, src.URL, src.Title)
+				}
+				if !hex.MatchString(s.Revision) {
+					t.Errorf("revision %q", s.Revision)
+				}
+				if s.Title == "" || s.Body == "" || len(s.Sources) == 0 || len(s.Regions) == 0 {
+					t.Errorf("step accepted without a title, body, source or region: %#v", s)
+				}
+			}
+		}
+	})
+}
+
+// checkClean fails the test if any text holds a control character.
+func checkClean(t *testing.T, texts ...string) {
+	t.Helper()
+	for _, s := range texts {
+		for _, r := range s {
+			if isControl(r) {
+				t.Errorf("%q holds %U", s, r)
+			}
+		}
+	}
+}
