@@ -33,9 +33,10 @@ type Settings struct {
 // Resume is the UI's state at quit, restored at the next launch so the user
 // finds the same screen.
 type Resume struct {
-	Selected     string   `json:"selected,omitempty"` // key of the selected tree node
-	Open         []string `json:"open,omitempty"`     // keys of expanded tree nodes
-	Focus        string   `json:"focus,omitempty"`    // "tree" or "detail"
+	Selected     string   `json:"selected,omitempty"`    // key of the selected tree node
+	Open         []string `json:"open,omitempty"`        // keys of expanded tree nodes
+	Focus        string   `json:"focus,omitempty"`       // "tree" or "detail"
+	TreeScroll   int      `json:"tree_scroll,omitempty"` // first tree row on screen
 	DetailScroll int      `json:"detail_scroll,omitempty"`
 }
 

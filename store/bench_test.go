@@ -1,0 +1,56 @@
+package store
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/optout/optout/model"
+)
+
+// BenchmarkSetStep measures one tick as the app does it: one write
+// transaction, committed with fsync. It also reports the median, which a slow
+// fsync now and then does not move.
+func BenchmarkSetStep(b *testing.B) {
+	s, err := Open(fixture(b, b.TempDir(), 10, 100), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	var times []time.Duration
+	i := 0
+	for b.Loop() {
+		start := time.Now()
+		st := model.StepState{Done: i%2 == 0, At: start, Revision: "0123456789abcdef"}
+		if err := s.SetStep("meta/p001#1", model.StepID(fmt.Sprintf("meta/platform-%02d/step-%05d", i%20, i%100)), st); err != nil {
+			b.Fatal(err)
+		}
+		times = append(times, time.Since(start))
+		i++
+	}
+	slices.Sort(times)
+	b.ReportMetric(float64(times[len(times)/2].Microseconds()), "median-µs/op")
+}
+
+// BenchmarkOpenCheck measures what start-up costs before the UI appears:
+// Open with its full integrity check, and Close, on a store holding 100
+// accounts × 1,000 steps.
+func BenchmarkOpenCheck(b *testing.B) {
+	path := fixture(b, b.TempDir(), 100, 1000)
+	info, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		s, err := Open(path, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := s.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(info.Size())/(1<<20), "MiB-file")
+}

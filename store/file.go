@@ -1,0 +1,109 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// create makes a new, initialised data file at path. It builds the file under
+// a temporary name and links it into place, so that path never holds a
+// half-made file: a crash during the very first start must not leave an empty
+// file that the next start would rightly refuse.
+func create(path string) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return accessError("create the directory", dir, err)
+	}
+	tmp, err := os.CreateTemp(dir, filepath.Base(path)+".new-*") // mode 0600
+	if err != nil {
+		return accessError("create a file in", dir, err)
+	}
+	name := tmp.Name()
+	_ = tmp.Close()
+	defer os.Remove(name)
+
+	db, err := bolt.Open(name, 0o600, &bolt.Options{Timeout: defaultTimeout})
+	if err != nil {
+		return accessError("create", path, err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error { return migrate(tx, 0, migrations()) })
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return accessError("create", path, err)
+	}
+	// Link, unlike Rename, fails rather than replace a file another optout
+	// created meanwhile; theirs wins and Open goes on to use it.
+	if err := os.Link(name, path); err != nil && !errors.Is(err, fs.ErrExist) {
+		// Some file systems have no hard links.
+		if _, statErr := os.Lstat(path); !errors.Is(statErr, fs.ErrNotExist) {
+			return nil
+		}
+		if err := os.Rename(name, path); err != nil {
+			return accessError("create", path, err)
+		}
+	}
+	syncDir(dir)
+	return nil
+}
+
+// Backup writes a consistent copy of the data to PATH.bak: into a temporary
+// file first, fsync'd, then renamed over the old backup, so that a crash
+// leaves either the old backup or the new one, never half of one.
+func (s *Store) Backup() error {
+	dst := backupPath(s.path)
+	dir := filepath.Dir(dst)
+	tmp, err := os.CreateTemp(dir, filepath.Base(dst)+".tmp-*") // mode 0600
+	if err != nil {
+		return backupError(dst, err)
+	}
+	name := tmp.Name()
+	err = s.db.View(func(tx *bolt.Tx) error {
+		_, err := tx.WriteTo(tmp)
+		return err
+	})
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(name, dst)
+	}
+	if err != nil {
+		_ = os.Remove(name)
+		return backupError(dst, err)
+	}
+	syncDir(dir)
+	return nil
+}
+
+func backupError(dst string, err error) error {
+	return &userError{
+		msg:   oneLine(fmt.Sprintf("backup %s not written: %s — your data itself is saved", dst, reason(err))),
+		cause: err,
+	}
+}
+
+// syncDir makes a rename or link in dir durable. It is best effort: some file
+// systems refuse to sync a directory, and Windows cannot open one this way;
+// the file's own contents are already synced either way.
+func syncDir(dir string) {
+	if runtime.GOOS == "windows" {
+		return
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return
+	}
+	_ = d.Sync()
+	_ = d.Close()
+}

@@ -1,0 +1,248 @@
+package store
+
+import (
+	"encoding/binary"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"os"
+)
+
+// bbolt v1 on-disk layout (go.etcd.io/bbolt/internal/common), needed because
+// bbolt reads its memory map without bounds checks: a damaged page pointer
+// makes it fault, and tx.Check runs in a goroutine of its own where neither
+// recover nor debug.SetPanicOnFault can catch that. preflight walks every
+// reachable page with ordinary bounds-checked reads first, so that by the time
+// bbolt's own check runs, every page it can reach is known to lie inside the
+// file. bbolt stores integers in the machine's byte order.
+const (
+	pageHeaderSize = 16 // id u64, flags u16, count u16, overflow u32
+	elementSize    = 16 // branch: pos u32, ksize u32, pgid u64; leaf: flags u32, pos u32, ksize u32, vsize u32
+	bucketHeader   = 16 // root pgid u64, sequence u64
+	metaSize       = 56 // from the page header to the checksum, which follows
+	boltMagic      = 0xED0CDAED
+	boltVersion    = 2
+	branchPage     = 0x01
+	leafPage       = 0x02
+	freelistPage   = 0x10
+	bucketLeaf     = 0x01
+	noFreelist     = ^uint64(0)
+)
+
+type meta struct {
+	pageSize uint32
+	root     uint64
+	freelist uint64
+	pgid     uint64 // high-water mark: pages [0, pgid) are in use or free
+	txid     uint64
+}
+
+// readMeta reads the meta page at off and validates it as bbolt does.
+func readMeta(r io.ReaderAt, off int64) (meta, error) {
+	buf := make([]byte, pageHeaderSize+metaSize+8)
+	if _, err := r.ReadAt(buf, off); err != nil {
+		return meta{}, fmt.Errorf("cannot read its header: %w", err)
+	}
+	m := buf[pageHeaderSize:]
+	switch {
+	case binary.NativeEndian.Uint32(m[0:]) != boltMagic:
+		return meta{}, fmt.Errorf("not a bbolt file")
+	case binary.NativeEndian.Uint32(m[4:]) != boltVersion:
+		return meta{}, fmt.Errorf("unsupported bbolt format %d", binary.NativeEndian.Uint32(m[4:]))
+	}
+	h := fnv.New64a()
+	h.Write(m[:metaSize])
+	if h.Sum64() != binary.NativeEndian.Uint64(m[metaSize:]) {
+		return meta{}, fmt.Errorf("header checksum mismatch")
+	}
+	return meta{
+		pageSize: binary.NativeEndian.Uint32(m[8:]),
+		root:     binary.NativeEndian.Uint64(m[16:]),
+		freelist: binary.NativeEndian.Uint64(m[32:]),
+		pgid:     binary.NativeEndian.Uint64(m[40:]),
+		txid:     binary.NativeEndian.Uint64(m[48:]),
+	}, nil
+}
+
+// currentMeta picks the meta page bbolt would use: the valid one with the
+// higher transaction ID.
+func currentMeta(r io.ReaderAt) (meta, error) {
+	m0, err0 := readMeta(r, 0)
+	off1 := int64(os.Getpagesize())
+	if err0 == nil {
+		off1 = int64(m0.pageSize)
+	}
+	m1, err1 := readMeta(r, off1)
+	switch {
+	case err0 != nil && err1 != nil:
+		return meta{}, err0
+	case err0 != nil:
+		return m1, nil
+	case err1 != nil || m0.txid >= m1.txid:
+		return m0, nil
+	}
+	return m1, nil
+}
+
+// walker visits pages once each, reading them through r.
+type walker struct {
+	r    io.ReaderAt
+	size int64
+	m    meta
+	seen map[uint64]bool
+}
+
+// preflight checks, without trusting a single offset in it, that every page
+// reachable from the current meta page lies inside the file and has the
+// expected type, and that every key and value lies inside its page.
+func preflight(r io.ReaderAt, size int64) error {
+	m, err := currentMeta(r)
+	if err != nil {
+		return err
+	}
+	if m.pageSize < 512 || m.pageSize > 1<<20 || m.pageSize&(m.pageSize-1) != 0 {
+		return fmt.Errorf("implausible page size %d", m.pageSize)
+	}
+	if need := int64(m.pgid) * int64(m.pageSize); m.pgid > uint64(size) || need > size {
+		return fmt.Errorf("truncated: holds %d bytes of %d", size, need)
+	}
+	w := &walker{r: r, size: size, m: m, seen: map[uint64]bool{0: true, 1: true}}
+	if m.freelist != noFreelist {
+		if err := w.freelist(m.freelist); err != nil {
+			return err
+		}
+	}
+	return w.tree(m.root)
+}
+
+// page reads page id and its overflow pages.
+func (w *walker) page(id uint64) ([]byte, error) {
+	if id < 2 || id >= w.m.pgid {
+		return nil, fmt.Errorf("reference to page %d outside 2..%d", id, w.m.pgid-1)
+	}
+	psz := int64(w.m.pageSize)
+	head := make([]byte, pageHeaderSize)
+	if _, err := w.r.ReadAt(head, int64(id)*psz); err != nil {
+		return nil, fmt.Errorf("page %d: %w", id, err)
+	}
+	if got := binary.NativeEndian.Uint64(head); got != id {
+		return nil, fmt.Errorf("page %d identifies itself as page %d", id, got)
+	}
+	overflow := uint64(binary.NativeEndian.Uint32(head[12:]))
+	if id+overflow >= w.m.pgid {
+		return nil, fmt.Errorf("page %d overflows past the end", id)
+	}
+	for i := id; i <= id+overflow; i++ {
+		if w.seen[i] {
+			return nil, fmt.Errorf("page %d is referenced twice", i)
+		}
+		w.seen[i] = true
+	}
+	buf := make([]byte, int64(overflow+1)*psz)
+	if _, err := w.r.ReadAt(buf, int64(id)*psz); err != nil {
+		return nil, fmt.Errorf("page %d: %w", id, err)
+	}
+	return buf, nil
+}
+
+func (w *walker) freelist(id uint64) error {
+	p, err := w.page(id)
+	if err != nil {
+		return err
+	}
+	if flags := binary.NativeEndian.Uint16(p[8:]); flags != freelistPage {
+		return fmt.Errorf("page %d: type %#x, want a freelist", id, flags)
+	}
+	start, count := uint64(pageHeaderSize), uint64(binary.NativeEndian.Uint16(p[10:]))
+	if count == 0xFFFF {
+		count = binary.NativeEndian.Uint64(p[pageHeaderSize:])
+		start += 8
+	}
+	if count > uint64(len(p)) || start+count*8 > uint64(len(p)) {
+		return fmt.Errorf("freelist page %d: %d entries do not fit", id, count)
+	}
+	for i := range count {
+		if free := binary.NativeEndian.Uint64(p[start+i*8:]); free < 2 || free >= w.m.pgid {
+			return fmt.Errorf("freelist page %d: free page %d out of range", id, free)
+		}
+	}
+	return nil
+}
+
+// tree checks the B+tree rooted at page id.
+func (w *walker) tree(id uint64) error {
+	p, err := w.page(id)
+	if err != nil {
+		return err
+	}
+	switch flags := binary.NativeEndian.Uint16(p[8:]); flags {
+	case branchPage:
+		count, err := elements(p, id)
+		if err != nil {
+			return err
+		}
+		for i := range count {
+			off := pageHeaderSize + i*elementSize
+			pos, ksize := uint64(binary.NativeEndian.Uint32(p[off:])), uint64(binary.NativeEndian.Uint32(p[off+4:]))
+			if uint64(off)+pos+ksize > uint64(len(p)) {
+				return fmt.Errorf("page %d: key %d lies outside the page", id, i)
+			}
+			if err := w.tree(binary.NativeEndian.Uint64(p[off+8:])); err != nil {
+				return err
+			}
+		}
+		return nil
+	case leafPage:
+		return w.leaf(p, id)
+	default:
+		return fmt.Errorf("page %d: type %#x, want a branch or leaf", id, flags)
+	}
+}
+
+// leaf checks a leaf page (or an inline bucket's page, whose id is 0) and the
+// buckets nested in it.
+func (w *walker) leaf(p []byte, id uint64) error {
+	count, err := elements(p, id)
+	if err != nil {
+		return err
+	}
+	for i := range count {
+		off := pageHeaderSize + i*elementSize
+		flags := binary.NativeEndian.Uint32(p[off:])
+		pos, ksize, vsize := uint64(binary.NativeEndian.Uint32(p[off+4:])), uint64(binary.NativeEndian.Uint32(p[off+8:])), uint64(binary.NativeEndian.Uint32(p[off+12:]))
+		start := uint64(off) + pos
+		if start+ksize+vsize > uint64(len(p)) {
+			return fmt.Errorf("page %d: entry %d lies outside the page", id, i)
+		}
+		if flags&bucketLeaf == 0 {
+			continue
+		}
+		v := p[start+ksize : start+ksize+vsize]
+		if len(v) < bucketHeader {
+			return fmt.Errorf("page %d: entry %d: bucket header too short", id, i)
+		}
+		if root := binary.NativeEndian.Uint64(v); root != 0 {
+			if err := w.tree(root); err != nil {
+				return err
+			}
+			continue
+		}
+		inline := v[bucketHeader:]
+		if len(inline) < pageHeaderSize || binary.NativeEndian.Uint16(inline[8:]) != leafPage {
+			return fmt.Errorf("page %d: entry %d: damaged inline bucket", id, i)
+		}
+		if err := w.leaf(inline, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// elements returns how many elements page p holds, checking they fit.
+func elements(p []byte, id uint64) (int, error) {
+	count := int(binary.NativeEndian.Uint16(p[10:]))
+	if pageHeaderSize+count*elementSize > len(p) {
+		return 0, fmt.Errorf("page %d: %d entries do not fit", id, count)
+	}
+	return count, nil
+}
