@@ -1,0 +1,193 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/optout/optout/model"
+)
+
+// startAddAccount asks for a label for a new account on the selected platform.
+func (a *App) startAddAccount() tea.Cmd {
+	r := a.selectedRow()
+	if r.platform == nil {
+		return a.status.set("select a platform to add an account to it", false)
+	}
+	d, cmd := newLabelDialog("Add another "+r.platform.Title+" account", r.platform.ID, "", "")
+	a.dialog = d
+	return cmd
+}
+
+// startRenameAccount asks for a new label for the selected account.
+func (a *App) startRenameAccount() tea.Cmd {
+	acc, ok := a.selectedAccount()
+	if !ok {
+		return a.status.set("select an account (or one of its steps) to rename it", false)
+	}
+	p, _ := a.catalog.Platform(acc.Platform)
+	d, cmd := newLabelDialog("Rename this "+p.Title+" account", acc.Platform, acc.ID, acc.Label)
+	a.dialog = d
+	return cmd
+}
+
+// startRemoveAccount asks before removing the selected account and its ticks.
+func (a *App) startRemoveAccount() tea.Cmd {
+	acc, ok := a.selectedAccount()
+	if !ok {
+		return a.status.set("select an account (or one of its steps) to remove it", false)
+	}
+	p, _ := a.catalog.Platform(acc.Platform)
+	if len(model.AccountsFor(acc.Platform, a.accounts)) < 2 {
+		return a.status.set(p.Title+" keeps at least one account — rename it with r instead", false)
+	}
+	ticks := 0
+	for _, st := range a.progress[acc.ID] {
+		if st.Done {
+			ticks++
+		}
+	}
+	a.dialog = &confirmDialog{
+		title: "Remove " + accountLabel(acc) + " from " + p.Title + "?",
+		text: fmt.Sprintf("Its %d %s and notes will be deleted from optout. This cannot be undone. (Nothing changes on %s itself.)",
+			ticks, plural(ticks, "tick", "ticks"), p.Title),
+		yes: dialogResult{removal: acc.ID},
+	}
+	return nil
+}
+
+// selectedAccount is the account of the selected account or step row.
+func (a *App) selectedAccount() (model.Account, bool) {
+	r := a.selectedRow()
+	if r.kind != rowAccount && r.kind != rowStep {
+		return model.Account{}, false
+	}
+	return r.account, true
+}
+
+// handleDialogResult applies what a dialog decided.
+func (a *App) handleDialogResult(res dialogResult) tea.Cmd {
+	switch {
+	case res.region != "":
+		return a.setRegion(res.region)
+	case res.label != nil && res.label.account == "":
+		return a.addAccount(res.label.platform, res.label.label)
+	case res.label != nil:
+		return a.renameAccount(res.label.account, res.label.label)
+	case res.removal != "":
+		return a.removeAccount(res.removal)
+	}
+	return nil
+}
+
+func (a *App) addAccount(p model.PlatformID, label string) tea.Cmd {
+	now := a.now().UTC()
+	var cmds []tea.Cmd
+	existing := model.AccountsFor(p, a.accounts)
+	if len(existing) == 1 && !a.hasAccount(existing[0].ID) {
+		// The implicit first account becomes a real one, so its ticks stay
+		// attached to it once the platform has several.
+		first := existing[0]
+		first.Created = now.Add(-time.Nanosecond)
+		cmds = append(cmds, a.saveAccount(first))
+	}
+	acc := model.Account{ID: model.AccountID(string(p) + "#" + strconv.FormatInt(now.UnixNano(), 36)), Platform: p, Label: label, Created: now}
+	cmds = append(cmds, a.saveAccount(acc))
+	a.tree.open[platformKey(p)] = true
+	a.tree.open[accountKey(acc.ID)] = true
+	a.rebuildTree()
+	a.tree.selectKey(accountKey(acc.ID))
+	cmds = append(cmds, a.status.set("added "+label, false), a.syncDetail())
+	return tea.Batch(cmds...)
+}
+
+func (a *App) renameAccount(id model.AccountID, label string) tea.Cmd {
+	for _, acc := range model.AccountsFor(a.platformOf(id), a.accounts) {
+		if acc.ID == id {
+			acc.Label = label
+			if acc.Created.IsZero() {
+				acc.Created = a.now().UTC()
+			}
+			cmd := a.saveAccount(acc)
+			a.rebuildTree()
+			return tea.Batch(cmd, a.status.set("renamed to "+label, false), a.syncDetail())
+		}
+	}
+	return nil
+}
+
+func (a *App) removeAccount(id model.AccountID) tea.Cmd {
+	var label string
+	for i, acc := range a.accounts {
+		if acc.ID == id {
+			label = accountLabel(acc)
+			a.accounts = append(a.accounts[:i:i], a.accounts[i+1:]...)
+			break
+		}
+	}
+	delete(a.progress, id)
+	a.undo = dropUndo(a.undo, id)
+	a.rebuildTree()
+	return tea.Batch(
+		a.out.push(pendingWrite{what: "remove account", apply: func(s model.ProgressStore) error { return s.DeleteAccount(id) }}),
+		a.status.set("removed "+label, false),
+		a.syncDetail(),
+	)
+}
+
+// saveAccount updates the in-memory list and queues the write.
+func (a *App) saveAccount(acc model.Account) tea.Cmd {
+	replaced := false
+	for i := range a.accounts {
+		if a.accounts[i].ID == acc.ID {
+			a.accounts[i], replaced = acc, true
+		}
+	}
+	if !replaced {
+		a.accounts = append(a.accounts, acc)
+	}
+	return a.out.push(pendingWrite{what: "account", apply: func(s model.ProgressStore) error { return s.SaveAccount(acc) }})
+}
+
+func (a *App) hasAccount(id model.AccountID) bool {
+	for _, acc := range a.accounts {
+		if acc.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// platformOf finds the platform of an account, stored or implicit.
+func (a *App) platformOf(id model.AccountID) model.PlatformID {
+	for _, acc := range a.accounts {
+		if acc.ID == id {
+			return acc.Platform
+		}
+	}
+	for _, p := range a.catalog.Platforms {
+		if model.DefaultAccountID(p.ID) == id {
+			return p.ID
+		}
+	}
+	return ""
+}
+
+func dropUndo(entries []undoEntry, id model.AccountID) []undoEntry {
+	out := entries[:0]
+	for _, e := range entries {
+		if e.account != id {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// accountLabel is how an account is named on screen.
+func accountLabel(a model.Account) string {
+	if a.Label != "" {
+		return a.Label
+	}
+	return "main account"
+}

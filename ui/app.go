@@ -1,0 +1,221 @@
+package ui
+
+import (
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+	"github.com/optout/optout/model"
+)
+
+// focus says which pane receives keys.
+type focus int
+
+const (
+	focusTree focus = iota
+	focusDetail
+)
+
+// App is the root Bubble Tea model. It owns the panes, the dialogs, the key
+// map, the styles and the one copy of the user's progress; panes get what
+// they need as arguments and never point back at App.
+type App struct {
+	catalog  *model.Catalog
+	region   model.Region
+	accounts []model.Account
+	progress model.Progress
+	undo     []undoEntry
+	out      outbox
+
+	theme   model.Theme // what was asked for; ThemeAuto follows the terminal
+	noColor bool
+	st      styles
+	keys    keyMap
+	help    help.Model
+	lay     layout
+
+	tree   treePane
+	detail detailPane
+	focus  focus
+	dialog dialog
+
+	status    status
+	now       func() time.Time // the clock ticks are stamped with
+	openURL   func(string) error
+	dataPath  string
+	quitting  bool
+	sized     bool // a WindowSizeMsg has arrived
+	helpShown bool
+}
+
+// New builds the UI from cfg, restoring the screen the user left.
+func New(cfg Config) *App {
+	snap := cfg.Snapshot
+	a := &App{
+		catalog:  cfg.Catalog,
+		region:   cfg.Region,
+		accounts: snap.Accounts,
+		progress: snap.Progress,
+		out:      outbox{store: cfg.Store, schedule: tea.Tick},
+		status:   status{schedule: tea.Tick},
+		theme:    cfg.Theme,
+		noColor:  cfg.NoColor,
+		keys:     newKeyMap(),
+		help:     help.New(),
+		tree:     newTreePane(),
+		detail:   newDetailPane(),
+		openURL:  cfg.OpenURL,
+		now:      time.Now,
+		dataPath: cfg.DataPath,
+	}
+	if a.progress == nil {
+		a.progress = make(model.Progress)
+	}
+	if a.openURL == nil {
+		a.openURL = openInBrowser
+	}
+	if a.theme == model.ThemeAuto {
+		a.theme = snap.Settings.Theme
+	}
+	a.applyTheme(a.theme)
+	if a.region == "" {
+		a.region = snap.Settings.Region
+	}
+	if a.region == "" {
+		a.dialog = newRegionDialog("", true)
+	}
+	a.restore(snap.Resume)
+	return a
+}
+
+// restore reopens the nodes, selection, focus and scroll saved at last quit.
+func (a *App) restore(r model.Resume) {
+	for _, k := range r.Open {
+		a.tree.open[k] = true
+	}
+	if len(r.Open) == 0 && r.Selected == "" {
+		// First run: show each company's platforms.
+		for _, g := range a.catalog.Groups() {
+			a.tree.open[groupKey(g)] = true
+		}
+	}
+	a.rebuildTree()
+	a.tree.selectKey(r.Selected)
+	a.tree.offset = r.TreeScroll
+	if r.Focus == "detail" {
+		a.focus = focusDetail
+		a.keys.focusDetail = true
+	}
+	if r.DetailScroll > 0 {
+		a.detail.restoreScroll = r.DetailScroll
+		a.detail.restoreNode = a.nodeOf(a.selectedRow())
+	}
+}
+
+// Init asks the terminal for its background colour; the answer may never
+// come (tmux, some terminals), so New already chose a dark default.
+func (a *App) Init() tea.Cmd {
+	return tea.RequestBackgroundColor
+}
+
+// Update dispatches: sizes and colours to the layout, async results to their
+// owner, keys to dialogs, then global bindings, then the focused pane.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		return a, a.resize(msg.Width, msg.Height)
+	case tea.BackgroundColorMsg:
+		return a, a.backgroundKnown(msg.IsDark())
+	case renderedMsg:
+		a.detail.rendered(msg)
+	case writeDoneMsg:
+		return a, a.writeDone(msg)
+	case retryWriteMsg:
+		return a, a.out.next()
+	case openedMsg:
+		return a, a.opened(msg)
+	case clearStatusMsg:
+		a.status.clear(msg.seq)
+	case tea.KeyPressMsg:
+		return a, a.handleKey(msg)
+	case tea.MouseMsg:
+		return a, a.handleMouse(msg)
+	case dialogResult:
+		return a, a.handleDialogResult(msg)
+	default:
+		return a, a.forwardToInput(msg)
+	}
+	return a, nil
+}
+
+// Unsaved is how many recorded changes could not be written by the time the
+// UI closed; main reports them and exits non-zero.
+func (a *App) Unsaved() int { return a.out.unsaved() }
+
+// LastWriteError is the error of the last failed write, if any.
+func (a *App) LastWriteError() error { return a.out.lastErr }
+
+func (a *App) selectedRow() row {
+	r, _ := a.tree.selected()
+	return r
+}
+
+// treeInput is the data the tree is built from.
+func (a *App) treeInput() treeInput {
+	return treeInput{catalog: a.catalog, region: a.region, accounts: a.accounts, progress: a.progress}
+}
+
+func (a *App) rebuildTree() { a.tree.rebuild(a.treeInput()) }
+
+// resize recomputes the layout and pushes sizes down to the panes.
+func (a *App) resize(width, height int) tea.Cmd {
+	a.sized = true
+	a.lay = computeLayout(width, height, a.footerRows())
+	a.help.SetWidth(width)
+	a.tree.setSize(a.lay.treeWidth, a.lay.bodyHeight)
+	a.detail.setSize(a.detailTextWidth(), a.lay.bodyHeight)
+	return a.syncDetail()
+}
+
+// relayout recomputes the layout at the current size (e.g. help toggled).
+func (a *App) relayout() tea.Cmd { return a.resize(a.lay.width, a.lay.height) }
+
+// detailTextWidth leaves room for the detail pane's left border in dual mode.
+func (a *App) detailTextWidth() int {
+	if a.lay.dual {
+		return max(a.lay.detailWidth-2, 1)
+	}
+	return a.lay.detailWidth
+}
+
+func (a *App) footerRows() int {
+	if a.helpShown {
+		return 1 + fullHelpRows(a.keys)
+	}
+	return 2
+}
+
+// backgroundKnown switches light/dark when the user has not forced a theme.
+func (a *App) backgroundKnown(dark bool) tea.Cmd {
+	if a.theme != model.ThemeAuto || a.noColor {
+		return nil
+	}
+	want := model.ThemeDark
+	if !dark {
+		want = model.ThemeLight
+	}
+	if want == a.st.theme {
+		return nil
+	}
+	a.st = newStyles(want)
+	a.help.Styles = a.st.help
+	return a.syncDetail()
+}
+
+func (a *App) applyTheme(t model.Theme) {
+	if a.noColor {
+		t = model.ThemePlain
+	}
+	a.st = newStyles(t)
+	a.help.Styles = a.st.help
+}

@@ -1,0 +1,178 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/optout/optout/model"
+)
+
+// dialog is a modal box over the panes. It gets every key while open; update
+// returns nil when the dialog closes, and a result travels as a dialogResult
+// message so App applies it like any other event.
+type dialog interface {
+	update(msg tea.Msg) (dialog, tea.Cmd)
+	view(st styles, width int) string
+}
+
+// dialogResult is what a dialog decided.
+type dialogResult struct {
+	region  model.Region // region picker
+	label   *labelResult
+	removal model.AccountID
+}
+
+// labelResult is an account label typed into the add or rename dialog.
+type labelResult struct {
+	platform model.PlatformID
+	account  model.AccountID // empty when adding
+	label    string
+}
+
+func resultCmd(r dialogResult) tea.Cmd {
+	return func() tea.Msg { return r }
+}
+
+// regionDialog asks where the user lives.
+type regionDialog struct {
+	cursor   int
+	current  model.Region
+	required bool // first run: there is no region to fall back to
+}
+
+func newRegionDialog(current model.Region, required bool) *regionDialog {
+	d := &regionDialog{current: current, required: required}
+	for i, r := range model.Regions() {
+		if r == current {
+			d.cursor = i
+		}
+	}
+	return d
+}
+
+func (d *regionDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return d, nil
+	}
+	regions := model.Regions()
+	switch k.String() {
+	case "up", "k":
+		d.cursor = (d.cursor + len(regions) - 1) % len(regions)
+	case "down", "j":
+		d.cursor = (d.cursor + 1) % len(regions)
+	case "1", "2", "3", "4", "5":
+		d.cursor = int(k.String()[0] - '1')
+		return nil, resultCmd(dialogResult{region: regions[d.cursor]})
+	case "enter", "space":
+		return nil, resultCmd(dialogResult{region: regions[d.cursor]})
+	case "esc", "q":
+		if !d.required {
+			return nil, nil
+		}
+		if k.String() == "q" {
+			return d, tea.Quit
+		}
+	}
+	return d, nil
+}
+
+func (d *regionDialog) view(st styles, width int) string {
+	var b strings.Builder
+	b.WriteString(st.dialogHead.Render("Where do you live?"))
+	b.WriteString("\n\n")
+	b.WriteString(wrapText("This decides which steps apply. The EU/EEA, Switzerland, the UK and Brazil give you a legal right to object; the US and most other places do not, so only ways to limit what companies can use are shown.", min(width, 60)))
+	b.WriteString("\n\n")
+	for i, r := range model.Regions() {
+		line := fmt.Sprintf("%d  %s", i+1, r.Label())
+		if r == d.current {
+			line += "  (current)"
+		}
+		if i == d.cursor {
+			b.WriteString(st.selected.Render("› " + line))
+		} else {
+			b.WriteString("  " + line)
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteString("\n")
+	hint := "↑/↓ choose · enter confirm · esc cancel"
+	if d.required {
+		hint = "↑/↓ choose · enter confirm · q quit"
+	}
+	b.WriteString(st.dim.Render(hint + " · change it later with g"))
+	return st.dialog.Render(b.String())
+}
+
+// labelDialog asks for an account label, to add or rename an account.
+type labelDialog struct {
+	title    string
+	input    textinput.Model
+	platform model.PlatformID
+	account  model.AccountID
+	problem  string
+}
+
+func newLabelDialog(title string, platform model.PlatformID, account model.AccountID, value string) (*labelDialog, tea.Cmd) {
+	in := newTextField("› ", "@alice_shop, work account, …", 60)
+	in.SetWidth(40)
+	in.SetValue(value)
+	in.CursorEnd()
+	return &labelDialog{title: title, input: in, platform: platform, account: account}, in.Focus()
+}
+
+func (d *labelDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch k.String() {
+		case "esc":
+			return nil, nil
+		case "enter":
+			label := strings.TrimSpace(d.input.Value())
+			if label == "" {
+				d.problem = "Type a name you will recognise, e.g. the account's @handle."
+				return d, nil
+			}
+			return nil, resultCmd(dialogResult{label: &labelResult{platform: d.platform, account: d.account, label: label}})
+		}
+	}
+	var cmd tea.Cmd
+	d.input, cmd = d.input.Update(msg)
+	return d, cmd
+}
+
+func (d *labelDialog) view(st styles, width int) string {
+	body := st.dialogHead.Render(d.title) + "\n\n" + d.input.View() + "\n"
+	if d.problem != "" {
+		body += "\n" + st.statusErr.Render(d.problem) + "\n"
+	}
+	body += "\n" + st.dim.Render("enter save · esc cancel")
+	return st.dialog.Render(body)
+}
+
+// confirmDialog asks yes or no before something that cannot be undone.
+type confirmDialog struct {
+	title, text string
+	yes         dialogResult
+}
+
+func (d *confirmDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return d, nil
+	}
+	switch k.String() {
+	case "y", "Y":
+		return nil, resultCmd(d.yes)
+	case "n", "N", "esc", "q":
+		return nil, nil
+	}
+	return d, nil
+}
+
+func (d *confirmDialog) view(st styles, width int) string {
+	body := st.dialogHead.Render(d.title) + "\n\n" + wrapText(d.text, min(width, 56)) + "\n\n" +
+		st.dim.Render("y remove · n keep")
+	return st.dialog.Render(body)
+}

@@ -1,0 +1,57 @@
+package ui
+
+// Minimum terminal size below which optout shows a "make the window larger"
+// message instead of a squeezed, unreadable frame.
+const (
+	minWidth  = 30
+	minHeight = 8
+	// Below this width the two panes do not fit side by side: one pane shows
+	// at a time and tab switches between them.
+	dualPaneWidth = 72
+)
+
+// layout is where everything goes on screen, computed from the terminal size
+// alone so it can be table-tested.
+type layout struct {
+	width, height int
+	tooSmall      bool
+	dual          bool // tree and detail side by side
+	header        int  // rows used by the header
+	footer        int  // rows used by the status line and help
+	bodyHeight    int  // rows for the panes
+	treeWidth     int  // in dual mode; the full width otherwise
+	detailX       int  // first column of the detail pane
+	detailWidth   int
+}
+
+// computeLayout lays out a width×height terminal with footerRows of help and
+// status below the panes.
+func computeLayout(width, height, footerRows int) layout {
+	l := layout{width: width, height: height, header: 1, footer: footerRows}
+	if width < minWidth || height < minHeight {
+		l.tooSmall = true
+		return l
+	}
+	l.bodyHeight = height - l.header - l.footer
+	if l.bodyHeight < 3 {
+		// Full help taller than the window: the panes keep three rows and the
+		// help is cut, rather than the tree vanishing.
+		l.bodyHeight = 3
+		l.footer = height - l.header - l.bodyHeight
+	}
+	if width < dualPaneWidth {
+		l.treeWidth = width
+		l.detailWidth = width
+		return l
+	}
+	l.dual = true
+	l.treeWidth = clamp(width*2/5, 34, 56)
+	// One column of the detail pane is its left border.
+	l.detailX = l.treeWidth
+	l.detailWidth = width - l.treeWidth
+	return l
+}
+
+func clamp(v, lo, hi int) int {
+	return max(lo, min(v, hi))
+}

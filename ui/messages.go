@@ -1,0 +1,33 @@
+package ui
+
+import "github.com/optout/optout/model"
+
+// renderedMsg carries a Markdown page rendered in a Cmd. key says what was
+// rendered, so a result for a node the user has already left only fills the
+// cache.
+type renderedMsg struct {
+	key  renderKey
+	text string
+	err  error
+}
+
+// writeDoneMsg reports that the write at the head of the outbox finished.
+type writeDoneMsg struct {
+	seq uint64
+	err error
+}
+
+// retryWriteMsg asks the outbox to try its failed head write again.
+type retryWriteMsg struct{}
+
+// openedMsg reports the result of opening a link in the browser.
+type openedMsg struct {
+	url string
+	err error
+}
+
+// clearStatusMsg clears the status line if it still shows message seq.
+type clearStatusMsg struct{ seq int }
+
+// regionChosenMsg is sent by the region picker.
+type regionChosenMsg struct{ region model.Region }

@@ -1,0 +1,65 @@
+package ui
+
+import tea "charm.land/bubbletea/v2"
+
+// wheelLines is how far one wheel notch scrolls the detail pane.
+const wheelLines = 3
+
+// handleMouse selects a row on click and scrolls the pane under the pointer
+// on wheel.
+func (a *App) handleMouse(msg tea.MouseMsg) tea.Cmd {
+	if a.dialog != nil || a.lay.tooSmall {
+		return nil
+	}
+	m := msg.Mouse()
+	y := m.Y - a.lay.header
+	if y < 0 || y >= a.lay.bodyHeight {
+		return nil
+	}
+	overDetail := (a.lay.dual && m.X >= a.lay.detailX) || (!a.lay.dual && a.focus == focusDetail)
+	switch msg.(type) {
+	case tea.MouseClickMsg:
+		if overDetail {
+			a.focus = focusDetail
+			a.keys.focusDetail = true
+			return nil
+		}
+		a.focus = focusTree
+		a.keys.focusDetail = false
+		return a.clickRow(a.tree.offset + y)
+	case tea.MouseWheelMsg:
+		step := 1
+		if m.Button == tea.MouseWheelUp {
+			step = -1
+		} else if m.Button != tea.MouseWheelDown {
+			return nil
+		}
+		if overDetail {
+			a.detail.scroll(step * wheelLines)
+			return nil
+		}
+		before := a.tree.selectedKey()
+		a.tree.moveBy(step)
+		if a.tree.selectedKey() != before {
+			return a.syncDetail()
+		}
+	}
+	return nil
+}
+
+// clickRow selects row i; clicking the selected parent row opens or closes it.
+func (a *App) clickRow(i int) tea.Cmd {
+	if i < 0 || i >= len(a.tree.rows) {
+		return nil
+	}
+	if i == a.tree.cursor {
+		r := a.tree.rows[i]
+		if r.expandable() && a.tree.setOpen(r.key, !r.open) {
+			a.rebuildTree()
+		}
+		return nil
+	}
+	a.tree.cursor = i
+	a.tree.scrollToCursor()
+	return a.syncDetail()
+}

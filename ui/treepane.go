@@ -1,0 +1,256 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// treePane is the left pane: the flat list of visible rows, the cursor, which
+// nodes are open, and the filter. Progress is not its own: it is passed in
+// (as treeInput) whenever the rows are rebuilt.
+type treePane struct {
+	rows      []row
+	cursor    int
+	offset    int // first row on screen
+	width     int
+	height    int
+	open      map[string]bool
+	filter    textinput.Model
+	filtering bool // the filter input has the keyboard
+}
+
+func newTreePane() treePane {
+	return treePane{open: make(map[string]bool), filter: newTextField("/", "filter steps", 80)}
+}
+
+func (t *treePane) setSize(width, height int) {
+	t.width, t.height = width, height
+	t.filter.SetWidth(max(width-3, 1))
+	t.scrollToCursor()
+}
+
+// listHeight is the rows available for the tree itself.
+func (t *treePane) listHeight() int {
+	if t.filtering || t.filter.Value() != "" {
+		return max(t.height-1, 1)
+	}
+	return t.height
+}
+
+// filterText is the active filter, lower-cased.
+func (t *treePane) filterText() string {
+	return strings.ToLower(strings.TrimSpace(t.filter.Value()))
+}
+
+// rebuild recomputes the rows and keeps the cursor on the same node when it
+// is still visible (else on the nearest row).
+func (t *treePane) rebuild(in treeInput) {
+	keep := t.selectedKey()
+	in.open, in.filter = t.open, t.filterText()
+	t.rows = buildRows(in)
+	t.selectKey(keep)
+}
+
+func (t *treePane) selected() (row, bool) {
+	if t.cursor < 0 || t.cursor >= len(t.rows) {
+		return row{}, false
+	}
+	return t.rows[t.cursor], true
+}
+
+func (t *treePane) selectedKey() string {
+	r, _ := t.selected()
+	return r.key
+}
+
+// selectKey moves the cursor to the row with key k, if visible.
+func (t *treePane) selectKey(k string) bool {
+	for i, r := range t.rows {
+		if r.key == k {
+			t.cursor = i
+			t.scrollToCursor()
+			return true
+		}
+	}
+	t.cursor = clamp(t.cursor, 0, max(len(t.rows)-1, 0))
+	t.scrollToCursor()
+	return false
+}
+
+func (t *treePane) moveBy(n int) {
+	t.cursor = clamp(t.cursor+n, 0, max(len(t.rows)-1, 0))
+	t.scrollToCursor()
+}
+
+func (t *treePane) scrollToCursor() {
+	if t.height == 0 {
+		return // not laid out yet: setSize scrolls
+	}
+	h := t.listHeight()
+	if t.cursor < t.offset {
+		t.offset = t.cursor
+	}
+	if t.cursor >= t.offset+h {
+		t.offset = t.cursor - h + 1
+	}
+	t.offset = clamp(t.offset, 0, max(len(t.rows)-h, 0))
+}
+
+// setOpen opens or closes node k; it reports whether anything changed.
+func (t *treePane) setOpen(k string, open bool) bool {
+	if t.open[k] == open {
+		return false
+	}
+	if open {
+		t.open[k] = true
+	} else {
+		delete(t.open, k)
+	}
+	return true
+}
+
+// update handles navigation and opening; it reports whether the rows must
+// be rebuilt.
+func (t *treePane) update(msg tea.KeyPressMsg, k keyMap) (rebuild bool) {
+	r, ok := t.selected()
+	switch {
+	case key.Matches(msg, k.Up):
+		t.moveBy(-1)
+	case key.Matches(msg, k.Down):
+		t.moveBy(1)
+	case key.Matches(msg, k.PageUp):
+		t.moveBy(-t.listHeight())
+	case key.Matches(msg, k.PageDown):
+		t.moveBy(t.listHeight())
+	case key.Matches(msg, k.Home):
+		t.moveBy(-len(t.rows))
+	case key.Matches(msg, k.End):
+		t.moveBy(len(t.rows))
+	case key.Matches(msg, k.Right) && ok:
+		if r.expandable() && !r.open {
+			return t.setOpen(r.key, true)
+		}
+		t.moveBy(1)
+	case key.Matches(msg, k.Left) && ok:
+		if r.expandable() && r.open && t.filterText() == "" {
+			return t.setOpen(r.key, false)
+		}
+		t.moveToParent()
+	}
+	return false
+}
+
+// moveToParent selects the nearest row above with a smaller depth.
+func (t *treePane) moveToParent() {
+	r, ok := t.selected()
+	if !ok {
+		return
+	}
+	for i := t.cursor - 1; i >= 0; i-- {
+		if t.rows[i].depth < r.depth {
+			t.cursor = i
+			t.scrollToCursor()
+			return
+		}
+	}
+}
+
+// expandable reports whether the row has children to show.
+func (r row) expandable() bool {
+	return r.kind == rowGroup || r.kind == rowPlatform || r.kind == rowAccount
+}
+
+// view renders only the rows on screen.
+func (t *treePane) view(st styles, focused bool) string {
+	var b strings.Builder
+	h := t.listHeight()
+	end := min(t.offset+h, len(t.rows))
+	for i := t.offset; i < end; i++ {
+		if i > t.offset {
+			b.WriteByte('\n')
+		}
+		b.WriteString(t.rowView(t.rows[i], i == t.cursor, focused, st))
+	}
+	for i := end - t.offset; i < h; i++ {
+		b.WriteByte('\n')
+	}
+	if len(t.rows) == 0 {
+		return lipglossPlace(t.width, h, st.dim.Render("Nothing matches the filter."))
+	}
+	if t.listHeight() < t.height {
+		b.WriteByte('\n')
+		b.WriteString(ansi.Truncate(t.filter.View(), t.width, "…"))
+	}
+	return b.String()
+}
+
+// rowView renders one row, exactly t.width cells wide. The selected row gets
+// a "›" glyph and reverse video, so it is visible without colour.
+func (t *treePane) rowView(r row, selected, focused bool, st styles) string {
+	w := t.width
+	indent := strings.Repeat("  ", r.depth)
+	var mark, title, count string
+	var titleStyle = st.todo
+	switch r.kind {
+	case rowGroup, rowPlatform, rowAccount:
+		mark = "▸"
+		if r.open {
+			mark = "▾"
+		}
+		count = fmt.Sprintf("%d/%d", r.tally.Done, r.tally.Total)
+		switch r.kind {
+		case rowGroup:
+			title, titleStyle = r.group, st.group
+		case rowPlatform:
+			title, titleStyle = r.platform.Title, st.platform
+		default:
+			title, titleStyle = accountLabel(r.account), st.account
+		}
+	case rowStep:
+		mark, title = "[ ]", r.step.Title
+		if r.state.Done {
+			mark, titleStyle = "[✓]", st.done
+		}
+		if r.state.Changed(*r.step) {
+			count, titleStyle = "changed", st.changed
+		}
+	case rowHidden:
+		mark = "⊘"
+		title = fmt.Sprintf("%d %s hidden here — why?", r.hidden, plural(r.hidden, "step", "steps"))
+		titleStyle = st.dim
+	}
+	cursor := " "
+	if selected {
+		cursor = "›"
+	}
+	left := cursor + indent + mark + " "
+	room := w - ansi.StringWidth(left) - ansi.StringWidth(count) - 1
+	title = ansi.Truncate(title, max(room, 1), "…")
+	gap := max(w-ansi.StringWidth(left)-ansi.StringWidth(title)-ansi.StringWidth(count), 1)
+	if selected && focused {
+		line := left + title + strings.Repeat(" ", gap) + count
+		return st.selected.Render(ansi.Truncate(line, w, ""))
+	}
+	if selected {
+		// Focus is on the detail pane: keep the glyph, drop the reverse bar.
+		titleStyle = titleStyle.Underline(true)
+	}
+	line := left + titleStyle.Render(title) + strings.Repeat(" ", gap) + st.count.Render(count)
+	return ansi.Truncate(line, w, "")
+}
+
+// moveToFirstStep selects the first step row, if any, at or after the cursor.
+func (t *treePane) moveToFirstStep() {
+	for i := t.cursor; i < len(t.rows); i++ {
+		if t.rows[i].kind == rowStep {
+			t.cursor = i
+			t.scrollToCursor()
+			return
+		}
+	}
+}

@@ -1,0 +1,139 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// View implements tea.Model. It only lays out what Update prepared: Markdown
+// was rendered earlier, in a Cmd, and the tree renders just its visible rows.
+func (a *App) View() tea.View {
+	v := tea.NewView(a.content())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "optout"
+	return v
+}
+
+func (a *App) content() string {
+	if !a.sized {
+		return ""
+	}
+	l := a.lay
+	if l.tooSmall {
+		msg := fmt.Sprintf("Make the window at least %d×%d\n(now %d×%d)", minWidth, minHeight, l.width, l.height)
+		return lipglossPlace(l.width, l.height, msg)
+	}
+	var body string
+	if a.dialog != nil {
+		body = lipglossPlace(l.width, l.bodyHeight, a.dialog.view(a.st, l.width-4))
+	} else {
+		body = a.panes()
+	}
+	return a.headerView() + "\n" + body + "\n" + a.footerView()
+}
+
+// panes joins the tree and the detail pane, or shows the focused one when
+// the window is too narrow for both.
+func (a *App) panes() string {
+	l := a.lay
+	tree := a.tree.view(a.st, a.focus == focusTree)
+	if !l.dual {
+		if a.focus == focusDetail {
+			return fitBlock(a.detail.view(), l.width, l.bodyHeight)
+		}
+		return fitBlock(tree, l.width, l.bodyHeight)
+	}
+	border := a.st.border
+	if a.focus == focusDetail {
+		border = a.st.borderOn
+	}
+	treeLines := strings.Split(fitBlock(tree, l.treeWidth, l.bodyHeight), "\n")
+	detailLines := strings.Split(fitBlock(a.detail.view(), l.detailWidth-2, l.bodyHeight), "\n")
+	edge := border.Render("│")
+	var b strings.Builder
+	for i := range l.bodyHeight {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(treeLines[i])
+		b.WriteString(edge)
+		b.WriteByte(' ')
+		b.WriteString(detailLines[i])
+	}
+	return b.String()
+}
+
+// headerView is the top line: name, region and overall progress.
+func (a *App) headerView() string {
+	st := a.st
+	left := st.header.Render("optout")
+	if a.region != "" {
+		t := regionTally(a.catalog, a.region, a.accounts, a.progress)
+		left += st.headerDim.Render(" · "+a.region.Label()+" · ") +
+			progressBar(t, clamp(a.lay.width/6, 6, 24), st) +
+			st.headerDim.Render(fmt.Sprintf(" %d/%d steps", t.Done, t.Total))
+	}
+	return ansi.Truncate(left, a.lay.width, "…")
+}
+
+// footerView is the status line and the help for the focused pane.
+func (a *App) footerView() string {
+	st := a.st
+	var line string
+	switch {
+	case a.out.lastErr != nil:
+		line = st.statusErr.Render(fmt.Sprintf("not saved — will retry (%d waiting): %v", a.out.unsaved(), a.out.lastErr))
+	case a.quitting:
+		line = st.dim.Render("saving…")
+	case a.status.isErr:
+		line = st.statusErr.Render(a.status.text)
+	case a.status.text != "":
+		line = st.statusOK.Render(a.status.text)
+	}
+	if f := a.tree.filter.Value(); f != "" && !a.tree.filtering {
+		line += st.dim.Render("  filter: " + f + " (esc clears)")
+	}
+	line = ansi.Truncate(line, a.lay.width, "…")
+	helpView := a.help.View(a.keys)
+	return line + "\n" + fitBlock(helpView, a.lay.width, a.lay.footer-1)
+}
+
+// fitBlock pads or cuts s to exactly width×height cells, so panes line up.
+func fitBlock(s string, width, height int) string {
+	lines := strings.Split(s, "\n")
+	out := make([]string, height)
+	for i := range height {
+		var line string
+		if i < len(lines) {
+			line = ansi.Truncate(lines[i], width, "")
+		}
+		if pad := width - ansi.StringWidth(line); pad > 0 {
+			line += strings.Repeat(" ", pad)
+		}
+		out[i] = line
+	}
+	return strings.Join(out, "\n")
+}
+
+func lipglossPlace(width, height int, s string) string {
+	return lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, s)
+}
+
+// wrapText wraps s (which may hold styles) at width cells.
+func wrapText(s string, width int) string {
+	return ansi.Wordwrap(s, max(width, 1), "")
+}
+
+// fullHelpRows is how many rows the full help takes: its longest column.
+func fullHelpRows(k keyMap) int {
+	rows := 0
+	for _, col := range k.FullHelp() {
+		rows = max(rows, len(col))
+	}
+	return rows
+}
