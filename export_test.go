@@ -1,0 +1,154 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/optout/optout/model"
+)
+
+func TestExportJSON(t *testing.T) {
+	cat := builtIn(t)
+	p, steps := stepsIn(t, cat, model.RegionEU)
+	db := writeStore(t, progressSeed(p, steps))
+	before := readFile(t, db)
+
+	stdout, stderr, code := runIn(t, testEnv(t), "export", "--format", "json", "--db", db)
+	if code != exitOK || stderr != "" {
+		t.Fatalf("exit code %d, stderr %q; want 0 and nothing", code, stderr)
+	}
+	if !bytes.Equal(readFile(t, db), before) {
+		t.Error("export changed the data file")
+	}
+	var rep report
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatalf("export is not JSON: %v\n%s", err, stdout)
+	}
+	if rep.Schema != 1 || rep.Region != model.RegionEU || rep.Generated != "2026-11-24T10:15:00Z" {
+		t.Errorf("header = schema %d, region %q, generated %q", rep.Schema, rep.Region, rep.Generated)
+	}
+	if got, want := len(rep.Platforms), len(cat.Platforms); got != want {
+		t.Errorf("%d platforms, want %d", got, want)
+	}
+	var accounts []reportAccount
+	for _, rp := range rep.Platforms {
+		if rp.ID == p.ID {
+			accounts = rp.Accounts
+		}
+	}
+	if len(accounts) != 2 || accounts[0].Label != "" || accounts[1].Label != "@shop" {
+		t.Fatalf("accounts of %s = %+v, want the main account and @shop", p.ID, accounts)
+	}
+	mainAcct, shop := accounts[0], accounts[1]
+	if len(mainAcct.Steps) != len(steps) || mainAcct.Done != 1 || mainAcct.Total != len(steps) {
+		t.Errorf("main account: %d steps, %d/%d done; want %d steps, 1 done", len(mainAcct.Steps), mainAcct.Done, mainAcct.Total, len(steps))
+	}
+	ticked, open := mainAcct.Steps[0], mainAcct.Steps[1]
+	if !ticked.Done || ticked.TickedAt == nil || *ticked.TickedAt != "2026-11-20T14:03:00Z" ||
+		ticked.RevisionTicked != steps[0].Revision || ticked.RevisionCurrent != steps[0].Revision ||
+		ticked.Changed || ticked.Status != "submitted" || len(ticked.Sources) == 0 || ticked.Verified == "" {
+		t.Errorf("ticked step = %+v", ticked)
+	}
+	if open.Done || open.TickedAt != nil || open.RevisionTicked != "" {
+		t.Errorf("open step = %+v, want not done, no tick time, no revision", open)
+	}
+	if !shop.Steps[1].Changed || shop.Steps[1].RevisionTicked != "stale-revision" {
+		t.Errorf("@shop's second step = %+v, want changed since tick", shop.Steps[1])
+	}
+	if len(rep.Orphans) != 2 || rep.Orphans[0].Step != "meta/gone/retired-step" || !rep.Orphans[0].Done {
+		t.Errorf("orphans = %+v, want the two kept records", rep.Orphans)
+	}
+}
+
+func TestExportJSONKeys(t *testing.T) {
+	stdout, stderr, code := runIn(t, testEnv(t), "export", "--format", "json", "--region", "eu", "--db", filepath.Join(t.TempDir(), "none.db"))
+	if code != exitOK {
+		t.Fatalf("exit code %d (%s)", code, stderr)
+	}
+	var doc struct {
+		Platforms []struct {
+			Accounts []struct {
+				Steps []map[string]any `json:"steps"`
+			} `json:"accounts"`
+		} `json:"platforms"`
+		Orphans []any `json:"orphans"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Orphans == nil {
+		t.Error(`"orphans" is null, want []`)
+	}
+	step := doc.Platforms[0].Accounts[0].Steps[0]
+	for _, key := range []string{"id", "title", "done", "ticked_at", "revision_ticked", "revision_current",
+		"changed_since_tick", "status", "note", "link", "sources", "verified"} {
+		if _, ok := step[key]; !ok {
+			t.Errorf("step has no %q key: %v", key, step)
+		}
+	}
+	if step["done"] != false || step["ticked_at"] != nil {
+		t.Errorf(`fresh step has done %v, ticked_at %v; want false and null`, step["done"], step["ticked_at"])
+	}
+}
+
+func TestExportMarkdownFile(t *testing.T) {
+	cat := builtIn(t)
+	p, steps := stepsIn(t, cat, model.RegionEU)
+	db := writeStore(t, progressSeed(p, steps))
+	dir := t.TempDir()
+	out := filepath.Join(dir, "report.md")
+	writeTestFile(t, out, "old report")
+
+	stdout, stderr, code := runIn(t, testEnv(t), "export", "--db", db, "-o", out)
+	if code != exitOK || stdout != "" || stderr != "" {
+		t.Fatalf("got (%q, %q, %d), want no output and exit 0", stdout, stderr, code)
+	}
+	md := string(readFile(t, out))
+	for _, want := range []string{
+		"# optout report, 24 November 2026\n",
+		"**EU/EEA & Switzerland** (`eu`)",
+		"## " + p.Group + ": " + p.Title,
+		"### main account: 1 of ",
+		"### @shop: 1 of ",
+		"- [x] **" + steps[0].Title + "**, ticked 2026-11-20T14:03:00Z against guide revision `" + steps[0].Revision + "`",
+		"- [ ] **" + steps[1].Title + "**\n",
+		"request submitted",
+		"changed after you ticked it",
+		"Source: [",
+		"## Kept progress for steps no longer in the guides",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("report does not contain %q:\n%s", want, md)
+		}
+	}
+	if runtime.GOOS != "windows" {
+		info, err := os.Stat(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if mode := info.Mode().Perm(); mode != 0o600 {
+			t.Errorf("report mode = %v, want 0600", mode)
+		}
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 {
+		t.Errorf("files left next to the report: %v", entries)
+	}
+}
+
+func TestExportUnwritable(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "no", "such", "dir", "report.json")
+	_, stderr, code := runIn(t, testEnv(t), "export", "--region", "uk", "--db", filepath.Join(t.TempDir(), "none.db"), "-o", out, "--format", "json")
+	if code != exitRuntime || !strings.Contains(stderr, out) {
+		t.Errorf("got (%q, %d), want exit 1 naming %s", stderr, code, out)
+	}
+	wantOneLine(t, stderr)
+}

@@ -1,0 +1,181 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/optout/optout/guides"
+	"github.com/optout/optout/model"
+)
+
+// catalogSchema is the version of `optout guides --json`'s layout.
+const catalogSchema = 1
+
+// cmdGuides lists the catalog, dumps it as JSON, or checks a directory.
+func cmdGuides(g *globals, args []string, stdout io.Writer) error {
+	if len(args) > 0 && args[0] == "check" {
+		return cmdGuidesCheck(g, args[1:], stdout)
+	}
+	const name = "optout guides"
+	fs := newFlagSet(name, g)
+	asJSON := fs.Bool("json", false, "print the whole catalog as JSON")
+	pos, done, err := parseArgs(fs, args, g, helpGuides, stdout, true)
+	if err != nil || done {
+		return err
+	}
+	if len(pos) > 0 && pos[0] == "check" {
+		return cmdGuidesCheck(g, pos[1:], stdout)
+	}
+	if len(pos) > 0 {
+		return usageErrorf("%s: unknown subcommand %q: the only one is check (see `%s --help`)", name, pos[0], name)
+	}
+	cat, err := loadCatalog(name, g)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(catalogDoc(cat))
+	}
+	writeCatalog(stdout, cat)
+	return nil
+}
+
+// cmdGuidesCheck validates a guide directory and prints its problems.
+func cmdGuidesCheck(g *globals, args []string, stdout io.Writer) error {
+	const name = "optout guides check"
+	fs := newFlagSet(name, g)
+	pos, done, err := parseArgs(fs, args, g, helpGuidesCheck, stdout, true)
+	if err != nil || done {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageErrorf("%s: want exactly one directory, got %d arguments: see `%s --help`", name, len(pos), name)
+	}
+	dir := pos[0]
+	if err := checkDir(dir); err != nil {
+		return runtimeErrorf("%s: %s: %v: pass the folder that holds the guides, e.g. guides/content", name, dir, err)
+	}
+	cat, err := guides.Parse(os.DirFS(dir))
+	var ps guides.Problems
+	switch {
+	case errors.As(err, &ps):
+		for _, p := range ps {
+			p.File = filepath.Join(dir, filepath.FromSlash(p.File))
+			fmt.Fprintln(stdout, p.Error())
+		}
+		return runtimeErrorf("%s: %s in %s: fix them and run the check again", name, countProblems(err), dir)
+	case err != nil:
+		return runtimeErrorf("%s: %s: %v", name, dir, err)
+	case len(cat.Platforms) == 0:
+		return runtimeErrorf("%s: no guides in %s: it should hold a folder per company, each with a folder per platform (see guides/FORMAT.md)", name, dir)
+	}
+	fmt.Fprintf(stdout, "%s: ok, %s, %s\n", dir, plural(len(cat.Platforms), "platform", "platforms"), plural(cat.StepCount(), "step", "steps"))
+	return nil
+}
+
+// writeCatalog lists platforms and their steps as aligned plain text.
+func writeCatalog(w io.Writer, cat *model.Catalog) {
+	var b strings.Builder
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "PLATFORM / STEP\tREGIONS\tVERIFIED")
+	for i, p := range cat.Platforms {
+		if i > 0 {
+			fmt.Fprintln(tw, "\t\t")
+		}
+		fmt.Fprintf(tw, "%s: %s (%s)\t\t\n", p.Group, p.Title, p.ID)
+		for _, s := range p.Steps {
+			regions := make([]string, len(s.Regions))
+			for j, r := range s.Regions {
+				regions[j] = string(r)
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", s.Title, strings.Join(regions, " "), s.Verified)
+		}
+	}
+	tw.Flush()
+	io.WriteString(w, trimLines(b.String()))
+}
+
+// trimLines drops the padding tabwriter leaves at the end of lines whose
+// last cells are empty.
+func trimLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// catalogJSON is the layout of `optout guides --json`.
+type catalogJSON struct {
+	Schema    int            `json:"schema"`
+	Platforms []platformJSON `json:"platforms"`
+}
+
+// platformJSON is one platform in the catalog dump.
+type platformJSON struct {
+	ID          model.PlatformID        `json:"id"`
+	Title       string                  `json:"title"`
+	Group       string                  `json:"group"`
+	Order       int                     `json:"order"`
+	Intro       string                  `json:"intro"`
+	RegionNotes map[model.Region]string `json:"region_notes"`
+	Steps       []stepJSON              `json:"steps"`
+}
+
+// stepJSON is one step in the catalog dump. Every key is always present.
+type stepJSON struct {
+	ID       model.StepID   `json:"id"`
+	Title    string         `json:"title"`
+	Body     string         `json:"body"`
+	Regions  []model.Region `json:"regions"`
+	Link     string         `json:"link"`
+	Template string         `json:"template"`
+	Minutes  int            `json:"minutes"`
+	Sources  []model.Source `json:"sources"`
+	Verified string         `json:"verified"`
+	Revision string         `json:"revision"`
+}
+
+// catalogDoc lays the catalog out for JSON.
+func catalogDoc(cat *model.Catalog) catalogJSON {
+	doc := catalogJSON{Schema: catalogSchema, Platforms: []platformJSON{}}
+	for _, p := range cat.Platforms {
+		pj := platformJSON{
+			ID:          p.ID,
+			Title:       p.Title,
+			Group:       p.Group,
+			Order:       p.Order,
+			Intro:       p.Intro,
+			RegionNotes: p.RegionNotes,
+			Steps:       []stepJSON{},
+		}
+		if pj.RegionNotes == nil {
+			pj.RegionNotes = map[model.Region]string{}
+		}
+		for _, s := range p.Steps {
+			pj.Steps = append(pj.Steps, stepJSON{
+				ID:       s.ID,
+				Title:    s.Title,
+				Body:     s.Body,
+				Regions:  s.Regions,
+				Link:     s.Link,
+				Template: s.Template,
+				Minutes:  s.Minutes,
+				Sources:  s.Sources,
+				Verified: s.Verified,
+				Revision: s.Revision,
+			})
+		}
+		doc.Platforms = append(doc.Platforms, pj)
+	}
+	return doc
+}

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"github.com/optout/optout/model"
+	"github.com/optout/optout/store"
+)
+
+// tuiOptions is everything runTUI needs. main owns the store: runTUI must not
+// close it; main backs it up and closes it afterwards.
+type tuiOptions struct {
+	catalog  *model.Catalog
+	store    *store.Store
+	snapshot model.Snapshot
+	region   model.Region // --region; empty keeps the saved one
+	theme    model.Theme  // --theme; ThemeAuto keeps the saved one
+	noColor  bool         // NO_COLOR set to any non-empty value
+}
+
+// tuiWait is how long the TUI waits for the data file's lock: long enough
+// for a status command that is reading it to finish.
+const tuiWait = lockWait
+
+// cmdTUI starts the full-screen guide on the data file.
+func cmdTUI(g *globals, e env) error {
+	// Without a terminal Bubble Tea fails opening /dev/tty with an obscure
+	// message; say what to do instead, before touching the data file.
+	if !e.stdinTTY || !e.stdoutTTY {
+		return runtimeErrorf("optout: no terminal: run optout in a terminal, or use `optout status`")
+	}
+	const name = "optout"
+	cat, err := loadCatalog(name, g)
+	if err != nil {
+		return err
+	}
+	path, err := store.ResolvePath(g.db)
+	if err != nil {
+		return runtimeErrorf("%s: cannot work out where the data file is (%v): pass --db PATH", name, err)
+	}
+	st, err := store.Open(path, store.Options{Timeout: tuiWait})
+	if err != nil {
+		return openError(name, path, err)
+	}
+	snap, err := st.Load()
+	if err != nil {
+		st.Close()
+		return runtimeErrorf("%s: %v", name, err)
+	}
+	err = e.tui(tuiOptions{
+		catalog:  cat,
+		store:    st,
+		snapshot: snap,
+		region:   g.region,
+		theme:    g.theme,
+		noColor:  e.getenv("NO_COLOR") != "",
+	})
+	if err != nil {
+		st.Close()
+		return runtimeErrorf("%s: %v", name, err)
+	}
+	// A backup after a clean session gives a damaged file something to be
+	// restored from; the progress itself is already saved.
+	if err := st.Backup(); err != nil {
+		st.Close()
+		return runtimeErrorf("%s: your progress is saved, but the backup failed: %v: check the free space next to %s", name, err, path)
+	}
+	if err := st.Close(); err != nil {
+		return runtimeErrorf("%s: %v", name, err)
+	}
+	return nil
+}
