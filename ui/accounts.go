@@ -15,7 +15,16 @@ func (a *App) startAddAccount() tea.Cmd {
 	if r.platform == nil {
 		return a.status.set("select a platform to add an account to it", false)
 	}
-	d, cmd := newLabelDialog("Add another "+r.platform.Title+" account", r.platform.ID, "", "")
+	return a.askLabel("Add another "+r.platform.Title+" account", r.platform.ID, "", "")
+}
+
+// askLabel opens the dialog for an account label; account is empty when
+// adding.
+func (a *App) askLabel(title string, p model.PlatformID, account model.AccountID, value string) tea.Cmd {
+	d, cmd := newTextDialog(title, "@alice_shop, work account, …", value, 60, func(label string) dialogResult {
+		return dialogResult{label: &labelResult{platform: p, account: account, label: label}}
+	})
+	d.required = "Type a name you will recognise, e.g. the account's @handle."
 	a.dialog = d
 	return cmd
 }
@@ -27,9 +36,7 @@ func (a *App) startRenameAccount() tea.Cmd {
 		return a.status.set("select an account (or one of its steps) to rename it", false)
 	}
 	p, _ := a.catalog.Platform(acc.Platform)
-	d, cmd := newLabelDialog("Rename this "+p.Title+" account", acc.Platform, acc.ID, acc.Label)
-	a.dialog = d
-	return cmd
+	return a.askLabel("Rename this "+p.Title+" account", acc.Platform, acc.ID, acc.Label)
 }
 
 // startRemoveAccount asks before removing the selected account and its ticks.
@@ -77,6 +84,8 @@ func (a *App) handleDialogResult(res dialogResult) tea.Cmd {
 		return a.renameAccount(res.label.account, res.label.label)
 	case res.removal != "":
 		return a.removeAccount(res.removal)
+	case res.note != nil:
+		return a.saveNote(*res.note)
 	}
 	return nil
 }
@@ -130,7 +139,7 @@ func (a *App) removeAccount(id model.AccountID) tea.Cmd {
 	a.undo = dropUndo(a.undo, id)
 	a.rebuildTree()
 	return tea.Batch(
-		a.out.push(pendingWrite{what: "remove account", apply: func(s model.ProgressStore) error { return s.DeleteAccount(id) }}),
+		a.out.push(pendingWrite{what: "account removed", apply: func(s model.ProgressStore) error { return s.DeleteAccount(id) }}),
 		a.status.set("removed "+label, false),
 		a.syncDetail(),
 	)

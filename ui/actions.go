@@ -87,17 +87,18 @@ func (a *App) revealStep(acc model.AccountID, step model.StepID) {
 // writeDone advances the outbox and, when quitting, quits once everything is
 // on disk (or a write failed: main then reports what was not saved).
 func (a *App) writeDone(msg writeDoneMsg) tea.Cmd {
-	recovered := a.out.lastErr != nil && msg.err == nil
+	var what string
+	if len(a.out.queue) > 0 {
+		what = a.out.queue[0].what
+	}
 	cmd := a.out.done(msg)
 	if a.quitting && (a.out.idle() || msg.err != nil) {
 		return tea.Quit
 	}
-	if recovered {
-		// The footer showed "not saved" while the write failed; say it
-		// caught up.
-		return tea.Batch(cmd, a.status.set("saved", false))
+	if msg.err != nil {
+		return cmd // the footer says "not saved — will retry"
 	}
-	return cmd
+	return tea.Batch(cmd, a.status.set(what+" · saved", false))
 }
 
 // quit saves where the user is and leaves once the queue is written. A second
@@ -129,22 +130,17 @@ func (a *App) resumeState() model.Resume {
 func (a *App) setRegion(r model.Region) tea.Cmd {
 	a.region = r
 	a.rebuildTree()
-	settings := model.Settings{Region: r, Theme: a.themeSetting()}
-	return tea.Batch(
-		a.status.set("region: "+r.Label(), false),
-		a.out.push(pendingWrite{what: "region", apply: func(s model.ProgressStore) error {
-			return s.SaveSettings(settings)
-		}}),
-		a.syncDetail(),
-	)
+	return tea.Batch(a.status.set("region: "+r.Label(), false), a.saveRegion(r), a.syncDetail())
 }
 
-// themeSetting is the theme to keep in settings: only an explicit choice.
-func (a *App) themeSetting() model.Theme {
-	if a.theme == model.ThemePlain && a.noColor {
-		return model.ThemeAuto
-	}
-	return a.theme
+// saveRegion queues the saved settings with region r; the saved theme stays
+// as it was (--theme is for one run).
+func (a *App) saveRegion(r model.Region) tea.Cmd {
+	a.settings.Region = r
+	settings := a.settings
+	return a.out.push(pendingWrite{what: "region", apply: func(s model.ProgressStore) error {
+		return s.SaveSettings(settings)
+	}})
 }
 
 // openLink opens the selected step's official link in the browser.

@@ -22,9 +22,11 @@ const (
 type App struct {
 	catalog  *model.Catalog
 	region   model.Region
+	settings model.Settings // as saved; --region and --theme do not change it
 	accounts []model.Account
 	progress model.Progress
 	undo     []undoEntry
+	total    model.Tally // every step of the region: the header's bar
 	out      outbox
 
 	theme   model.Theme // what was asked for; ThemeAuto follows the terminal
@@ -54,6 +56,7 @@ func New(cfg Config) *App {
 	a := &App{
 		catalog:  cfg.Catalog,
 		region:   cfg.Region,
+		settings: snap.Settings,
 		accounts: snap.Accounts,
 		progress: snap.Progress,
 		out:      outbox{store: cfg.Store, schedule: tea.Tick},
@@ -85,6 +88,7 @@ func New(cfg Config) *App {
 		a.dialog = newRegionDialog("", true)
 	}
 	a.restore(snap.Resume)
+	a.keys.update(a.keyContext())
 	return a
 }
 
@@ -115,37 +119,52 @@ func (a *App) restore(r model.Resume) {
 // Init asks the terminal for its background colour; the answer may never
 // come (tmux, some terminals), so New already chose a dark default.
 func (a *App) Init() tea.Cmd {
+	if a.settings.Region == "" && a.region != "" {
+		// --region on the first run answers the region question for good.
+		return tea.Batch(tea.RequestBackgroundColor, a.saveRegion(a.region))
+	}
 	return tea.RequestBackgroundColor
 }
 
 // Update dispatches: sizes and colours to the layout, async results to their
 // owner, keys to dialogs, then global bindings, then the focused pane.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := a.update(msg)
+	a.keys.update(a.keyContext())
+	return a, cmd
+}
+
+func (a *App) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		return a, a.resize(msg.Width, msg.Height)
+		return a.resize(msg.Width, msg.Height)
 	case tea.BackgroundColorMsg:
-		return a, a.backgroundKnown(msg.IsDark())
+		return a.backgroundKnown(msg.IsDark())
 	case renderedMsg:
 		a.detail.rendered(msg)
 	case writeDoneMsg:
-		return a, a.writeDone(msg)
+		return a.writeDone(msg)
 	case retryWriteMsg:
-		return a, a.out.next()
+		return a.out.next()
 	case openedMsg:
-		return a, a.opened(msg)
+		return a.opened(msg)
 	case clearStatusMsg:
 		a.status.clear(msg.seq)
 	case tea.KeyPressMsg:
-		return a, a.handleKey(msg)
+		return a.handleKey(msg)
 	case tea.MouseMsg:
-		return a, a.handleMouse(msg)
+		return a.handleMouse(msg)
 	case dialogResult:
-		return a, a.handleDialogResult(msg)
+		return a.handleDialogResult(msg)
 	default:
-		return a, a.forwardToInput(msg)
+		return a.forwardToInput(msg)
 	}
-	return a, nil
+	return nil
+}
+
+func (a *App) keyContext() keyContext {
+	return keyContext{focusDetail: a.focus == focusDetail, filtering: a.tree.filtering, selected: a.selectedRow(),
+		canUndo: len(a.undo) > 0, filtered: a.tree.filter.Value() != ""}
 }
 
 // Unsaved is how many recorded changes could not be written by the time the
@@ -165,7 +184,13 @@ func (a *App) treeInput() treeInput {
 	return treeInput{catalog: a.catalog, region: a.region, accounts: a.accounts, progress: a.progress}
 }
 
-func (a *App) rebuildTree() { a.tree.rebuild(a.treeInput()) }
+// rebuildTree recomputes the rows and the header's total after a change to
+// progress, accounts, region, open nodes or the filter; moving the cursor
+// needs neither.
+func (a *App) rebuildTree() {
+	a.tree.rebuild(a.treeInput())
+	a.total = regionTally(a.catalog, a.region, a.accounts, a.progress)
+}
 
 // resize recomputes the layout and pushes sizes down to the panes.
 func (a *App) resize(width, height int) tea.Cmd {

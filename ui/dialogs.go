@@ -21,7 +21,15 @@ type dialog interface {
 type dialogResult struct {
 	region  model.Region // region picker
 	label   *labelResult
+	note    *noteResult
 	removal model.AccountID
+}
+
+// noteResult is a note typed for one step of one account.
+type noteResult struct {
+	account model.AccountID
+	step    model.StepID
+	note    string
 }
 
 // labelResult is an account label typed into the add or rename dialog.
@@ -106,35 +114,36 @@ func (d *regionDialog) view(st styles, width int) string {
 	return st.dialog.Render(b.String())
 }
 
-// labelDialog asks for an account label, to add or rename an account.
-type labelDialog struct {
+// textDialog asks for one line of text: an account label or a note. The
+// result it sends is built by submit from the trimmed text.
+type textDialog struct {
 	title    string
 	input    textinput.Model
-	platform model.PlatformID
-	account  model.AccountID
+	required string // the problem to show when the text is empty; "" allows empty
+	submit   func(text string) dialogResult
 	problem  string
 }
 
-func newLabelDialog(title string, platform model.PlatformID, account model.AccountID, value string) (*labelDialog, tea.Cmd) {
-	in := newTextField("› ", "@alice_shop, work account, …", 60)
-	in.SetWidth(40)
+func newTextDialog(title, placeholder, value string, limit int, submit func(string) dialogResult) (*textDialog, tea.Cmd) {
+	in := newTextField("› ", placeholder, limit)
+	in.SetWidth(48)
 	in.SetValue(value)
 	in.CursorEnd()
-	return &labelDialog{title: title, input: in, platform: platform, account: account}, in.Focus()
+	return &textDialog{title: title, input: in, submit: submit}, in.Focus()
 }
 
-func (d *labelDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
+func (d *textDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch k.String() {
 		case "esc":
 			return nil, nil
 		case "enter":
-			label := strings.TrimSpace(d.input.Value())
-			if label == "" {
-				d.problem = "Type a name you will recognise, e.g. the account's @handle."
+			text := strings.TrimSpace(d.input.Value())
+			if text == "" && d.required != "" {
+				d.problem = d.required
 				return d, nil
 			}
-			return nil, resultCmd(dialogResult{label: &labelResult{platform: d.platform, account: d.account, label: label}})
+			return nil, resultCmd(d.submit(text))
 		}
 	}
 	var cmd tea.Cmd
@@ -142,7 +151,7 @@ func (d *labelDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
 	return d, cmd
 }
 
-func (d *labelDialog) view(st styles, width int) string {
+func (d *textDialog) view(st styles, width int) string {
 	body := st.dialogHead.Render(d.title) + "\n\n" + d.input.View() + "\n"
 	if d.problem != "" {
 		body += "\n" + st.statusErr.Render(d.problem) + "\n"

@@ -34,7 +34,7 @@ func TestGoldenViews(t *testing.T) {
 			keys(t, a, "1", "/", "p", "r", "i", "v")
 		}},
 		{"full-help", func(t *testing.T, a *App) {
-			keys(t, a, "1", "?")
+			keys(t, a, "1", "down", "enter", "down", "?")
 		}},
 		{"us-hidden", func(t *testing.T, a *App) {
 			keys(t, a, "4", "down", "enter", "down", "down")

@@ -81,6 +81,12 @@ func (a *App) stepHeader(r row) []string {
 	default:
 		lines = append(lines, "[ ] Not done yet"+st.dim.Render(" · press space once you have done it"))
 	}
+	if r.state.Status != model.StatusNone {
+		lines = append(lines, "Request: "+statusLabel(r.state.Status)+st.dim.Render(" · s to change"))
+	}
+	if r.state.Note != "" {
+		lines = append(lines, "Note: "+r.state.Note+st.dim.Render(" · n to edit"))
+	}
 	return lines
 }
 
@@ -88,7 +94,7 @@ func (a *App) platformHeader(r row) []string {
 	st := a.st
 	accounts := model.AccountsFor(r.platform.ID, a.accounts)
 	lines := []string{st.header.Render(r.platform.Title) + st.dim.Render(fmt.Sprintf(" · %d/%d done in %s", r.tally.Done, r.tally.Total, a.region.Label()))}
-	if len(accounts) > 1 {
+	if len(accounts) > 0 {
 		for _, acc := range accounts {
 			t := model.AccountTally(*r.platform, a.region, acc.ID, a.progress)
 			lines = append(lines, fmt.Sprintf("  %s %s %s", progressBar(t, 12, st), st.account.Render(accountLabel(acc)), st.dim.Render(fmt.Sprintf("%d/%d", t.Done, t.Total))))

@@ -63,6 +63,10 @@ func (a *App) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return a.startRenameAccount(), true
 	case key.Matches(msg, k.Remove):
 		return a.startRemoveAccount(), true
+	case key.Matches(msg, k.Note):
+		return a.startNote(), true
+	case key.Matches(msg, k.Status):
+		return a.cycleRequestStatus(), true
 	}
 	return nil, false
 }

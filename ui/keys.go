@@ -12,10 +12,14 @@ type keyMap struct {
 	Focus, Filter, Help     key.Binding
 	Open, Copy, Region      key.Binding
 	Add, Rename, Remove     key.Binding
+	Note, Status            key.Binding
 	Quit, ForceQuit, Escape key.Binding
+	// Move, Scroll, Keep and Clear only label keys in the short help.
+	Move, Scroll, Keep, Clear key.Binding
 	// focusDetail is true when the detail pane has focus; it decides which
 	// bindings ShortHelp lists.
 	focusDetail bool
+	filtering   bool // the filter input has the keyboard
 }
 
 func newKeyMap() keyMap {
@@ -40,25 +44,70 @@ func newKeyMap() keyMap {
 		Add:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add account")),
 		Rename:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rename account")),
 		Remove:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "remove account")),
+		Note:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
+		Status:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "request status")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Escape:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+		Move:      key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑↓", "move")),
+		Scroll:    key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑↓ pgup pgdn", "scroll")),
+		Keep:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
+		Clear:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear, twice to close")),
 	}
+}
+
+// keyContext is what decides which bindings apply right now.
+type keyContext struct {
+	focusDetail bool
+	filtering   bool
+	selected    row
+	canUndo     bool
+	filtered    bool // a filter is applied
+}
+
+// update enables only the bindings that do something in c, so help lists
+// just what works and disabled keys are ignored.
+func (k *keyMap) update(c keyContext) {
+	k.focusDetail, k.filtering = c.focusDetail, c.filtering
+	r := c.selected
+	step := r.kind == rowStep
+	k.Tick.SetEnabled(step || c.focusDetail)
+	k.Undo.SetEnabled(c.canUndo)
+	k.Open.SetEnabled(step && r.step.Link != "")
+	k.Copy.SetEnabled(step && (r.step.Template != "" || r.step.Link != ""))
+	k.Note.SetEnabled(step)
+	k.Status.SetEnabled(step)
+	k.Add.SetEnabled(r.platform != nil)
+	k.Rename.SetEnabled(r.kind == rowAccount || step)
+	// Enabled with one account too, so d explains why it keeps it.
+	k.Remove.SetEnabled(r.kind == rowAccount || step)
+	k.Escape.SetEnabled(c.filtered || c.focusDetail)
+	if c.filtered {
+		k.Escape.SetHelp("esc", "clear filter")
+	} else {
+		k.Escape.SetHelp("esc", "back to list")
+	}
+	k.Toggle.SetEnabled(!c.focusDetail)
+	k.Left.SetEnabled(!c.focusDetail)
+	k.Right.SetEnabled(!c.focusDetail)
 }
 
 // ShortHelp implements help.KeyMap for the focused pane.
 func (k keyMap) ShortHelp() []key.Binding {
-	if k.focusDetail {
-		return []key.Binding{k.Up, k.Down, k.PageDown, k.Focus, k.Open, k.Copy, k.Help, k.Quit}
+	if k.filtering {
+		return []key.Binding{k.Keep, k.Clear, k.ForceQuit}
 	}
-	return []key.Binding{k.Up, k.Down, k.Tick, k.Toggle, k.Undo, k.Filter, k.Focus, k.Help, k.Quit}
+	if k.focusDetail {
+		return []key.Binding{k.Scroll, k.Focus, k.Open, k.Copy, k.Escape, k.Help, k.Quit}
+	}
+	return []key.Binding{k.Move, k.Tick, k.Toggle, k.Open, k.Copy, k.Undo, k.Filter, k.Escape, k.Focus, k.Help, k.Quit}
 }
 
 // FullHelp implements help.KeyMap.
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Left, k.Right, k.PageUp, k.PageDown, k.Home, k.End},
-		{k.Toggle, k.Tick, k.Undo, k.Open, k.Copy},
+		{k.Toggle, k.Tick, k.Undo, k.Open, k.Copy, k.Note, k.Status},
 		{k.Add, k.Rename, k.Remove, k.Region},
 		{k.Filter, k.Escape, k.Focus, k.Help, k.Quit},
 	}

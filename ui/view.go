@@ -73,7 +73,7 @@ func (a *App) headerView() string {
 	st := a.st
 	left := st.header.Render("optout")
 	if a.region != "" {
-		t := regionTally(a.catalog, a.region, a.accounts, a.progress)
+		t := a.total
 		left += st.headerDim.Render(" · "+a.region.Label()+" · ") +
 			progressBar(t, clamp(a.lay.width/6, 6, 24), st) +
 			st.headerDim.Render(fmt.Sprintf(" %d/%d steps", t.Done, t.Total))

@@ -1,0 +1,69 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+	"github.com/optout/optout/model"
+)
+
+// nextStatus is the status after s in the cycle the s key steps through.
+func nextStatus(s model.RequestStatus) model.RequestStatus {
+	switch s {
+	case model.StatusNone:
+		return model.StatusSubmitted
+	case model.StatusSubmitted:
+		return model.StatusConfirmed
+	case model.StatusConfirmed:
+		return model.StatusRefused
+	}
+	return model.StatusNone
+}
+
+// statusLabel is how a request status reads on screen.
+func statusLabel(s model.RequestStatus) string {
+	switch s {
+	case model.StatusSubmitted:
+		return "request sent, waiting for an answer"
+	case model.StatusConfirmed:
+		return "confirmed by the company"
+	case model.StatusRefused:
+		return "refused by the company"
+	}
+	return "no request status recorded"
+}
+
+// cycleRequestStatus records what became of the request the selected step
+// sent (sent → confirmed → refused → none), for the user's own proof.
+func (a *App) cycleRequestStatus() tea.Cmd {
+	r := a.selectedRow()
+	if r.kind != rowStep {
+		return a.status.set("select a step to record what became of its request", false)
+	}
+	state := r.state
+	state.Status = nextStatus(state.Status)
+	return a.setStep(r.account.ID, r.step.ID, state, statusLabel(state.Status))
+}
+
+// startNote asks for a note on the selected step, e.g. a case number.
+func (a *App) startNote() tea.Cmd {
+	r := a.selectedRow()
+	if r.kind != rowStep {
+		return a.status.set("select a step to add a note to it", false)
+	}
+	acc, step := r.account.ID, r.step.ID
+	d, cmd := newTextDialog("Note on “"+r.step.Title+"”", "e.g. confirmation e-mail of 3 May, case 12345", r.state.Note, 200,
+		func(note string) dialogResult {
+			return dialogResult{note: &noteResult{account: acc, step: step, note: note}}
+		})
+	a.dialog = d
+	return cmd
+}
+
+func (a *App) saveNote(n noteResult) tea.Cmd {
+	state := a.progress.State(n.account, n.step)
+	state.Note = n.note
+	what := "note saved"
+	if n.note == "" {
+		what = "note removed"
+	}
+	return a.setStep(n.account, n.step, state, what)
+}
