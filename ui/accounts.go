@@ -99,15 +99,16 @@ func (a *App) addAccount(p model.PlatformID, label string) tea.Cmd {
 		// attached to it once the platform has several.
 		first := existing[0]
 		first.Created = now.Add(-time.Nanosecond)
-		cmds = append(cmds, a.saveAccount(first))
+		cmds = append(cmds, a.saveAccount(first, ""))
 	}
 	acc := model.Account{ID: model.AccountID(string(p) + "#" + strconv.FormatInt(now.UnixNano(), 36)), Platform: p, Label: label, Created: now}
-	cmds = append(cmds, a.saveAccount(acc))
+	what := "added " + label
+	cmds = append(cmds, a.saveAccount(acc, what))
 	a.tree.open[platformKey(p)] = true
 	a.tree.open[accountKey(acc.ID)] = true
 	a.rebuildTree()
 	a.tree.selectKey(accountKey(acc.ID))
-	cmds = append(cmds, a.status.set("added "+label, false), a.syncDetail())
+	cmds = append(cmds, a.status.set(what, false), a.syncDetail())
 	return tea.Batch(cmds...)
 }
 
@@ -118,9 +119,10 @@ func (a *App) renameAccount(id model.AccountID, label string) tea.Cmd {
 			if acc.Created.IsZero() {
 				acc.Created = a.now().UTC()
 			}
-			cmd := a.saveAccount(acc)
+			what := "renamed to " + label
+			cmd := a.saveAccount(acc, what)
 			a.rebuildTree()
-			return tea.Batch(cmd, a.status.set("renamed to "+label, false), a.syncDetail())
+			return tea.Batch(cmd, a.status.set(what, false), a.syncDetail())
 		}
 	}
 	return nil
@@ -138,15 +140,17 @@ func (a *App) removeAccount(id model.AccountID) tea.Cmd {
 	delete(a.progress, id)
 	a.undo = dropUndo(a.undo, id)
 	a.rebuildTree()
+	what := "removed " + label
 	return tea.Batch(
-		a.out.push(pendingWrite{what: "account removed", apply: func(s model.ProgressStore) error { return s.DeleteAccount(id) }}),
-		a.status.set("removed "+label, false),
+		a.out.push(pendingWrite{what: what, apply: func(s model.ProgressStore) error { return s.DeleteAccount(id) }}),
+		a.status.set(what, false),
 		a.syncDetail(),
 	)
 }
 
-// saveAccount updates the in-memory list and queues the write.
-func (a *App) saveAccount(acc model.Account) tea.Cmd {
+// saveAccount updates the in-memory list and queues the write; what is the
+// status message the write confirms.
+func (a *App) saveAccount(acc model.Account, what string) tea.Cmd {
 	replaced := false
 	for i := range a.accounts {
 		if a.accounts[i].ID == acc.ID {
@@ -156,7 +160,7 @@ func (a *App) saveAccount(acc model.Account) tea.Cmd {
 	if !replaced {
 		a.accounts = append(a.accounts, acc)
 	}
-	return a.out.push(pendingWrite{what: "account", apply: func(s model.ProgressStore) error { return s.SaveAccount(acc) }})
+	return a.out.push(pendingWrite{what: what, apply: func(s model.ProgressStore) error { return s.SaveAccount(acc) }})
 }
 
 func (a *App) hasAccount(id model.AccountID) bool {

@@ -98,7 +98,7 @@ func (a *App) writeDone(msg writeDoneMsg) tea.Cmd {
 	if msg.err != nil {
 		return cmd // the footer says "not saved — will retry"
 	}
-	return tea.Batch(cmd, a.status.set(what+" · saved", false))
+	return tea.Batch(cmd, a.status.saved(what))
 }
 
 // quit saves where the user is and leaves once the queue is written. A second
@@ -130,15 +130,16 @@ func (a *App) resumeState() model.Resume {
 func (a *App) setRegion(r model.Region) tea.Cmd {
 	a.region = r
 	a.rebuildTree()
-	return tea.Batch(a.status.set("region: "+r.Label(), false), a.saveRegion(r), a.syncDetail())
+	what := "region: " + r.Label()
+	return tea.Batch(a.status.set(what, false), a.saveRegion(r, what), a.syncDetail())
 }
 
 // saveRegion queues the saved settings with region r; the saved theme stays
 // as it was (--theme is for one run).
-func (a *App) saveRegion(r model.Region) tea.Cmd {
+func (a *App) saveRegion(r model.Region, what string) tea.Cmd {
 	a.settings.Region = r
 	settings := a.settings
-	return a.out.push(pendingWrite{what: "region", apply: func(s model.ProgressStore) error {
+	return a.out.push(pendingWrite{what: what, apply: func(s model.ProgressStore) error {
 		return s.SaveSettings(settings)
 	}})
 }

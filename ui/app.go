@@ -121,7 +121,7 @@ func (a *App) restore(r model.Resume) {
 func (a *App) Init() tea.Cmd {
 	if a.settings.Region == "" && a.region != "" {
 		// --region on the first run answers the region question for good.
-		return tea.Batch(tea.RequestBackgroundColor, a.saveRegion(a.region))
+		return tea.Batch(tea.RequestBackgroundColor, a.saveRegion(a.region, "region"))
 	}
 	return tea.RequestBackgroundColor
 }

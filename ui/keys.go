@@ -30,16 +30,16 @@ func newKeyMap() keyMap {
 		Right:     key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "expand")),
 		Toggle:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open/tick")),
 		Tick:      key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "tick")),
-		Undo:      key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo tick")),
+		Undo:      key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
 		PageUp:    key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", "page up")),
 		PageDown:  key.NewBinding(key.WithKeys("pgdown", "f"), key.WithHelp("pgdn", "page down")),
 		Home:      key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "top")),
 		End:       key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end", "bottom")),
-		Focus:     key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "switch pane")),
+		Focus:     key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "pane")),
 		Filter:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
-		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
 		Open:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open link")),
-		Copy:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy text")),
+		Copy:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy")),
 		Region:    key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "region")),
 		Add:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add account")),
 		Rename:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rename account")),
@@ -98,9 +98,10 @@ func (k keyMap) ShortHelp() []key.Binding {
 		return []key.Binding{k.Keep, k.Clear, k.ForceQuit}
 	}
 	if k.focusDetail {
-		return []key.Binding{k.Scroll, k.Focus, k.Open, k.Copy, k.Escape, k.Help, k.Quit}
+		return []key.Binding{k.Scroll, k.Escape, k.Open, k.Copy, k.Help, k.Quit}
 	}
-	return []key.Binding{k.Move, k.Tick, k.Toggle, k.Open, k.Copy, k.Undo, k.Filter, k.Escape, k.Focus, k.Help, k.Quit}
+	// Most used first: help cuts what does not fit the width.
+	return []key.Binding{k.Move, k.Tick, k.Undo, k.Open, k.Copy, k.Escape, k.Filter, k.Help, k.Quit, k.Focus}
 }
 
 // FullHelp implements help.KeyMap.

@@ -61,7 +61,7 @@ func (a *App) startNote() tea.Cmd {
 func (a *App) saveNote(n noteResult) tea.Cmd {
 	state := a.progress.State(n.account, n.step)
 	state.Note = n.note
-	what := "note saved"
+	what := "note added"
 	if n.note == "" {
 		what = "note removed"
 	}

@@ -35,3 +35,11 @@ func (s *status) clear(seq int) {
 		s.text, s.isErr = "", false
 	}
 }
+
+// saved marks message what as written to disk, if it is still showing.
+func (s *status) saved(what string) tea.Cmd {
+	if s.text != what {
+		return nil
+	}
+	return s.set(what+" · saved", false)
+}
