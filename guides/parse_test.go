@@ -81,6 +81,7 @@ func TestCatalog(t *testing.T) {
 		File:     "acme/chat/10-object.md",
 	}
 	wantStep.Revision = revision(wantStep)
+	wantStep.Parts = partRevisions(wantStep)
 	if !reflect.DeepEqual(s, wantStep) {
 		t.Errorf("step:\ngot  %#v\nwant %#v", s, wantStep)
 	}

@@ -32,6 +32,30 @@ func revision(s model.Step) string {
 	return hex.EncodeToString(h.Sum(nil))[:12]
 }
 
+// partRevisions hashes each meaning-carrying field on its own, so a tick
+// can record them and the UI can later say which part changed.
+func partRevisions(s model.Step) map[model.StepPart]string {
+	regions := slices.Clone(s.Regions)
+	slices.Sort(regions)
+	names := make([]string, len(regions))
+	for i, r := range regions {
+		names[i] = string(r)
+	}
+	parts := map[model.StepPart]string{
+		model.PartTitle:    s.Title,
+		model.PartBody:     strings.TrimSpace(s.Body),
+		model.PartLink:     s.Link,
+		model.PartTemplate: s.Template,
+		model.PartRegions:  strings.Join(names, ","),
+	}
+	out := make(map[model.StepPart]string, len(parts))
+	for p, v := range parts {
+		sum := sha256.Sum256([]byte(v))
+		out[p] = hex.EncodeToString(sum[:])[:8]
+	}
+	return out
+}
+
 // field writes a name and a length-prefixed value, so that no two
 // different sets of fields can produce the same bytes.
 func field(h hash.Hash, name, value string) {

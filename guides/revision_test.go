@@ -2,6 +2,7 @@ package guides
 
 import (
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/optout/optout/model"
@@ -67,5 +68,25 @@ func TestRevisionStable(t *testing.T) {
 	const pinned = "dcf07c20aca1"
 	if got := revision(s); got != pinned {
 		t.Errorf("revision = %s, want %s", got, pinned)
+	}
+}
+
+func TestPartRevisionsNameWhatChanged(t *testing.T) {
+	base := model.Step{Title: "T", Body: "B", Link: "https://x.example", Template: "X", Regions: []model.Region{"uk", "eu"}}
+	before := partRevisions(base)
+	changed := base
+	changed.Link = "https://y.example"
+	changed.Body = "B changed"
+	changed.Regions = []model.Region{"eu", "uk"} // same set, other order
+	after := partRevisions(changed)
+	var got []model.StepPart
+	for _, p := range model.StepParts() {
+		if before[p] != after[p] {
+			got = append(got, p)
+		}
+	}
+	want := []model.StepPart{model.PartBody, model.PartLink}
+	if !slices.Equal(got, want) {
+		t.Errorf("changed parts = %v, want %v", got, want)
 	}
 }

@@ -60,6 +60,7 @@ func (r *fileReader) readStep(doc document, now time.Time) stepFile {
 		r.errorf(doc.fenceLine, "the step has no text after the front matter: say what to do, what it achieves and what it does not")
 	}
 	s.Revision = revision(*s)
+	s.Parts = partRevisions(*s)
 	return sf
 }
 

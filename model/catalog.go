@@ -35,8 +35,46 @@ type Step struct {
 	// Revision is a hash of the fields that carry meaning (title, body, link,
 	// template, regions); a tick records it so the UI can say a step changed.
 	Revision string `json:"revision"`
+	// Parts holds a hash per meaning-carrying field (see StepPart), so the UI
+	// can say which part changed since a tick, not just that one did.
+	Parts map[StepPart]string `json:"-"`
 	// File is where the step was read from, for error messages.
 	File string `json:"-"`
+}
+
+// StepPart names a field of a step whose change matters to the user.
+type StepPart string
+
+// The parts of a step that a revision covers. Their values are stored with
+// ticks, so they never change.
+const (
+	PartTitle    StepPart = "title"
+	PartBody     StepPart = "body"
+	PartLink     StepPart = "link"
+	PartTemplate StepPart = "template"
+	PartRegions  StepPart = "regions"
+)
+
+// StepParts lists the parts in the order they are reported.
+func StepParts() []StepPart {
+	return []StepPart{PartBody, PartLink, PartTemplate, PartTitle, PartRegions}
+}
+
+// Label is how a part is named to the user.
+func (p StepPart) Label() string {
+	switch p {
+	case PartBody:
+		return "the instructions"
+	case PartLink:
+		return "the official link"
+	case PartTemplate:
+		return "the text to copy"
+	case PartTitle:
+		return "the title"
+	case PartRegions:
+		return "where it applies"
+	}
+	return string(p)
 }
 
 // AppliesTo reports whether the step is shown to users in region r.

@@ -40,16 +40,33 @@ const (
 
 // StepState is what the user recorded about one step for one account.
 type StepState struct {
-	Done     bool          `json:"done"`
-	At       time.Time     `json:"at,omitzero"`        // when it was last ticked or unticked
-	Revision string        `json:"revision,omitempty"` // the step revision it was ticked against
-	Status   RequestStatus `json:"status,omitempty"`
-	Note     string        `json:"note,omitempty"`
+	Done     bool                `json:"done"`
+	At       time.Time           `json:"at,omitzero"`        // when it was last ticked or unticked
+	Revision string              `json:"revision,omitempty"` // the step revision it was ticked against
+	Parts    map[StepPart]string `json:"parts,omitempty"`    // the step's part hashes when ticked
+	Status   RequestStatus       `json:"status,omitempty"`
+	Note     string              `json:"note,omitempty"`
 }
 
 // Changed reports whether the step's guide text changed since it was ticked.
 func (s StepState) Changed(step Step) bool {
 	return s.Done && s.Revision != "" && s.Revision != step.Revision
+}
+
+// ChangedParts lists what changed in step since it was ticked, in
+// StepParts order. It is empty when nothing changed, or when the tick
+// predates part hashes (then only Changed can tell).
+func (s StepState) ChangedParts(step Step) []StepPart {
+	if !s.Changed(step) || len(s.Parts) == 0 {
+		return nil
+	}
+	var out []StepPart
+	for _, p := range StepParts() {
+		if s.Parts[p] != step.Parts[p] {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // Progress maps each account to the state of each step it has recorded.

@@ -53,7 +53,7 @@ func TestUnknownDataSurvives(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if got := load(t, s); got.Settings.Region != "eu" || got.Progress.State("a", "s") != (model.StepState{Done: true}) {
+	if got := load(t, s); got.Settings.Region != "eu" || !reflect.DeepEqual(got.Progress.State("a", "s"), model.StepState{Done: true}) {
 		t.Errorf("Load of newer data = %+v", got)
 	}
 	must(t, s.SaveAccount(model.Account{ID: "a", Platform: "p", Label: "renamed", Created: t1}))

@@ -141,7 +141,7 @@ func TestUpdatesReplace(t *testing.T) {
 	if want := []model.Account{{ID: "a", Platform: "p", Label: "new", Created: t1}}; !reflect.DeepEqual(got.Accounts, want) {
 		t.Errorf("accounts = %+v, want %+v", got.Accounts, want)
 	}
-	if got, want := got.Progress.State("a", "s"), (model.StepState{}); got != want {
+	if got, want := got.Progress.State("a", "s"), (model.StepState{}); !reflect.DeepEqual(got, want) {
 		t.Errorf("state = %+v, want %+v", got, want)
 	}
 }
@@ -238,7 +238,7 @@ func TestBackup(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer b.Close()
-	if got := load(t, b).Progress.State("a", "s"); got != (model.StepState{}) {
+	if got := load(t, b).Progress.State("a", "s"); !reflect.DeepEqual(got, model.StepState{}) {
 		t.Errorf("backup holds %+v, want the latest state", got)
 	}
 	entries, _ := os.ReadDir(filepath.Dir(s.Path()))

@@ -24,12 +24,12 @@ func (a *App) tick(r row) tea.Cmd {
 	after.At = a.now().UTC()
 	switch {
 	case before.Changed(*r.step):
-		after.Revision = r.step.Revision
+		after.Revision, after.Parts = r.step.Revision, r.step.Parts
 	case before.Done:
 		after.Done = false
 	default:
 		after.Done = true
-		after.Revision = r.step.Revision
+		after.Revision, after.Parts = r.step.Revision, r.step.Parts
 	}
 	a.undo = append(a.undo, undoEntry{account: r.account.ID, step: r.step.ID, before: before})
 	return a.setStep(r.account.ID, r.step.ID, after, tickMessage(before, after))

@@ -74,8 +74,11 @@ func (a *App) stepHeader(r row) []string {
 	}
 	switch {
 	case r.state.Changed(*r.step):
-		lines = append(lines, st.changed.Render(fmt.Sprintf("↻ Done on %s, but this guide has changed since.", day(r.state))),
-			st.changed.Render("  Read it again; press space to confirm it still holds, or redo what changed."))
+		lines = append(lines, st.changed.Render(fmt.Sprintf("↻ Done on %s, but this guide has changed since.", day(r.state))))
+		if parts := r.state.ChangedParts(*r.step); len(parts) > 0 {
+			lines = append(lines, st.changed.Render("  Re-check "+partList(parts)+"."))
+		}
+		lines = append(lines, st.changed.Render("  If what you did still holds, press space to confirm; otherwise redo it."))
 	case r.state.Done:
 		lines = append(lines, st.done.Render(fmt.Sprintf("[✓] Done on %s", day(r.state)))+st.dim.Render(" · space to untick"))
 	default:
@@ -128,6 +131,18 @@ func (a *App) groupHeader(r row) []string {
 	}
 	lines = append(lines, "", st.dim.Render("Open a platform with enter or →, then tick steps off with space as you do them."))
 	return lines
+}
+
+// partList joins part labels: "the instructions and the official link".
+func partList(parts []model.StepPart) string {
+	labels := make([]string, len(parts))
+	for i, p := range parts {
+		labels[i] = p.Label()
+	}
+	if len(labels) == 1 {
+		return labels[0]
+	}
+	return strings.Join(labels[:len(labels)-1], ", ") + " and " + labels[len(labels)-1]
 }
 
 // day is the date a state was recorded, or "an earlier day" if unknown.

@@ -243,11 +243,15 @@ func TestChangedStepIsMarkedAndReconfirmed(t *testing.T) {
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	fb := model.DefaultAccountID("meta/facebook")
-	st.snap.Progress.Set(fb, "meta/facebook/object-form", model.StepState{Done: true, Revision: "old"})
+	st.snap.Progress.Set(fb, "meta/facebook/object-form", model.StepState{Done: true, Revision: "old",
+		Parts: map[model.StepPart]string{model.PartBody: "old", model.PartLink: "same"}})
 	a := newTestApp(t, st, 100, 30)
+	a.catalog.Platforms[0].Steps[0].Parts = map[model.StepPart]string{model.PartBody: "new", model.PartLink: "same"}
+	a.rebuildTree()
 	keys(t, a, "down", "enter", "down")
-	if s := screen(a); !strings.Contains(s, "changed") || !strings.Contains(s, "guide has changed") {
-		t.Errorf("changed step not flagged:\n%s", s)
+	if s := screen(a); !strings.Contains(s, "changed") || !strings.Contains(s, "guide has changed") ||
+		!strings.Contains(s, "Re-check the instructions.") {
+		t.Errorf("changed step not flagged with what to re-check:\n%s", s)
 	}
 	keys(t, a, "space")
 	got := st.snap.Progress[fb]["meta/facebook/object-form"]
