@@ -128,6 +128,10 @@ func exists(path string) bool {
 // openError turns a store.Open failure into a one-line message.
 func openError(name, path string, err error) error {
 	if errors.Is(err, model.ErrLocked) {
+		// "optout: optout is …" would stutter.
+		if name == "optout" {
+			return runtimeErrorf("optout is already running with %s — close it first", path)
+		}
 		return runtimeErrorf("%s: optout is already running with %s — close it first", name, path)
 	}
 	return runtimeErrorf("%s: %v", name, err)
