@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"hash"
+	"hash/fnv"
 	"slices"
 	"strings"
 
@@ -33,27 +34,28 @@ func revision(s model.Step) string {
 }
 
 // partRevisions hashes each meaning-carrying field on its own, so a tick
-// can record them and the UI can later say which part changed.
-func partRevisions(s model.Step) map[model.StepPart]string {
+// can record them and the UI can later say which part changed. A 32-bit FNV
+// hash is plenty to notice an edit and keeps every step's hashes small.
+func partRevisions(s model.Step) model.PartHashes {
 	regions := slices.Clone(s.Regions)
 	slices.Sort(regions)
 	names := make([]string, len(regions))
 	for i, r := range regions {
 		names[i] = string(r)
 	}
-	parts := map[model.StepPart]string{
-		model.PartTitle:    s.Title,
-		model.PartBody:     strings.TrimSpace(s.Body),
-		model.PartLink:     s.Link,
-		model.PartTemplate: s.Template,
-		model.PartRegions:  strings.Join(names, ","),
+	return model.PartHashes{
+		Title:    fnv32(s.Title),
+		Body:     fnv32(strings.TrimSpace(s.Body)),
+		Link:     fnv32(s.Link),
+		Template: fnv32(s.Template),
+		Regions:  fnv32(strings.Join(names, ",")),
 	}
-	out := make(map[model.StepPart]string, len(parts))
-	for p, v := range parts {
-		sum := sha256.Sum256([]byte(v))
-		out[p] = hex.EncodeToString(sum[:])[:8]
-	}
-	return out
+}
+
+func fnv32(s string) uint32 {
+	h := fnv.New32a()
+	h.Write([]byte(s))
+	return h.Sum32()
 }
 
 // field writes a name and a length-prefixed value, so that no two

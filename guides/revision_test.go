@@ -81,7 +81,7 @@ func TestPartRevisionsNameWhatChanged(t *testing.T) {
 	after := partRevisions(changed)
 	var got []model.StepPart
 	for _, p := range model.StepParts() {
-		if before[p] != after[p] {
+		if before.Of(p) != after.Of(p) {
 			got = append(got, p)
 		}
 	}

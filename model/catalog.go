@@ -35,9 +35,9 @@ type Step struct {
 	// Revision is a hash of the fields that carry meaning (title, body, link,
 	// template, regions); a tick records it so the UI can say a step changed.
 	Revision string `json:"revision"`
-	// Parts holds a hash per meaning-carrying field (see StepPart), so the UI
-	// can say which part changed since a tick, not just that one did.
-	Parts map[StepPart]string `json:"-"`
+	// Parts holds a hash per meaning-carrying field, so the UI can say which
+	// part changed since a tick, not just that one did.
+	Parts PartHashes `json:"-"`
 	// File is where the step was read from, for error messages.
 	File string `json:"-"`
 }
@@ -54,6 +54,34 @@ const (
 	PartTemplate StepPart = "template"
 	PartRegions  StepPart = "regions"
 )
+
+// PartHashes holds a short hash of each part of a step a user acts on. It is
+// small and comparable on purpose: every step carries one, and ticks store
+// the one they were made against. All zero means "not recorded".
+type PartHashes struct {
+	Title    uint32 `json:"title,omitempty"`
+	Body     uint32 `json:"body,omitempty"`
+	Link     uint32 `json:"link,omitempty"`
+	Template uint32 `json:"template,omitempty"`
+	Regions  uint32 `json:"regions,omitempty"`
+}
+
+// Of returns the hash of part p.
+func (h PartHashes) Of(p StepPart) uint32 {
+	switch p {
+	case PartTitle:
+		return h.Title
+	case PartBody:
+		return h.Body
+	case PartLink:
+		return h.Link
+	case PartTemplate:
+		return h.Template
+	case PartRegions:
+		return h.Regions
+	}
+	return 0
+}
 
 // StepParts lists the parts in the order they are reported.
 func StepParts() []StepPart {

@@ -40,12 +40,12 @@ const (
 
 // StepState is what the user recorded about one step for one account.
 type StepState struct {
-	Done     bool                `json:"done"`
-	At       time.Time           `json:"at,omitzero"`        // when it was last ticked or unticked
-	Revision string              `json:"revision,omitempty"` // the step revision it was ticked against
-	Parts    map[StepPart]string `json:"parts,omitempty"`    // the step's part hashes when ticked
-	Status   RequestStatus       `json:"status,omitempty"`
-	Note     string              `json:"note,omitempty"`
+	Done     bool          `json:"done"`
+	At       time.Time     `json:"at,omitzero"`        // when it was last ticked or unticked
+	Revision string        `json:"revision,omitempty"` // the step revision it was ticked against
+	Parts    PartHashes    `json:"parts,omitzero"`     // the step's part hashes when ticked
+	Status   RequestStatus `json:"status,omitempty"`
+	Note     string        `json:"note,omitempty"`
 }
 
 // Changed reports whether the step's guide text changed since it was ticked.
@@ -57,12 +57,12 @@ func (s StepState) Changed(step Step) bool {
 // StepParts order. It is empty when nothing changed, or when the tick
 // predates part hashes (then only Changed can tell).
 func (s StepState) ChangedParts(step Step) []StepPart {
-	if !s.Changed(step) || len(s.Parts) == 0 {
+	if !s.Changed(step) || s.Parts == (PartHashes{}) {
 		return nil
 	}
 	var out []StepPart
 	for _, p := range StepParts() {
-		if s.Parts[p] != step.Parts[p] {
+		if s.Parts.Of(p) != step.Parts.Of(p) {
 			out = append(out, p)
 		}
 	}

@@ -244,9 +244,9 @@ func TestChangedStepIsMarkedAndReconfirmed(t *testing.T) {
 	st.snap.Settings.Region = model.RegionEU
 	fb := model.DefaultAccountID("meta/facebook")
 	st.snap.Progress.Set(fb, "meta/facebook/object-form", model.StepState{Done: true, Revision: "old",
-		Parts: map[model.StepPart]string{model.PartBody: "old", model.PartLink: "same"}})
+		Parts: model.PartHashes{Body: 1, Link: 2}})
 	a := newTestApp(t, st, 100, 30)
-	a.catalog.Platforms[0].Steps[0].Parts = map[model.StepPart]string{model.PartBody: "new", model.PartLink: "same"}
+	a.catalog.Platforms[0].Steps[0].Parts = model.PartHashes{Body: 3, Link: 2}
 	a.rebuildTree()
 	keys(t, a, "down", "enter", "down")
 	if s := screen(a); !strings.Contains(s, "changed") || !strings.Contains(s, "guide has changed") ||
