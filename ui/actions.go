@@ -115,7 +115,7 @@ func (a *App) quit() tea.Cmd {
 }
 
 func (a *App) resumeState() model.Resume {
-	r := model.Resume{Selected: a.tree.selectedKey(), Focus: "tree", TreeScroll: a.tree.offset, DetailScroll: a.detail.vp.YOffset()}
+	r := model.Resume{Selected: a.tree.selectedKey(), Focus: "tree", TreeScroll: a.tree.offset, DetailScroll: a.detail.offset}
 	if a.focus == focusDetail {
 		r.Focus = "detail"
 	}

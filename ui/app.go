@@ -48,6 +48,8 @@ type App struct {
 	quitting  bool
 	sized     bool // a WindowSizeMsg has arrived
 	helpShown bool
+	helpKey   helpCacheKey // what helpText was rendered for
+	helpText  string
 }
 
 // New builds the UI from cfg, restoring the screen the user left.

@@ -1,26 +1,32 @@
 package ui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
-// maxCachedPages bounds the render cache; past it the cache starts over,
-// which costs one re-render per page and keeps memory flat for huge packs.
-const maxCachedPages = 512
+// maxCachedPages bounds the render cache; past it the cache starts over.
+// A page is ~20 KB once padded to the pane width, so this keeps a huge
+// guide pack's memory flat at the cost of re-rendering a page now and then.
+const maxCachedPages = 64
 
 // detailPane shows the selected node: a short header about the user's own
-// progress (cheap, built on every change) above the node's rendered
-// Markdown (slow, rendered in a Cmd and cached).
+// progress (cheap, rebuilt on every change) above the node's rendered
+// Markdown (slow, rendered in a Cmd, cut into lines of exactly the pane's
+// width once, and cached). Scrolling is an offset into those lines, so a
+// frame only joins the visible ones.
 type detailPane struct {
-	vp      viewport.Model
 	width   int // text width inside the pane
 	height  int
-	header  string
-	bodyKey renderKey // the page this pane wants to show
-	body    string    // bodyKey's rendered text, or "" while it renders
-	cache   map[renderKey]string
+	offset  int      // first line on screen
+	header  []string // fitted to width
+	bodyKey renderKey
+	body    []string // bodyKey's page, or nil while it renders
+	lines   []string // header, then body
+	cache   map[renderKey][]string
 	pending map[renderKey]bool
 	// restoreScroll is applied once page restoreNode arrives (resume).
 	restoreScroll int
@@ -28,17 +34,11 @@ type detailPane struct {
 }
 
 func newDetailPane() detailPane {
-	return detailPane{
-		vp:      viewport.New(),
-		cache:   make(map[renderKey]string),
-		pending: make(map[renderKey]bool),
-	}
+	return detailPane{cache: make(map[renderKey][]string), pending: make(map[renderKey]bool)}
 }
 
 func (d *detailPane) setSize(width, height int) {
 	d.width, d.height = width, height
-	d.vp.SetWidth(width)
-	d.vp.SetHeight(height)
 	d.refresh()
 }
 
@@ -46,29 +46,28 @@ func (d *detailPane) setSize(width, height int) {
 // because glamour pads lines to the wrap width and adds a margin.
 func (d *detailPane) wrapWidth() int { return max(d.width-2, 10) }
 
-// show sets what the pane displays. md is rendered only when the page is
-// neither cached nor already being rendered.
-func (d *detailPane) show(header string, node, style, md string) tea.Cmd {
+// show sets what the pane displays. page builds the node's Markdown; it is
+// called only when the page is neither cached nor already rendering.
+func (d *detailPane) show(header, node, style string, page func() string) tea.Cmd {
 	key := renderKey{node: node, width: d.wrapWidth(), style: style}
 	samePage := key == d.bodyKey
-	d.header = header
+	d.header = fitLines(header, d.width)
 	d.bodyKey = key
 	var cmd tea.Cmd
 	if !samePage {
-		d.body = ""
-		if text, ok := d.cache[key]; ok {
-			d.body = text
+		d.body = nil
+		if lines, ok := d.cache[key]; ok {
+			d.body = lines
 		} else if node != "" && !d.pending[key] {
 			d.pending[key] = true
-			cmd = renderCmd(key, md)
+			cmd = renderCmd(key, page())
 		}
 	}
-	offset := d.vp.YOffset()
+	if !samePage {
+		d.offset = 0
+	}
 	d.refresh()
-	if samePage {
-		d.vp.SetYOffset(offset)
-	} else {
-		d.vp.GotoTop()
+	if !samePage {
 		d.applyRestore()
 	}
 	return cmd
@@ -85,11 +84,13 @@ func (d *detailPane) rendered(msg renderedMsg) {
 	if len(d.cache) >= maxCachedPages {
 		clear(d.cache)
 	}
-	d.cache[msg.key] = text
+	// The pane is two cells wider than the wrap width (see wrapWidth).
+	lines := fitLines(text, msg.key.width+2)
+	d.cache[msg.key] = lines
 	if msg.key != d.bodyKey {
 		return
 	}
-	d.body = text
+	d.body = lines
 	d.refresh()
 	d.applyRestore()
 }
@@ -97,49 +98,82 @@ func (d *detailPane) rendered(msg renderedMsg) {
 // applyRestore scrolls to the resumed offset once the resumed page is shown;
 // moving to another page first forgets it.
 func (d *detailPane) applyRestore() {
-	if d.restoreNode == "" || d.body == "" {
+	if d.restoreNode == "" || d.body == nil {
 		return
 	}
 	if d.bodyKey.node == d.restoreNode {
-		d.vp.SetYOffset(d.restoreScroll)
+		d.setOffset(d.restoreScroll)
 	}
 	d.restoreNode, d.restoreScroll = "", 0
 }
 
 func (d *detailPane) refresh() {
-	content := d.header
-	if d.body != "" {
-		content += "\n" + d.body
-	} else if d.bodyKey.node != "" {
-		content += "\n\n  Rendering…"
+	lines := make([]string, 0, len(d.header)+1+len(d.body))
+	lines = append(lines, d.header...)
+	switch {
+	case d.body != nil:
+		lines = append(lines, d.body...) // glamour starts with a blank line
+	case d.bodyKey.node != "":
+		lines = append(lines, fitLines("\n  Rendering…", d.width)...)
 	}
-	d.vp.SetContent(content)
+	d.lines = lines
+	d.setOffset(d.offset)
+}
+
+func (d *detailPane) setOffset(n int) {
+	d.offset = clamp(n, 0, max(len(d.lines)-d.height, 0))
 }
 
 // update scrolls the pane.
 func (d *detailPane) update(msg tea.KeyPressMsg, k keyMap) {
 	switch {
 	case key.Matches(msg, k.Up):
-		d.vp.ScrollUp(1)
+		d.setOffset(d.offset - 1)
 	case key.Matches(msg, k.Down):
-		d.vp.ScrollDown(1)
+		d.setOffset(d.offset + 1)
 	case key.Matches(msg, k.PageUp):
-		d.vp.PageUp()
+		d.setOffset(d.offset - d.height)
 	case key.Matches(msg, k.PageDown), key.Matches(msg, k.Tick):
-		d.vp.PageDown()
+		d.setOffset(d.offset + d.height)
 	case key.Matches(msg, k.Home):
-		d.vp.GotoTop()
+		d.setOffset(0)
 	case key.Matches(msg, k.End):
-		d.vp.GotoBottom()
+		d.setOffset(len(d.lines))
 	}
 }
 
-func (d *detailPane) scroll(lines int) {
-	if lines < 0 {
-		d.vp.ScrollUp(-lines)
-	} else {
-		d.vp.ScrollDown(lines)
+func (d *detailPane) scroll(lines int) { d.setOffset(d.offset + lines) }
+
+// view joins the lines on screen: exactly width×height cells.
+func (d *detailPane) view() string {
+	var b strings.Builder
+	blank := strings.Repeat(" ", d.width)
+	for i := range d.height {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if n := d.offset + i; n < len(d.lines) {
+			b.WriteString(d.lines[n])
+		} else {
+			b.WriteString(blank)
+		}
 	}
+	return b.String()
 }
 
-func (d *detailPane) view() string { return d.vp.View() }
+// fitLines cuts s into lines of exactly width cells, so the frame can join
+// them without measuring again.
+func fitLines(s string, width int) []string {
+	if s == "" {
+		return nil
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		l = ansi.Truncate(l, width, "")
+		if pad := width - ansi.StringWidth(l); pad > 0 {
+			l += strings.Repeat(" ", pad)
+		}
+		lines[i] = l
+	}
+	return lines
+}

@@ -16,7 +16,7 @@ func (a *App) syncDetail() tea.Cmd {
 		return nil
 	}
 	r := a.selectedRow()
-	return a.detail.show(a.detailHeader(r), a.nodeOf(r), a.st.glamourStyle(), a.pageMarkdown(r))
+	return a.detail.show(a.detailHeader(r), a.nodeOf(r), a.st.glamourStyle(), func() string { return a.pageMarkdown(r) })
 }
 
 // nodeOf names the static page of a row ("" for rows with none).

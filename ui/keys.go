@@ -113,3 +113,25 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.Filter, k.Escape, k.Focus, k.Help, k.Quit},
 	}
 }
+
+// helpState is everything the rendered help depends on in the key map: which
+// bindings are enabled, and which short list applies. Comparing it tells
+// whether the cached help line is still right.
+func (k keyMap) helpState() (state uint64) {
+	var bit uint
+	flag := func(on bool) {
+		if on {
+			state |= 1 << bit
+		}
+		bit++
+	}
+	flag(k.focusDetail)
+	flag(k.filtering)
+	for _, col := range k.FullHelp() {
+		for _, b := range col {
+			flag(b.Enabled())
+		}
+	}
+	flag(k.Escape.Help().Desc == "clear filter")
+	return state
+}

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/optout/optout/model"
 )
 
 // treePane is the left pane: the flat list of visible rows, the cursor, which
@@ -22,6 +23,10 @@ type treePane struct {
 	open      map[string]bool
 	filter    textinput.Model
 	filtering bool // the filter input has the keyboard
+	// drawn caches unselected rows for drawnWidth and drawnTheme.
+	drawn      map[string]cachedRow
+	drawnWidth int
+	drawnTheme model.Theme
 }
 
 func newTreePane() treePane {
@@ -165,28 +170,93 @@ func (r row) expandable() bool {
 	return r.kind == rowGroup || r.kind == rowPlatform || r.kind == rowAccount
 }
 
-// view renders only the rows on screen.
+// view renders only the rows on screen, as exactly width×height cells.
 func (t *treePane) view(st styles, focused bool) string {
-	var b strings.Builder
 	h := t.listHeight()
+	if len(t.rows) == 0 {
+		return fitBlock(lipglossPlace(t.width, h, st.dim.Render("Nothing matches the filter."))+"\n"+t.filterLine(), t.width, t.height)
+	}
+	var b strings.Builder
 	end := min(t.offset+h, len(t.rows))
+	blank := strings.Repeat(" ", t.width)
 	for i := t.offset; i < end; i++ {
 		if i > t.offset {
 			b.WriteByte('\n')
 		}
-		b.WriteString(t.rowView(t.rows[i], i == t.cursor, focused, st))
+		if i == t.cursor {
+			b.WriteString(t.rowView(t.rows[i], true, focused, st))
+		} else {
+			b.WriteString(t.plainRow(t.rows[i], st))
+		}
 	}
 	for i := end - t.offset; i < h; i++ {
 		b.WriteByte('\n')
+		b.WriteString(blank)
 	}
-	if len(t.rows) == 0 {
-		return lipglossPlace(t.width, h, st.dim.Render("Nothing matches the filter."))
-	}
-	if t.listHeight() < t.height {
+	if h < t.height {
 		b.WriteByte('\n')
-		b.WriteString(ansi.Truncate(t.filter.View(), t.width, "…"))
+		b.WriteString(t.filterLine())
 	}
 	return b.String()
+}
+
+// filterLine is the filter input, exactly width cells wide.
+func (t *treePane) filterLine() string {
+	return fitLines(t.filter.View(), t.width)[0]
+}
+
+// maxCachedRows bounds the row cache; past it the cache starts over.
+const maxCachedRows = 4096
+
+// rowLook is everything an unselected row's drawing depends on besides the
+// pane width and the theme.
+type rowLook struct {
+	kind    rowKind
+	depth   int
+	open    bool
+	tally   model.Tally
+	title   string
+	done    bool
+	changed bool
+	hidden  int
+}
+
+func lookOf(r row) rowLook {
+	l := rowLook{kind: r.kind, depth: r.depth, open: r.open, tally: r.tally, hidden: r.hidden}
+	switch r.kind {
+	case rowGroup:
+		l.title = r.group
+	case rowPlatform:
+		l.title = r.platform.Title
+	case rowAccount:
+		l.title = r.account.Label
+	case rowStep:
+		l.title, l.done, l.changed = r.step.Title, r.state.Done, r.state.Changed(*r.step)
+	}
+	return l
+}
+
+// cachedRow is an unselected row as last drawn.
+type cachedRow struct {
+	look rowLook
+	text string
+}
+
+// plainRow draws an unselected row, reusing the last drawing while the row
+// looks the same: lipgloss styling is most of a frame's cost otherwise, and
+// after a tick only the rows whose counts changed are drawn again.
+func (t *treePane) plainRow(r row, st styles) string {
+	if t.drawn == nil || t.drawnWidth != t.width || t.drawnTheme != st.theme || len(t.drawn) >= maxCachedRows {
+		t.drawn = make(map[string]cachedRow)
+		t.drawnWidth, t.drawnTheme = t.width, st.theme
+	}
+	look := lookOf(r)
+	if c, ok := t.drawn[r.key]; ok && c.look == look {
+		return c.text
+	}
+	text := t.rowView(r, false, false, st)
+	t.drawn[r.key] = cachedRow{look: look, text: text}
+	return text
 }
 
 // rowView renders one row, exactly t.width cells wide. The selected row gets

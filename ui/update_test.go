@@ -263,8 +263,8 @@ func TestChangedStepIsMarkedAndReconfirmed(t *testing.T) {
 func TestStaleRenderIsDropped(t *testing.T) {
 	d := newDetailPane()
 	d.setSize(60, 20)
-	cmdA := d.show("", "step:a", "dark", "# A")
-	d.show("", "step:b", "dark", "# B")
+	cmdA := d.show("", "step:a", "dark", func() string { return "# A" })
+	d.show("", "step:b", "dark", func() string { return "# B" })
 	d.rendered(cmdA().(renderedMsg))
 	if strings.Contains(d.view(), "A") {
 		t.Error("a render for a page the user left was shown")

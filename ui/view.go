@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/optout/optout/model"
 )
 
 // View implements tea.Model. It only lays out what Update prepared: Markdown
@@ -44,16 +45,16 @@ func (a *App) panes() string {
 	tree := a.tree.view(a.st, a.focus == focusTree)
 	if !l.dual {
 		if a.focus == focusDetail {
-			return fitBlock(a.detail.view(), l.width, l.bodyHeight)
+			return a.detail.view()
 		}
-		return fitBlock(tree, l.width, l.bodyHeight)
+		return tree
 	}
 	border := a.st.border
 	if a.focus == focusDetail {
 		border = a.st.borderOn
 	}
-	treeLines := strings.Split(fitBlock(tree, l.treeWidth, l.bodyHeight), "\n")
-	detailLines := strings.Split(fitBlock(a.detail.view(), l.detailWidth-2, l.bodyHeight), "\n")
+	treeLines := strings.Split(tree, "\n")
+	detailLines := strings.Split(a.detail.view(), "\n")
 	edge := border.Render("│")
 	var b strings.Builder
 	for i := range l.bodyHeight {
@@ -99,8 +100,27 @@ func (a *App) footerView() string {
 		line += st.dim.Render("  filter: " + f + " (esc clears)")
 	}
 	line = ansi.Truncate(line, a.lay.width, "…")
-	helpView := a.help.View(a.keys)
-	return line + "\n" + fitBlock(helpView, a.lay.width, a.lay.footer-1)
+	return line + "\n" + a.helpView()
+}
+
+// helpView renders the help for the current key state, reusing the last
+// rendering while nothing it shows has changed: it is the same on most
+// frames and costs as much as the rest of the footer.
+func (a *App) helpView() string {
+	k := helpCacheKey{state: a.keys.helpState(), width: a.lay.width, rows: a.lay.footer - 1, all: a.help.ShowAll, theme: a.st.theme}
+	if k != a.helpKey || a.helpText == "" {
+		a.helpKey = k
+		a.helpText = fitBlock(a.help.View(a.keys), a.lay.width, k.rows)
+	}
+	return a.helpText
+}
+
+// helpCacheKey is what the rendered help depends on.
+type helpCacheKey struct {
+	state       uint64
+	width, rows int
+	all         bool
+	theme       model.Theme
 }
 
 // fitBlock pads or cuts s to exactly width×height cells, so panes line up.
