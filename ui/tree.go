@@ -10,7 +10,8 @@ import (
 type rowKind int
 
 const (
-	rowGroup    rowKind = iota // a company, e.g. "Meta"
+	rowNone     rowKind = iota // no row: nothing is selected (e.g. no filter match)
+	rowGroup                   // a company, e.g. "Meta"
 	rowPlatform                // e.g. Instagram
 	rowAccount                 // one of several accounts on a platform
 	rowStep                    // a step, for one account

@@ -22,7 +22,8 @@ type treePane struct {
 	height    int
 	open      map[string]bool
 	filter    textinput.Model
-	filtering bool // the filter input has the keyboard
+	filtering bool   // the filter input has the keyboard
+	lastKey   string // the last row selected, to return to after "no match"
 	// drawn caches unselected rows for drawnWidth and drawnTheme.
 	drawn      map[string]cachedRow
 	drawnWidth int
@@ -56,6 +57,13 @@ func (t *treePane) filterText() string {
 // is still visible (else on the nearest row).
 func (t *treePane) rebuild(in treeInput) {
 	keep := t.selectedKey()
+	if keep != "" {
+		t.lastKey = keep
+	} else {
+		// Nothing matched the filter: once it is cleared or changed, go back
+		// to where the user was.
+		keep = t.lastKey
+	}
 	in.open, in.filter = t.open, t.filterText()
 	t.rows = buildRows(in)
 	t.selectKey(keep)

@@ -341,3 +341,23 @@ func TestNarrowWindowShowsOnePaneAndTabSwitches(t *testing.T) {
 		t.Errorf("tab did not switch to the detail pane:\n%s", s)
 	}
 }
+
+func TestFilterWithNoMatchThenClearReturnsToSelection(t *testing.T) {
+	st := newMemStore()
+	st.snap.Settings.Region = model.RegionEU
+	a := newTestApp(t, st, 100, 30)
+	keys(t, a, "down", "down")
+	want := a.tree.selectedKey()
+	keys(t, a, "/", "z", "z", "z")
+	s := screen(a)
+	if !strings.Contains(s, "Nothing matches the filter.") {
+		t.Errorf("no 'nothing matches' message:\n%s", s)
+	}
+	if strings.Contains(s, "Meta ·") {
+		t.Errorf("the detail pane still describes a node although nothing is selected:\n%s", s)
+	}
+	keys(t, a, "esc", "esc")
+	if got := a.tree.selectedKey(); got != want {
+		t.Errorf("after clearing the filter the selection is %q, want %q", got, want)
+	}
+}
