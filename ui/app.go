@@ -165,7 +165,7 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 }
 
 func (a *App) keyContext() keyContext {
-	return keyContext{focusDetail: a.focus == focusDetail, filtering: a.tree.filtering, selected: a.selectedRow(),
+	return keyContext{focusDetail: a.focus == focusDetail, filtering: a.tree.filtering, dialogOpen: a.dialog != nil, selected: a.selectedRow(),
 		canUndo: len(a.undo) > 0, filtered: a.tree.filter.Value() != ""}
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/optout/optout/model"
 )
 
@@ -14,7 +15,45 @@ import (
 // message so App applies it like any other event.
 type dialog interface {
 	update(msg tea.Msg) (dialog, tea.Cmd)
-	view(st styles, width int) string
+	// view draws the dialog in at most width×height cells.
+	view(st styles, width, height int) string
+}
+
+// dialogFrame is the cells a dialog's border and padding take.
+const dialogFrame = 4
+
+// boxed draws sections inside the dialog's border, wrapped to fit width,
+// dropping optional sections (from the last) while it is taller than height.
+func boxed(st styles, width, height int, sections []dialogSection) string {
+	inner := max(width-dialogFrame, 8)
+	for {
+		var parts []string
+		for _, sec := range sections {
+			parts = append(parts, wrapText(sec.text, inner))
+		}
+		out := st.dialog.Render(strings.Join(parts, "\n\n"))
+		if lipgloss.Height(out) <= height {
+			return out
+		}
+		dropped := false
+		for i := len(sections) - 1; i >= 0; i-- {
+			if sections[i].optional {
+				sections = append(sections[:i:i], sections[i+1:]...)
+				dropped = true
+				break
+			}
+		}
+		if !dropped {
+			return out // the caller cuts it to the window
+		}
+	}
+}
+
+// dialogSection is a paragraph of a dialog; optional ones go first when the
+// window is too small.
+type dialogSection struct {
+	text     string
+	optional bool
 }
 
 // dialogResult is what a dialog decided.
@@ -87,31 +126,32 @@ func (d *regionDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
 	return d, nil
 }
 
-func (d *regionDialog) view(st styles, width int) string {
-	var b strings.Builder
-	b.WriteString(st.dialogHead.Render("Where do you live?"))
-	b.WriteString("\n\n")
-	b.WriteString(wrapText("This decides which steps apply. The EU/EEA, Switzerland, the UK and Brazil give you a legal right to object; the US and most other places do not, so only ways to limit what companies can use are shown.", min(width, 60)))
-	b.WriteString("\n\n")
+func (d *regionDialog) view(st styles, width, height int) string {
+	var choices strings.Builder
 	for i, r := range model.Regions() {
 		line := fmt.Sprintf("%d  %s", i+1, r.Label())
 		if r == d.current {
 			line += "  (current)"
 		}
-		if i == d.cursor {
-			b.WriteString(st.selected.Render("› " + line))
-		} else {
-			b.WriteString("  " + line)
+		if i > 0 {
+			choices.WriteByte('\n')
 		}
-		b.WriteByte('\n')
+		if i == d.cursor {
+			choices.WriteString(st.selected.Render("› " + line))
+		} else {
+			choices.WriteString("  " + line)
+		}
 	}
-	b.WriteString("\n")
 	hint := "↑/↓ choose · enter confirm · esc cancel"
 	if d.required {
 		hint = "↑/↓ choose · enter confirm · q quit"
 	}
-	b.WriteString(st.dim.Render(hint + " · change it later with g"))
-	return st.dialog.Render(b.String())
+	return boxed(st, width, height, []dialogSection{
+		{text: st.dialogHead.Render("Where do you live?")},
+		{text: "This decides which steps apply. The EU/EEA, Switzerland, the UK and Brazil give you a legal right to object; the US and most other places do not, so only ways to limit what companies can use are shown.", optional: true},
+		{text: choices.String()},
+		{text: st.dim.Render(hint + " · change it later with g"), optional: true},
+	})
 }
 
 // textDialog asks for one line of text: an account label or a note. The
@@ -151,13 +191,14 @@ func (d *textDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
 	return d, cmd
 }
 
-func (d *textDialog) view(st styles, width int) string {
-	body := st.dialogHead.Render(d.title) + "\n\n" + d.input.View() + "\n"
+func (d *textDialog) view(st styles, width, height int) string {
+	d.input.SetWidth(clamp(width-dialogFrame-3, 8, 48))
+	sections := []dialogSection{{text: st.dialogHead.Render(d.title)}, {text: d.input.View()}}
 	if d.problem != "" {
-		body += "\n" + st.statusErr.Render(d.problem) + "\n"
+		sections = append(sections, dialogSection{text: st.statusErr.Render(d.problem)})
 	}
-	body += "\n" + st.dim.Render("enter save · esc cancel")
-	return st.dialog.Render(body)
+	sections = append(sections, dialogSection{text: st.dim.Render("enter save · esc cancel"), optional: true})
+	return boxed(st, width, height, sections)
 }
 
 // confirmDialog asks yes or no before something that cannot be undone.
@@ -180,8 +221,10 @@ func (d *confirmDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
 	return d, nil
 }
 
-func (d *confirmDialog) view(st styles, width int) string {
-	body := st.dialogHead.Render(d.title) + "\n\n" + wrapText(d.text, min(width, 56)) + "\n\n" +
-		st.dim.Render("y remove · n keep")
-	return st.dialog.Render(body)
+func (d *confirmDialog) view(st styles, width, height int) string {
+	return boxed(st, min(width, 60), height, []dialogSection{
+		{text: st.dialogHead.Render(d.title)},
+		{text: d.text, optional: true},
+		{text: st.dim.Render("y remove · n keep")},
+	})
 }

@@ -20,6 +20,7 @@ type keyMap struct {
 	// bindings ShortHelp lists.
 	focusDetail bool
 	filtering   bool // the filter input has the keyboard
+	dialogOpen  bool // a dialog has the keyboard and shows its own keys
 }
 
 func newKeyMap() keyMap {
@@ -60,6 +61,7 @@ func newKeyMap() keyMap {
 type keyContext struct {
 	focusDetail bool
 	filtering   bool
+	dialogOpen  bool
 	selected    row
 	canUndo     bool
 	filtered    bool // a filter is applied
@@ -68,7 +70,7 @@ type keyContext struct {
 // update enables only the bindings that do something in c, so help lists
 // just what works and disabled keys are ignored.
 func (k *keyMap) update(c keyContext) {
-	k.focusDetail, k.filtering = c.focusDetail, c.filtering
+	k.focusDetail, k.filtering, k.dialogOpen = c.focusDetail, c.filtering, c.dialogOpen
 	r := c.selected
 	step := r.kind == rowStep
 	k.Tick.SetEnabled(step || c.focusDetail)
@@ -94,6 +96,9 @@ func (k *keyMap) update(c keyContext) {
 
 // ShortHelp implements help.KeyMap for the focused pane.
 func (k keyMap) ShortHelp() []key.Binding {
+	if k.dialogOpen {
+		return []key.Binding{k.ForceQuit}
+	}
 	if k.filtering {
 		return []key.Binding{k.Keep, k.Clear, k.ForceQuit}
 	}
@@ -127,6 +132,7 @@ func (k keyMap) helpState() (state uint64) {
 	}
 	flag(k.focusDetail)
 	flag(k.filtering)
+	flag(k.dialogOpen)
 	for _, col := range k.FullHelp() {
 		for _, b := range col {
 			flag(b.Enabled())

@@ -361,3 +361,23 @@ func TestFilterWithNoMatchThenClearReturnsToSelection(t *testing.T) {
 		t.Errorf("after clearing the filter the selection is %q, want %q", got, want)
 	}
 }
+
+func TestDialogsFitSmallWindows(t *testing.T) {
+	for _, sz := range [][2]int{{30, 8}, {40, 12}, {50, 10}, {80, 24}} {
+		st := newMemStore()
+		a := newTestApp(t, st, sz[0], sz[1]) // first run: the region dialog is open
+		s := screen(a)
+		lines := strings.Split(s, "\n")
+		if len(lines) != sz[1] {
+			t.Errorf("%dx%d: frame has %d lines", sz[0], sz[1], len(lines))
+		}
+		for i, l := range lines {
+			if w := len([]rune(l)); w > sz[0] {
+				t.Errorf("%dx%d: line %d is %d cells wide", sz[0], sz[1], i, w)
+			}
+		}
+		if !strings.Contains(s, "EU/EEA") {
+			t.Errorf("%dx%d: the region choices are not visible:\n%s", sz[0], sz[1], s)
+		}
+	}
+}

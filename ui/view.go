@@ -31,7 +31,8 @@ func (a *App) content() string {
 	}
 	var body string
 	if a.dialog != nil {
-		body = lipglossPlace(l.width, l.bodyHeight, a.dialog.view(a.st, l.width-4))
+		box := a.dialog.view(a.st, min(l.width-2, 72), l.bodyHeight)
+		body = fitBlock(lipglossPlace(l.width, l.bodyHeight, box), l.width, l.bodyHeight)
 	} else {
 		body = a.panes()
 	}
