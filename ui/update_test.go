@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"image/color"
 	"slices"
 	"strings"
 	"testing"
@@ -379,5 +380,29 @@ func TestDialogsFitSmallWindows(t *testing.T) {
 		if !strings.Contains(s, "EU/EEA") {
 			t.Errorf("%dx%d: the region choices are not visible:\n%s", sz[0], sz[1], s)
 		}
+	}
+}
+
+func TestBackgroundColourPicksTheme(t *testing.T) {
+	st := newMemStore()
+	st.snap.Settings.Region = model.RegionEU
+	snap, _ := st.Load()
+	a := New(Config{Catalog: testCatalog(), Store: st, Snapshot: snap}) // theme auto
+	if a.st.theme != model.ThemeDark {
+		t.Fatalf("default theme = %q, want dark until the terminal answers", a.st.theme)
+	}
+	a.Update(tea.BackgroundColorMsg{Color: color.White})
+	if a.st.theme != model.ThemeLight {
+		t.Errorf("after a light background the theme is %q", a.st.theme)
+	}
+	forced := New(Config{Catalog: testCatalog(), Store: st, Snapshot: snap, Theme: model.ThemeDark})
+	forced.Update(tea.BackgroundColorMsg{Color: color.White})
+	if forced.st.theme != model.ThemeDark {
+		t.Error("--theme dark was overridden by the terminal's background")
+	}
+	plain := New(Config{Catalog: testCatalog(), Store: st, Snapshot: snap, NoColor: true})
+	plain.Update(tea.BackgroundColorMsg{Color: color.White})
+	if plain.st.theme != model.ThemePlain {
+		t.Error("NO_COLOR was overridden by the terminal's background")
 	}
 }
