@@ -150,12 +150,3 @@ func regionFor(name string, g *globals, snap model.Snapshot) (model.Region, erro
 	}
 	return "", runtimeErrorf("%s: no region chosen yet: run `optout` once to choose one, or pass --region %s", name, model.RegionNames())
 }
-
-// accountLabel is how an account is named in output: its label, or "main
-// account" for the one every platform starts with.
-func accountLabel(a model.Account) string {
-	if a.Label == "" {
-		return "main account"
-	}
-	return a.Label
-}

@@ -68,7 +68,6 @@ func (d *driver) keys(keys ...string) {
 }
 func (d *driver) typeText(s string) { d.t.Helper(); d.must("type", "-n", d.name, s) }
 func (d *driver) wait(text string)  { d.t.Helper(); d.must("wait", "-n", d.name, "-t", "10", text) }
-func (d *driver) gone(text string)  { d.t.Helper(); d.must("gone", "-n", d.name, "-t", "10", text) }
 
 func (d *driver) screen() string {
 	out, _ := d.run("screen", "-n", d.name)

@@ -23,11 +23,7 @@ func writeMarkdown(w io.Writer, rep report) {
 			fmt.Fprintf(w, "\n%s (%s hidden in this region.)\n", p.RegionNote, plural(p.Hidden, "step", "steps"))
 		}
 		for _, a := range p.Accounts {
-			label := "main account"
-			if a.Label != "" {
-				label = a.Label
-			}
-			fmt.Fprintf(w, "\n### %s: %d of %d done\n\n", label, a.Done, a.Total)
+			fmt.Fprintf(w, "\n### %s: %d of %d done\n\n", a.name(), a.Done, a.Total)
 			if len(a.Steps) == 0 {
 				fmt.Fprintln(w, "No steps apply in this region.")
 			}

@@ -41,6 +41,9 @@ type reportAccount struct {
 	Steps []reportStep    `json:"steps"`
 }
 
+// name is how the account is shown ("main account" when unlabelled).
+func (a reportAccount) name() string { return model.Account{Label: a.Label}.Name() }
+
 // reportStep is one step's guide facts and what the user recorded for it.
 type reportStep struct {
 	ID              model.StepID   `json:"id"`

@@ -38,7 +38,7 @@ func cmdStatus(g *globals, args []string, stdout io.Writer, e env) error {
 	}
 	var keep func(model.Account) bool
 	if *account != "" {
-		keep = func(a model.Account) bool { return strings.EqualFold(accountLabel(a), *account) }
+		keep = func(a model.Account) bool { return strings.EqualFold(a.Name(), *account) }
 	}
 	rep := buildReport(cat, snap, region, e.now(), keep)
 	if keep != nil && len(rep.Platforms) == 0 {
@@ -68,7 +68,7 @@ func statusRows(rep report) [][]string {
 	var rows [][]string
 	for _, p := range rep.Platforms {
 		for _, a := range p.Accounts {
-			rows = append(rows, []string{p.Title, accountLabel(model.Account{Label: a.Label}), fmt.Sprintf("%d/%d", a.Done, a.Total), statusNote(a)})
+			rows = append(rows, []string{p.Title, a.name(), fmt.Sprintf("%d/%d", a.Done, a.Total), statusNote(a)})
 		}
 	}
 	return rows

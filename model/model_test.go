@@ -161,3 +161,12 @@ func TestParseTheme(t *testing.T) {
 		t.Error("ParseTheme accepted neon")
 	}
 }
+
+func TestAccountName(t *testing.T) {
+	if got := (Account{}).Name(); got != "main account" {
+		t.Errorf("unlabelled account name = %q", got)
+	}
+	if got := (Account{Label: "@alice_shop"}).Name(); got != "@alice_shop" {
+		t.Errorf("labelled account name = %q", got)
+	}
+}

@@ -20,6 +20,15 @@ type Account struct {
 	Created  time.Time  `json:"created"`
 }
 
+// Name is how the account is shown: its label, or "main account" for the
+// unlabelled account every platform starts with.
+func (a Account) Name() string {
+	if a.Label == "" {
+		return "main account"
+	}
+	return a.Label
+}
+
 // DefaultAccountID is the ID of the account every platform starts with, so
 // that a fresh install and a relaunch agree on it without a write.
 func DefaultAccountID(p PlatformID) AccountID {

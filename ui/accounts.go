@@ -56,7 +56,7 @@ func (a *App) startRemoveAccount() tea.Cmd {
 		}
 	}
 	a.dialog = &confirmDialog{
-		title: "Remove " + accountLabel(acc) + " from " + p.Title + "?",
+		title: "Remove " + acc.Name() + " from " + p.Title + "?",
 		text: fmt.Sprintf("Its %d %s and notes will be deleted from optout. This cannot be undone. (Nothing changes on %s itself.)",
 			ticks, plural(ticks, "tick", "ticks"), p.Title),
 		yes: dialogResult{removal: acc.ID},
@@ -132,7 +132,7 @@ func (a *App) removeAccount(id model.AccountID) tea.Cmd {
 	var label string
 	for i, acc := range a.accounts {
 		if acc.ID == id {
-			label = accountLabel(acc)
+			label = acc.Name()
 			a.accounts = append(a.accounts[:i:i], a.accounts[i+1:]...)
 			break
 		}
@@ -195,12 +195,4 @@ func dropUndo(entries []undoEntry, id model.AccountID) []undoEntry {
 		}
 	}
 	return out
-}
-
-// accountLabel is how an account is named on screen.
-func accountLabel(a model.Account) string {
-	if a.Label != "" {
-		return a.Label
-	}
-	return "main account"
 }

@@ -70,7 +70,7 @@ func (a *App) stepHeader(r row) []string {
 	st := a.st
 	var lines []string
 	if len(model.AccountsFor(r.platform.ID, a.accounts)) > 1 {
-		lines = append(lines, st.dim.Render(r.platform.Title+" · ")+st.account.Render(accountLabel(r.account)))
+		lines = append(lines, st.dim.Render(r.platform.Title+" · ")+st.account.Render(r.account.Name()))
 	}
 	switch {
 	case r.state.Changed(*r.step):
@@ -100,7 +100,7 @@ func (a *App) platformHeader(r row) []string {
 	if len(accounts) > 0 {
 		for _, acc := range accounts {
 			t := model.AccountTally(*r.platform, a.region, acc.ID, a.progress)
-			lines = append(lines, fmt.Sprintf("  %s %s %s", progressBar(t, 12, st), st.account.Render(accountLabel(acc)), st.dim.Render(fmt.Sprintf("%d/%d", t.Done, t.Total))))
+			lines = append(lines, fmt.Sprintf("  %s %s %s", progressBar(t, 12, st), st.account.Render(acc.Name()), st.dim.Render(fmt.Sprintf("%d/%d", t.Done, t.Total))))
 		}
 	}
 	if n := r.platform.HiddenCount(a.region); n > 0 {
@@ -113,7 +113,7 @@ func (a *App) platformHeader(r row) []string {
 func (a *App) accountHeader(r row) []string {
 	st := a.st
 	return []string{
-		st.account.Render(accountLabel(r.account)) + st.dim.Render(" on "+r.platform.Title),
+		st.account.Render(r.account.Name()) + st.dim.Render(" on "+r.platform.Title),
 		fmt.Sprintf("%s %d/%d done", progressBar(r.tally, 16, st), r.tally.Done, r.tally.Total),
 		st.dim.Render("r rename · d remove · a add another account"),
 	}

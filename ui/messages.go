@@ -1,7 +1,5 @@
 package ui
 
-import "github.com/optout/optout/model"
-
 // renderedMsg carries a Markdown page rendered in a Cmd. key says what was
 // rendered, so a result for a node the user has already left only fills the
 // cache.
@@ -28,6 +26,3 @@ type openedMsg struct {
 
 // clearStatusMsg clears the status line if it still shows message seq.
 type clearStatusMsg struct{ seq int }
-
-// regionChosenMsg is sent by the region picker.
-type regionChosenMsg struct{ region model.Region }

@@ -287,7 +287,7 @@ func (t *treePane) rowView(r row, selected, focused bool, st styles) string {
 		case rowPlatform:
 			title, titleStyle = r.platform.Title, st.platform
 		default:
-			title, titleStyle = accountLabel(r.account), st.account
+			title, titleStyle = r.account.Name(), st.account
 		}
 	case rowStep:
 		mark, title = "[ ]", r.step.Title

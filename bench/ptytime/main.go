@@ -123,7 +123,6 @@ type screen struct {
 	mu   sync.Mutex
 	buf  bytes.Buffer
 	last time.Time
-	cond *sync.Cond
 }
 
 func (s *screen) read(f *os.File) {
