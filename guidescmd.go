@@ -114,68 +114,22 @@ func trimLines(s string) string {
 	return strings.Join(lines, "\n")
 }
 
-// catalogJSON is the layout of `optout guides --json`.
+// catalogJSON is the layout of `optout guides --json`: the model's own
+// JSON, in which every key is always present.
 type catalogJSON struct {
-	Schema    int            `json:"schema"`
-	Platforms []platformJSON `json:"platforms"`
+	Schema    int              `json:"schema"`
+	Platforms []model.Platform `json:"platforms"`
 }
 
-// platformJSON is one platform in the catalog dump.
-type platformJSON struct {
-	ID          model.PlatformID        `json:"id"`
-	Title       string                  `json:"title"`
-	Group       string                  `json:"group"`
-	Order       int                     `json:"order"`
-	Intro       string                  `json:"intro"`
-	RegionNotes map[model.Region]string `json:"region_notes"`
-	Steps       []stepJSON              `json:"steps"`
-}
-
-// stepJSON is one step in the catalog dump. Every key is always present.
-type stepJSON struct {
-	ID       model.StepID   `json:"id"`
-	Title    string         `json:"title"`
-	Body     string         `json:"body"`
-	Regions  []model.Region `json:"regions"`
-	Link     string         `json:"link"`
-	Template string         `json:"template"`
-	Minutes  int            `json:"minutes"`
-	Sources  []model.Source `json:"sources"`
-	Verified string         `json:"verified"`
-	Revision string         `json:"revision"`
-}
-
-// catalogDoc lays the catalog out for JSON.
+// catalogDoc lays the catalog out for JSON; a platform without region
+// notes gets an empty object rather than null.
 func catalogDoc(cat *model.Catalog) catalogJSON {
-	doc := catalogJSON{Schema: catalogSchema, Platforms: []platformJSON{}}
-	for _, p := range cat.Platforms {
-		pj := platformJSON{
-			ID:          p.ID,
-			Title:       p.Title,
-			Group:       p.Group,
-			Order:       p.Order,
-			Intro:       p.Intro,
-			RegionNotes: p.RegionNotes,
-			Steps:       []stepJSON{},
+	doc := catalogJSON{Schema: catalogSchema, Platforms: make([]model.Platform, len(cat.Platforms))}
+	for i, p := range cat.Platforms {
+		if p.RegionNotes == nil {
+			p.RegionNotes = map[model.Region]string{}
 		}
-		if pj.RegionNotes == nil {
-			pj.RegionNotes = map[model.Region]string{}
-		}
-		for _, s := range p.Steps {
-			pj.Steps = append(pj.Steps, stepJSON{
-				ID:       s.ID,
-				Title:    s.Title,
-				Body:     s.Body,
-				Regions:  s.Regions,
-				Link:     s.Link,
-				Template: s.Template,
-				Minutes:  s.Minutes,
-				Sources:  s.Sources,
-				Verified: s.Verified,
-				Revision: s.Revision,
-			})
-		}
-		doc.Platforms = append(doc.Platforms, pj)
+		doc.Platforms[i] = p
 	}
 	return doc
 }

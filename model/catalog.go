@@ -15,7 +15,7 @@ type StepID string
 // Source is where a fact in a step comes from.
 type Source struct {
 	URL      string `json:"url"`
-	Title    string `json:"title,omitempty"`
+	Title    string `json:"title"`
 	Official bool   `json:"official"` // a vendor's or regulator's own page
 }
 
@@ -27,11 +27,11 @@ type Step struct {
 	Title    string     `json:"title"`
 	Body     string     `json:"body"` // Markdown
 	Regions  []Region   `json:"regions"`
-	Link     string     `json:"link,omitempty"`     // official page the UI opens
-	Template string     `json:"template,omitempty"` // text to copy, e.g. an objection statement
+	Link     string     `json:"link"`     // official page the UI opens
+	Template string     `json:"template"` // text to copy, e.g. an objection statement
 	Sources  []Source   `json:"sources"`
 	Verified string     `json:"verified"` // YYYY-MM-DD: when the facts were last checked
-	Minutes  int        `json:"minutes,omitempty"`
+	Minutes  int        `json:"minutes"`
 	// Revision is a hash of the fields that carry meaning (title, body, link,
 	// template, regions); a tick records it so the UI can say a step changed.
 	Revision string `json:"revision"`
@@ -119,7 +119,7 @@ type Platform struct {
 	Intro string     `json:"intro"` // Markdown
 	// RegionNotes says, for a region where some steps are hidden, why
 	// (e.g. "No legal right to object in the US; only mitigations apply.").
-	RegionNotes map[Region]string `json:"region_notes,omitempty"`
+	RegionNotes map[Region]string `json:"region_notes"`
 	Steps       []Step            `json:"steps"`
 	// File is where the platform was read from, for error messages.
 	File string `json:"-"`
