@@ -137,6 +137,32 @@ func openError(name, path string, err error) error {
 	return runtimeErrorf("%s: %v", name, err)
 }
 
+// reportInput is what status and export report on.
+type reportInput struct {
+	catalog *model.Catalog
+	snap    model.Snapshot
+	path    string // the data file
+	region  model.Region
+}
+
+// loadReportInput reads the guides, the data file (read-only) and the
+// region to report on.
+func loadReportInput(name string, g *globals) (reportInput, error) {
+	cat, err := loadCatalog(name, g)
+	if err != nil {
+		return reportInput{}, err
+	}
+	snap, path, err := readSnapshot(name, g)
+	if err != nil {
+		return reportInput{}, err
+	}
+	region, err := regionFor(name, g, snap)
+	if err != nil {
+		return reportInput{}, err
+	}
+	return reportInput{catalog: cat, snap: snap, path: path, region: region}, nil
+}
+
 // regionFor is the region status and export report on: --region, else the
 // one saved in the data file. With neither, the command cannot know which
 // steps apply; that is a runtime condition (exit 1), not a malformed

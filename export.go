@@ -27,19 +27,11 @@ func cmdExport(g *globals, args []string, stdout io.Writer, e env) error {
 	if *format != "md" && *format != "json" {
 		return usageErrorf("%s: unknown format %q: pass --format md or --format json", name, *format)
 	}
-	cat, err := loadCatalog(name, g)
+	in, err := loadReportInput(name, g)
 	if err != nil {
 		return err
 	}
-	snap, _, err := readSnapshot(name, g)
-	if err != nil {
-		return err
-	}
-	region, err := regionFor(name, g, snap)
-	if err != nil {
-		return err
-	}
-	rep := buildReport(cat, snap, region, e.now(), nil)
+	rep := buildReport(in.catalog, in.snap, in.region, e.now(), nil)
 	var buf bytes.Buffer
 	if *format == "json" {
 		enc := json.NewEncoder(&buf)

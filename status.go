@@ -24,15 +24,7 @@ func cmdStatus(g *globals, args []string, stdout io.Writer, e env) error {
 	if err := noArgs(name, pos); err != nil {
 		return err
 	}
-	cat, err := loadCatalog(name, g)
-	if err != nil {
-		return err
-	}
-	snap, path, err := readSnapshot(name, g)
-	if err != nil {
-		return err
-	}
-	region, err := regionFor(name, g, snap)
+	in, err := loadReportInput(name, g)
 	if err != nil {
 		return err
 	}
@@ -40,11 +32,12 @@ func cmdStatus(g *globals, args []string, stdout io.Writer, e env) error {
 	if *account != "" {
 		keep = func(a model.Account) bool { return strings.EqualFold(a.Name(), *account) }
 	}
-	rep := buildReport(cat, snap, region, e.now(), keep)
+	rep := buildReport(in.catalog, in.snap, in.region, e.now(), keep)
 	if keep != nil && len(rep.Platforms) == 0 {
 		return runtimeErrorf("%s: no account is labelled %q: run `optout status` to see the labels", name, *account)
 	}
 	rows := statusRows(rep)
+	path := in.path
 	if !exists(path) {
 		path += " (not created yet)"
 	}
