@@ -62,8 +62,6 @@ func (d *detailPane) show(header, node, style string, page func() string) tea.Cm
 			d.pending[key] = true
 			cmd = renderCmd(key, page())
 		}
-	}
-	if !samePage {
 		d.offset = 0
 	}
 	d.refresh()

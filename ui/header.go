@@ -97,11 +97,9 @@ func (a *App) platformHeader(r row) []string {
 	st := a.st
 	accounts := model.AccountsFor(r.platform.ID, a.accounts)
 	lines := []string{st.header.Render(r.platform.Title) + st.dim.Render(fmt.Sprintf(" · %d/%d done in %s", r.tally.Done, r.tally.Total, a.region.Label()))}
-	if len(accounts) > 0 {
-		for _, acc := range accounts {
-			t := model.AccountTally(*r.platform, a.region, acc.ID, a.progress)
-			lines = append(lines, fmt.Sprintf("  %s %s %s", progressBar(t, 12, st), st.account.Render(acc.Name()), st.dim.Render(fmt.Sprintf("%d/%d", t.Done, t.Total))))
-		}
+	for _, acc := range accounts {
+		t := model.AccountTally(*r.platform, a.region, acc.ID, a.progress)
+		lines = append(lines, fmt.Sprintf("  %s %s %s", progressBar(t, 12, st), st.account.Render(acc.Name()), st.dim.Render(fmt.Sprintf("%d/%d", t.Done, t.Total))))
 	}
 	if n := r.platform.HiddenCount(a.region); n > 0 {
 		lines = append(lines, st.dim.Render(fmt.Sprintf("%d %s hidden for %s — select “⊘ … hidden here” below to see why.", n, plural(n, "step", "steps"), a.region.Label())))

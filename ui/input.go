@@ -118,16 +118,22 @@ func (a *App) updateFilter(msg tea.KeyPressMsg) tea.Cmd {
 		a.tree.setSize(a.tree.width, a.tree.height)
 		return a.syncDetail()
 	}
+	return a.editFilter(msg)
+}
+
+// editFilter passes msg (a key or a paste) to the filter input and, when the
+// text changed, re-filters and selects the first matching step.
+func (a *App) editFilter(msg tea.Msg) tea.Cmd {
 	before := a.tree.filter.Value()
 	var cmd tea.Cmd
 	a.tree.filter, cmd = a.tree.filter.Update(msg)
-	if a.tree.filter.Value() != before {
-		a.rebuildTree()
-		a.tree.moveBy(-len(a.tree.rows)) // the first match is what the user wants
-		a.tree.moveToFirstStep()
-		return tea.Batch(cmd, a.syncDetail())
+	if a.tree.filter.Value() == before {
+		return cmd
 	}
-	return cmd
+	a.rebuildTree()
+	a.tree.moveBy(-len(a.tree.rows)) // the first match is what the user wants
+	a.tree.moveToFirstStep()
+	return tea.Batch(cmd, a.syncDetail())
 }
 
 // escape clears an applied filter (esc in the tree, after the filter input
@@ -164,10 +170,7 @@ func (a *App) forwardToInput(msg tea.Msg) tea.Cmd {
 		return cmd
 	}
 	if a.tree.filtering {
-		var cmd tea.Cmd
-		a.tree.filter, cmd = a.tree.filter.Update(msg)
-		a.rebuildTree()
-		return cmd
+		return a.editFilter(msg)
 	}
 	return nil
 }
