@@ -86,6 +86,7 @@ func (memStore) Load() (model.Snapshot, error)                                { 
 func (memStore) SaveAccount(model.Account) error                              { return nil }
 func (memStore) DeleteAccount(model.AccountID) error                          { return nil }
 func (memStore) SetStep(model.AccountID, model.StepID, model.StepState) error { return nil }
+func (memStore) Record(model.AccountID, model.StepID, model.Event) error      { return nil }
 func (memStore) SaveSettings(model.Settings) error                            { return nil }
 func (memStore) SaveResume(model.Resume) error                                { return nil }
 

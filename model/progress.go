@@ -49,12 +49,18 @@ const (
 
 // StepState is what the user recorded about one step for one account.
 type StepState struct {
-	Done     bool          `json:"done"`
-	At       time.Time     `json:"at,omitzero"`        // when it was last ticked or unticked
+	Done bool `json:"done"`
+	// At is the proof date: the first tick of the current done state (kept
+	// through re-confirms; see Apply). Unticked, it keeps the last one.
+	At       time.Time     `json:"at,omitzero"`
 	Revision string        `json:"revision,omitempty"` // the step revision it was ticked against
 	Parts    PartHashes    `json:"parts,omitzero"`     // the step's part hashes when ticked
 	Status   RequestStatus `json:"status,omitempty"`
 	Note     string        `json:"note,omitempty"`
+	// History is every recorded change, oldest first. The store keeps it
+	// apart from the state (append-only); it is never part of the state
+	// record.
+	History []Event `json:"-"`
 }
 
 // Changed reports whether the step's guide text changed since it was ticked.

@@ -60,7 +60,13 @@ type ProgressStore interface {
 	// DeleteAccount removes an account and all progress recorded for it.
 	DeleteAccount(AccountID) error
 	// SetStep records the state of one step for one account.
+	//
+	// Deprecated: use Record, which keeps the history. Kept until every
+	// caller moves.
 	SetStep(AccountID, StepID, StepState) error
+	// Record appends ev to the history of (account, step) and stores the
+	// state it results in (StepState.Apply), in one durable transaction.
+	Record(AccountID, StepID, Event) error
 	// SaveSettings replaces the settings.
 	SaveSettings(Settings) error
 	// SaveResume replaces the resume state.

@@ -201,3 +201,24 @@ func jsonFields(t reflect.Type) []string {
 	}
 	return names
 }
+
+// Record applies ev to the stored state of (account, step) and stores the
+// result, in one transaction.
+func (s *Store) Record(account model.AccountID, step model.StepID, ev model.Event) error {
+	if account == "" || step == "" {
+		return saveError(s.path, errors.New("step or account has no ID"))
+	}
+	return s.update(func(tx *bolt.Tx) error {
+		all, err := tx.CreateBucketIfNotExists([]byte(bucketProgress))
+		if err != nil {
+			return err
+		}
+		b, err := all.CreateBucketIfNotExists([]byte(account))
+		if err != nil {
+			return err
+		}
+		var st model.StepState
+		decode(b.Get([]byte(step)), &st)
+		return putJSON(b, []byte(step), st.Apply(ev))
+	})
+}

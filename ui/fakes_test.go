@@ -66,6 +66,14 @@ func (m *memStore) DeleteAccount(id model.AccountID) error {
 	return nil
 }
 
+func (m *memStore) Record(a model.AccountID, s model.StepID, ev model.Event) error {
+	if err := m.record(string(ev.Kind) + " " + string(a) + " " + string(s)); err != nil {
+		return err
+	}
+	m.snap.Progress.Set(a, s, m.snap.Progress.State(a, s).Apply(ev))
+	return nil
+}
+
 func (m *memStore) SetStep(a model.AccountID, s model.StepID, st model.StepState) error {
 	done := "untick "
 	if st.Done {

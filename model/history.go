@@ -1,0 +1,105 @@
+package model
+
+import "time"
+
+// EventKind names a change the user recorded about one step for one account.
+// The values are stored and exported (JSON schema 2), so they never change.
+type EventKind string
+
+// The kinds of recorded change.
+const (
+	EventTick      EventKind = "tick"      // marked done; starts a new done state
+	EventUntick    EventKind = "untick"    // marked not done; ends the done state
+	EventReconfirm EventKind = "reconfirm" // done again against a changed guide; the done state goes on
+	EventStatus    EventKind = "status"    // request status set (Status; empty clears it)
+	EventNote      EventKind = "note"      // note set (Note; empty clears it)
+)
+
+// Followed is what a step said when the user ticked or re-confirmed it, so
+// the app can show what changed since instead of only that something did.
+type Followed struct {
+	Title    string     `json:"title"`
+	Link     string     `json:"link,omitempty"`
+	Template string     `json:"template,omitempty"`
+	Body     string     `json:"body,omitempty"`
+	Parts    PartHashes `json:"parts,omitzero"`
+}
+
+// FollowedOf snapshots step as the user sees it now.
+func FollowedOf(step Step) *Followed {
+	return &Followed{Title: step.Title, Link: step.Link, Template: step.Template, Body: step.Body, Parts: step.Parts}
+}
+
+// Event is one dated, recorded change. History is append-only: an undo is a
+// new event (Undo set) that puts the earlier value back, never a deletion.
+type Event struct {
+	At       time.Time     `json:"at"`
+	Kind     EventKind     `json:"event"`
+	Revision string        `json:"revision,omitempty"` // the step revision the change applied to
+	Status   RequestStatus `json:"status,omitempty"`   // EventStatus: the new status
+	Note     string        `json:"note,omitempty"`     // EventNote: the new note
+	// Undo marks an event made by undo, reverting the one before it.
+	Undo bool `json:"undo,omitempty"`
+	// TickedAt, on a tick made by undoing an untick, is the proof date the
+	// restored done state keeps (otherwise a tick's date is At).
+	TickedAt time.Time `json:"ticked_at,omitzero"`
+	// Followed is the step as it was, on tick and reconfirm events.
+	Followed *Followed `json:"followed,omitempty"`
+}
+
+// Apply returns the state after ev, with ev appended to its history. It is
+// the one rule for what an event does, used by the UI in memory and by the
+// store on disk, so both agree.
+//
+// At is the proof date: the first tick of the current done state. A
+// re-confirm keeps it; only an untick followed by a tick starts a new one.
+func (s StepState) Apply(ev Event) StepState {
+	switch ev.Kind {
+	case EventTick:
+		s.Done = true
+		s.At = ev.At
+		if !ev.TickedAt.IsZero() {
+			s.At = ev.TickedAt
+		}
+		s.Revision = ev.Revision
+		if ev.Followed != nil {
+			s.Parts = ev.Followed.Parts
+		}
+	case EventReconfirm:
+		s.Revision = ev.Revision
+		if ev.Followed != nil {
+			s.Parts = ev.Followed.Parts
+		}
+	case EventUntick:
+		s.Done = false
+	case EventStatus:
+		s.Status = ev.Status
+	case EventNote:
+		s.Note = ev.Note
+	}
+	s.History = append(s.History[:len(s.History):len(s.History)], ev)
+	return s
+}
+
+// Recorded reports whether the user recorded anything for the step: a tick,
+// a status or a note, now or in its history. Such a step is never hidden.
+func (s StepState) Recorded() bool {
+	return s.Done || s.Status != StatusNone || s.Note != "" || len(s.History) > 0
+}
+
+// LastFollowed is the step as it was at the latest tick or re-confirm of the
+// current done state, or nil when none was recorded (v1 data, or not done).
+func (s StepState) LastFollowed() *Followed {
+	if !s.Done {
+		return nil
+	}
+	for i := len(s.History) - 1; i >= 0; i-- {
+		switch e := s.History[i]; e.Kind {
+		case EventTick, EventReconfirm:
+			return e.Followed
+		case EventUntick:
+			return nil
+		}
+	}
+	return nil
+}
