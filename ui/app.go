@@ -143,7 +143,7 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case tea.BackgroundColorMsg:
 		return a.backgroundKnown(msg.IsDark())
 	case renderedMsg:
-		a.detail.rendered(msg)
+		return a.detail.rendered(msg)
 	case writeDoneMsg:
 		return a.writeDone(msg)
 	case retryWriteMsg:

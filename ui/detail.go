@@ -26,15 +26,19 @@ type detailPane struct {
 	bodyKey renderKey
 	body    []string // bodyKey's page, or nil while it renders
 	lines   []string // header, then body
+	bodyMD  string // bodyKey's Markdown, to render again at another width
 	cache   map[renderKey][]string
-	pending map[renderKey]bool
+	// rendering is the one render in flight per page (node). A resize while
+	// a page renders waits for it and renders once more at the new size,
+	// rather than starting a second full render of the same page.
+	rendering map[string]renderKey
 	// restoreScroll is applied once page restoreNode arrives (resume).
 	restoreScroll int
 	restoreNode   string
 }
 
 func newDetailPane() detailPane {
-	return detailPane{cache: make(map[renderKey][]string), pending: make(map[renderKey]bool)}
+	return detailPane{cache: make(map[renderKey][]string), rendering: make(map[string]renderKey)}
 }
 
 func (d *detailPane) setSize(width, height int) {
@@ -58,9 +62,9 @@ func (d *detailPane) show(header, node, style string, page func() string) tea.Cm
 		d.body = nil
 		if lines, ok := d.cache[key]; ok {
 			d.body = lines
-		} else if node != "" && !d.pending[key] {
-			d.pending[key] = true
-			cmd = renderCmd(key, page())
+		} else if node != "" {
+			d.bodyMD = page()
+			cmd = d.startRender(key)
 		}
 		d.offset = 0
 	}
@@ -71,10 +75,22 @@ func (d *detailPane) show(header, node, style string, page func() string) tea.Cm
 	return cmd
 }
 
+// startRender renders key unless its page is already rendering.
+func (d *detailPane) startRender(key renderKey) tea.Cmd {
+	if _, busy := d.rendering[key.node]; busy {
+		return nil // rendered starts the render for the new size
+	}
+	d.rendering[key.node] = key
+	return renderCmd(key, d.bodyMD)
+}
+
 // rendered stores a finished render and shows it if it is still wanted; a
-// result for a page the user has left only fills the cache.
-func (d *detailPane) rendered(msg renderedMsg) {
-	delete(d.pending, msg.key)
+// result for a page the user has left only fills the cache. When the page is
+// still wanted at another size, it renders that one next.
+func (d *detailPane) rendered(msg renderedMsg) tea.Cmd {
+	if d.rendering[msg.key.node] == msg.key {
+		delete(d.rendering, msg.key.node)
+	}
 	text := msg.text
 	if msg.err != nil {
 		text = "Could not render this page: " + msg.err.Error()
@@ -86,11 +102,15 @@ func (d *detailPane) rendered(msg renderedMsg) {
 	lines := fitLines(text, msg.key.width+2)
 	d.cache[msg.key] = lines
 	if msg.key != d.bodyKey {
-		return
+		if msg.key.node == d.bodyKey.node && d.body == nil {
+			return d.startRender(d.bodyKey)
+		}
+		return nil
 	}
 	d.body = lines
 	d.refresh()
 	d.applyRestore()
+	return nil
 }
 
 // applyRestore scrolls to the resumed offset once the resumed page is shown;

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/glamour/v2"
 	"github.com/optout/optout/model"
 )
 
@@ -19,20 +18,13 @@ type renderKey struct {
 	style string
 }
 
-// renderCmd renders md with glamour in a Cmd. Rendering a page takes
-// milliseconds, so it never runs in View or Update; each Cmd makes its own
-// renderer because a TermRenderer is not safe for concurrent use.
+// renderCmd renders md in a Cmd. Rendering a page takes milliseconds, so it
+// never runs in View or Update; each render builds its own renderer because
+// glamour's is not safe for concurrent use.
 func renderCmd(key renderKey, md string) tea.Cmd {
 	return func() tea.Msg {
-		r, err := glamour.NewTermRenderer(
-			glamour.WithStandardStyle(key.style),
-			glamour.WithWordWrap(key.width),
-		)
-		if err != nil {
-			return renderedMsg{key: key, err: err}
-		}
-		out, err := r.Render(md)
-		return renderedMsg{key: key, text: strings.TrimRight(out, "\n"), err: err}
+		text, err := renderMarkdown(md, key.width, key.style)
+		return renderedMsg{key: key, text: text, err: err}
 	}
 }
 
@@ -41,7 +33,7 @@ func stepMarkdown(s *model.Step) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n%s\n", s.Title, strings.TrimSpace(s.Body))
 	if s.Link != "" {
-		fmt.Fprintf(&b, "\n## Official link\n\n<%s>\n\nPress **o** to open it in your browser, **y** to copy it.\n", s.Link)
+		fmt.Fprintf(&b, "\n## Official link\n\n[%s](%s)\n\nPress **o** to open it in your browser, **Y** to copy it.\n", shortURL(s.Link), s.Link)
 	}
 	if s.Template != "" {
 		b.WriteString("\n## Text you can copy\n\nPress **y** to copy it.\n\n```\n")
@@ -52,13 +44,13 @@ func stepMarkdown(s *model.Step) string {
 	for _, src := range s.Sources {
 		title := src.Title
 		if title == "" {
-			title = src.URL
+			title = shortURL(src.URL)
 		}
 		mark := ""
 		if src.Official {
 			mark = " — **official**"
 		}
-		fmt.Fprintf(&b, "- %s%s  \n  <%s>\n", title, mark, src.URL)
+		fmt.Fprintf(&b, "- [%s](%s)%s\n", escapeLinkText(title), src.URL, mark)
 	}
 	fmt.Fprintf(&b, "\n---\n\nLast verified **%s**", s.Verified)
 	if s.Minutes > 0 {
@@ -88,7 +80,7 @@ func hiddenMarkdown(p *model.Platform, r model.Region) string {
 			fmt.Fprintf(&b, "- %s (%s)\n", s.Title, regionList(s.Regions))
 		}
 	}
-	b.WriteString("\nMoved, or chose the wrong place? Press **g** to change your region.\n")
+	b.WriteString("\nMoved, or chose the wrong place? Press **R** to change your region.\n")
 	return b.String()
 }
 
@@ -105,4 +97,9 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// escapeLinkText keeps brackets in a title from ending the link early.
+func escapeLinkText(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`).Replace(s)
 }

@@ -110,14 +110,14 @@ func plainStyles() styles {
 	}
 }
 
-// glamourStyle is the glamour standard style matching the theme; "ascii"
-// keeps Markdown formatting (lists, headings) with no colour at all.
+// glamourStyle is the page style matching the theme; "plain" keeps
+// Markdown formatting (lists, headings, bold) with no colour at all.
 func (s styles) glamourStyle() string {
 	switch s.theme {
 	case model.ThemeLight:
 		return "light"
 	case model.ThemePlain:
-		return "ascii"
+		return "plain"
 	}
 	return "dark"
 }
