@@ -26,7 +26,7 @@ type detailPane struct {
 	bodyKey renderKey
 	body    []string // bodyKey's page, or nil while it renders
 	lines   []string // header, then body
-	bodyMD  string // bodyKey's Markdown, to render again at another width
+	bodyMD  string   // bodyKey's Markdown, to render again at another width
 	cache   map[renderKey][]string
 	// rendering is the one render in flight per page (node). A resize while
 	// a page renders waits for it and renders once more at the new size,
