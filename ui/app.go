@@ -44,6 +44,7 @@ type App struct {
 	status    status
 	now       func() time.Time // the clock ticks are stamped with
 	openURL   func(string) error
+	clipboard clipboardWriter // nil: only the terminal's clipboard (OSC 52)
 	dataPath  string
 	quitting  bool
 	sized     bool // a WindowSizeMsg has arrived
@@ -76,9 +77,7 @@ func New(cfg Config) *App {
 	if a.progress == nil {
 		a.progress = make(model.Progress)
 	}
-	if a.openURL == nil {
-		a.openURL = openInBrowser
-	}
+	a.useDesktop(cfg)
 	if a.theme == model.ThemeAuto {
 		a.theme = snap.Settings.Theme
 	}
@@ -121,11 +120,12 @@ func (a *App) restore(r model.Resume) {
 // Init asks the terminal for its background colour; the answer may never
 // come (tmux, some terminals), so New already chose a dark default.
 func (a *App) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, a.saveThemeFlag()}
 	if a.settings.Region == "" && a.region != "" {
 		// --region on the first run answers the region question for good.
-		return tea.Batch(tea.RequestBackgroundColor, a.saveRegion(a.region, "region"))
+		cmds = append(cmds, a.saveRegion(a.region, "region"))
 	}
-	return tea.RequestBackgroundColor
+	return tea.Batch(cmds...)
 }
 
 // Update dispatches: sizes and colours to the layout, async results to their
@@ -150,6 +150,12 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return a.out.next()
 	case openedMsg:
 		return a.opened(msg)
+	case browserMsg:
+		return a.browserOpened(msg)
+	case copiedMsg:
+		return a.copied(msg)
+	case linkAction:
+		return a.doLinkAction(msg)
 	case clearStatusMsg:
 		a.status.clear(msg.seq)
 	case tea.KeyPressMsg:
@@ -165,8 +171,8 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 }
 
 func (a *App) keyContext() keyContext {
-	return keyContext{focusDetail: a.focus == focusDetail, filtering: a.tree.filtering, dialogOpen: a.dialog != nil, selected: a.selectedRow(),
-		canUndo: len(a.undo) > 0, filtered: a.tree.filter.Value() != ""}
+	return keyContext{focusDetail: a.focus == focusDetail, filtering: a.tree.isFiltering(), dialogOpen: a.dialog != nil, selected: a.selectedRow(),
+		canUndo: len(a.undo) > 0, filtered: a.tree.filterValue() != "", helpShown: a.helpShown}
 }
 
 // Unsaved is how many recorded changes could not be written by the time the

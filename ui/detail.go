@@ -153,6 +153,10 @@ func (d *detailPane) update(msg tea.KeyPressMsg, k keyMap) {
 		d.setOffset(d.offset - d.height)
 	case key.Matches(msg, k.PageDown), key.Matches(msg, k.Tick):
 		d.setOffset(d.offset + d.height)
+	case key.Matches(msg, k.HalfUp):
+		d.setOffset(d.offset - max(d.height/2, 1))
+	case key.Matches(msg, k.HalfDown):
+		d.setOffset(d.offset + max(d.height/2, 1))
 	case key.Matches(msg, k.Home):
 		d.setOffset(0)
 	case key.Matches(msg, k.End):

@@ -150,7 +150,7 @@ func (d *regionDialog) view(st styles, width, height int) string {
 		{text: st.dialogHead.Render("Where do you live?")},
 		{text: "This decides which steps apply. The EU/EEA, Switzerland, the UK and Brazil give you a legal right to object; the US and most other places do not, so only ways to limit what companies can use are shown.", optional: true},
 		{text: choices.String()},
-		{text: st.dim.Render(hint + " · change it later with g"), optional: true},
+		{text: st.dim.Render(hint + " · change it later with R"), optional: true},
 	})
 }
 

@@ -49,7 +49,9 @@ func isHTTPS(link string) bool {
 // target; and a link whose text looks like a URL but points elsewhere shows
 // where it really goes. New text is appended to src, which it returns with
 // the live links in order.
-func rewriteDocument(doc ast.Node, src []byte) ([]byte, []pageLink) {
+func rewriteDocument(doc ast.Node, src []byte, width int) ([]byte, []pageLink) {
+	// An address shown as a link's text stays on one line.
+	limit := clamp(width-8, 12, maxLinkText)
 	var edits []func()
 	var links []pageLink
 	add := func(s string) *ast.Text {
@@ -71,12 +73,12 @@ func rewriteDocument(doc ast.Node, src []byte) ([]byte, []pageLink) {
 			}
 		case *ast.Link:
 			label := string(n.Text(src)) //nolint:staticcheck // plain text of the label is what we compare
-			edits = append(edits, linkEdit(n, string(n.Destination), label, add, &links))
+			edits = append(edits, linkEdit(n, string(n.Destination), label, limit, add, &links))
 			return ast.WalkSkipChildren, nil
 		case *ast.AutoLink:
 			target := string(n.URL(src))
 			label := string(n.Label(src))
-			edits = append(edits, autoLinkEdit(n, target, label, add, &links))
+			edits = append(edits, autoLinkEdit(n, target, label, limit, add, &links))
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
@@ -88,7 +90,7 @@ func rewriteDocument(doc ast.Node, src []byte) ([]byte, []pageLink) {
 }
 
 // linkEdit rewrites [label](target).
-func linkEdit(n *ast.Link, target, label string, add func(string) *ast.Text, links *[]pageLink) func() {
+func linkEdit(n *ast.Link, target, label string, limit int, add func(string) *ast.Text, links *[]pageLink) func() {
 	live := isHTTPS(target)
 	honest := !looksLikeURL(label) || sameURL(label, target)
 	if live {
@@ -99,7 +101,7 @@ func linkEdit(n *ast.Link, target, label string, add func(string) *ast.Text, lin
 		var nodes []ast.Node
 		switch {
 		case live && strings.TrimSpace(label) == "":
-			nodes = []ast.Node{add(linkStart + shortURL(target) + linkEnd)}
+			nodes = []ast.Node{add(linkStart + shortURL(target, limit) + linkEnd)}
 		case live && honest:
 			nodes = append(nodes, add(linkStart))
 			nodes = append(nodes, children(n)...)
@@ -117,11 +119,11 @@ func linkEdit(n *ast.Link, target, label string, add func(string) *ast.Text, lin
 }
 
 // autoLinkEdit rewrites <target> and bare URLs.
-func autoLinkEdit(n *ast.AutoLink, target, label string, add func(string) *ast.Text, links *[]pageLink) func() {
+func autoLinkEdit(n *ast.AutoLink, target, label string, limit int, add func(string) *ast.Text, links *[]pageLink) func() {
 	if n.AutoLinkType == ast.AutoLinkEmail || !isHTTPS(target) {
 		return func() { replace(n.Parent(), n, []ast.Node{add(label)}) }
 	}
-	short := shortURL(target)
+	short := shortURL(target, limit)
 	*links = append(*links, pageLink{text: short, url: target})
 	return func() { replace(n.Parent(), n, []ast.Node{add(linkStart + short + linkEnd)}) }
 }
@@ -172,15 +174,15 @@ func normalURL(s string) string {
 }
 
 // shortURL is an address as a person reads it: host and path, without the
-// scheme, "www.", query or fragment, at most maxLinkText cells; hyphens are
+// scheme, "www.", query or fragment, at most limit cells; hyphens are
 // non-breaking so it is never split across lines.
-func shortURL(link string) string {
+func shortURL(link string, limit int) string {
 	u, err := url.Parse(link)
 	if err != nil || u.Host == "" {
-		return ansi.Truncate(model.SafeLabel(link), maxLinkText, "…")
+		return ansi.Truncate(model.SafeLabel(link), limit, "…")
 	}
 	s := strings.TrimPrefix(strings.ToLower(u.Host), "www.") + strings.TrimSuffix(u.EscapedPath(), "/")
-	s = ansi.Truncate(model.SafeLabel(s), maxLinkText, "…")
+	s = ansi.Truncate(model.SafeLabel(s), limit, "…")
 	return strings.ReplaceAll(s, "-", "\u2011")
 }
 
@@ -254,14 +256,14 @@ func collectLinks(md string) []pageLink {
 		case *ast.Link:
 			label := strings.TrimSpace(string(n.Text(src))) //nolint:staticcheck
 			if label == "" {
-				label = shortURL(string(n.Destination))
+				label = shortURL(string(n.Destination), maxLinkText)
 			}
 			links = append(links, pageLink{text: model.SafeLabel(label), url: string(n.Destination)})
 			return ast.WalkSkipChildren, nil
 		case *ast.AutoLink:
 			if n.AutoLinkType == ast.AutoLinkURL {
 				u := string(n.URL(src))
-				links = append(links, pageLink{text: shortURL(u), url: u})
+				links = append(links, pageLink{text: shortURL(u, maxLinkText), url: u})
 			}
 			return ast.WalkSkipChildren, nil
 		}

@@ -33,7 +33,7 @@ func stepMarkdown(s *model.Step) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n%s\n", s.Title, strings.TrimSpace(s.Body))
 	if s.Link != "" {
-		fmt.Fprintf(&b, "\n## Official link\n\n[%s](%s)\n\nPress **o** to open it in your browser, **Y** to copy it.\n", shortURL(s.Link), s.Link)
+		fmt.Fprintf(&b, "\n## Official link\n\n<%s>\n\nPress **o** to open it in your browser, **Y** to copy it, **L** for every link on this page.\n", s.Link)
 	}
 	if s.Template != "" {
 		b.WriteString("\n## Text you can copy\n\nPress **y** to copy it.\n\n```\n")
@@ -44,7 +44,7 @@ func stepMarkdown(s *model.Step) string {
 	for _, src := range s.Sources {
 		title := src.Title
 		if title == "" {
-			title = shortURL(src.URL)
+			title = shortURL(src.URL, maxLinkText)
 		}
 		mark := ""
 		if src.Official {

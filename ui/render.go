@@ -41,7 +41,7 @@ func renderMarkdown(md string, width int, style string) (string, error) {
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
 	doc := gm.Parser().Parse(text.NewReader(src))
-	src, links := rewriteDocument(doc, src)
+	src, links := rewriteDocument(doc, src, width)
 	r := renderer.NewRenderer(renderer.WithNodeRenderers(
 		util.Prioritized(ansi.NewRenderer(ansi.Options{WordWrap: width, Styles: cfg}), 1000),
 	))

@@ -140,6 +140,10 @@ func (t *treePane) update(msg tea.KeyPressMsg, k keyMap) (rebuild bool) {
 		t.moveBy(-t.listHeight())
 	case key.Matches(msg, k.PageDown):
 		t.moveBy(t.listHeight())
+	case key.Matches(msg, k.HalfUp):
+		t.moveBy(-max(t.listHeight()/2, 1))
+	case key.Matches(msg, k.HalfDown):
+		t.moveBy(max(t.listHeight()/2, 1))
 	case key.Matches(msg, k.Home):
 		t.moveBy(-len(t.rows))
 	case key.Matches(msg, k.End):
@@ -322,13 +326,131 @@ func (t *treePane) rowView(r row, selected, focused bool, st styles) string {
 	return ansi.Truncate(line, w, "")
 }
 
-// moveToFirstStep selects the first step row, if any, at or after the cursor.
-func (t *treePane) moveToFirstStep() {
-	for i := t.cursor; i < len(t.rows); i++ {
+// selectFirstStep selects the first step row, if any.
+func (t *treePane) selectFirstStep() {
+	t.cursor = 0
+	for i := range t.rows {
 		if t.rows[i].kind == rowStep {
 			t.cursor = i
 			t.scrollToCursor()
 			return
 		}
 	}
+}
+
+// isFiltering reports whether the filter input has the keyboard.
+func (t *treePane) isFiltering() bool { return t.filtering }
+
+// filterValue is the filter as typed.
+func (t *treePane) filterValue() string { return t.filter.Value() }
+
+// openFilter gives the keyboard to the filter input.
+func (t *treePane) openFilter() tea.Cmd {
+	t.filtering = true
+	t.setSize(t.width, t.height)
+	return t.filter.Focus()
+}
+
+// closeFilter returns the keyboard to the tree, keeping the filter.
+func (t *treePane) closeFilter() {
+	t.filtering = false
+	t.filter.Blur()
+	t.setSize(t.width, t.height)
+}
+
+// clearFilter empties the filter; it reports whether there was one. The
+// caller rebuilds the rows.
+func (t *treePane) clearFilter() bool {
+	if t.filter.Value() == "" {
+		return false
+	}
+	t.filter.SetValue("")
+	t.setSize(t.width, t.height)
+	return true
+}
+
+// editFilter passes msg (a key or a paste) to the filter input and reports
+// whether the text changed; the caller then rebuilds the rows.
+func (t *treePane) editFilter(msg tea.Msg) (bool, tea.Cmd) {
+	before := t.filter.Value()
+	var cmd tea.Cmd
+	t.filter, cmd = t.filter.Update(msg)
+	changed := t.filter.Value() != before
+	if changed {
+		t.setSize(t.width, t.height)
+	}
+	return changed, cmd
+}
+
+// expandAll opens every company, platform and account.
+func (t *treePane) expandAll(in treeInput) {
+	for _, k := range allNodeKeys(in) {
+		t.open[k] = true
+	}
+}
+
+// collapseAll closes every node; the cursor moves to the nearest row left.
+func (t *treePane) collapseAll() {
+	clear(t.open)
+}
+
+// jumpUndone selects the next (dir 1) or previous (dir -1) step after the
+// cursor, in tree order, that is not done or has changed since it was
+// ticked, and opens the nodes above it; it reports whether there was one.
+// It looks through collapsed nodes too. The caller rebuilds the rows.
+func (t *treePane) jumpUndone(in treeInput, dir int) bool {
+	all := buildRows(treeInput{catalog: in.catalog, region: in.region, accounts: in.accounts, progress: in.progress, open: allOpen(in)})
+	here := t.selectedKey()
+	start := -1
+	for i, r := range all {
+		if r.key == here {
+			start = i
+			break
+		}
+	}
+	if start < 0 && dir < 0 {
+		start = len(all)
+	}
+	for i := start + dir; i >= 0 && i < len(all); i += dir {
+		r := all[i]
+		if r.kind != rowStep || (r.state.Done && !r.state.Changed(*r.step)) {
+			continue
+		}
+		// Open every ancestor: the rows above it with a smaller depth.
+		depth := r.depth
+		for j := i - 1; j >= 0 && depth > 0; j-- {
+			if all[j].depth < depth {
+				t.open[all[j].key] = true
+				depth = all[j].depth
+			}
+		}
+		t.lastKey = r.key
+		t.cursor = -1 // rebuild reselects lastKey
+		return true
+	}
+	return false
+}
+
+// allOpen is the open-node set with every node open.
+func allOpen(in treeInput) map[string]bool {
+	open := make(map[string]bool)
+	for _, k := range allNodeKeys(in) {
+		open[k] = true
+	}
+	return open
+}
+
+// allNodeKeys lists the key of every company, platform and account node.
+func allNodeKeys(in treeInput) []string {
+	var keys []string
+	for _, g := range in.catalog.Groups() {
+		keys = append(keys, groupKey(g))
+	}
+	for _, p := range in.catalog.Platforms {
+		keys = append(keys, platformKey(p.ID))
+		for _, a := range model.AccountsFor(p.ID, in.accounts) {
+			keys = append(keys, accountKey(a.ID))
+		}
+	}
+	return keys
 }

@@ -286,7 +286,7 @@ func TestOpenAndCopy(t *testing.T) {
 		t.Errorf("opened %q", opened)
 	}
 	keys(t, a, "y")
-	if !strings.Contains(screen(a), "copied the text") {
+	if !strings.Contains(screen(a), "the text to paste sent to the terminal's clipboard") {
 		t.Errorf("no copy confirmation:\n%s", screen(a))
 	}
 }
