@@ -91,8 +91,9 @@ func (k *keyMap) update(c keyContext) {
 	k.Tick.SetEnabled(step || c.focusDetail)
 	k.Undo.SetEnabled(c.canUndo)
 	k.Open.SetEnabled(step && r.step.Link != "")
-	k.Copy.SetEnabled(step && r.step.Template != "")
-	k.CopyLink.SetEnabled(step && r.step.Link != "")
+	// Enabled on every step, so a step without one says so.
+	k.Copy.SetEnabled(step)
+	k.CopyLink.SetEnabled(step)
 	k.Note.SetEnabled(step)
 	k.Status.SetEnabled(step)
 	k.Add.SetEnabled(r.platform != nil)

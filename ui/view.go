@@ -16,6 +16,10 @@ func (a *App) View() tea.View {
 	v := tea.NewView(a.content())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
+	if _, showsURL := a.dialog.(*urlDialog); showsURL {
+		// Let the terminal select the address with the mouse.
+		v.MouseMode = tea.MouseModeNone
+	}
 	v.WindowTitle = "optout"
 	return v
 }
@@ -26,8 +30,16 @@ func (a *App) content() string {
 	}
 	l := a.lay
 	if l.tooSmall {
-		msg := fmt.Sprintf("Make the window at least %d×%d\n(now %d×%d)", minWidth, minHeight, l.width, l.height)
-		return lipglossPlace(l.width, l.height, msg)
+		msg := fmt.Sprintf("Make the window at least %d×%d (now %d×%d)", minWidth, minHeight, l.width, l.height)
+		if wrapped := wrapText(msg, l.width); lipgloss.Height(wrapped) <= l.height && lipgloss.Width(wrapped) <= l.width {
+			return fitBlock(lipglossPlace(l.width, l.height, wrapped), l.width, l.height)
+		}
+		return msg // too small for anything: the terminal shows what it can
+	}
+	if a.dialog != nil && l.bodyHeight < dialogRoom {
+		// A small window: the dialog takes all of it.
+		box := a.dialog.view(a.st, l.width, l.height)
+		return fitBlock(lipglossPlace(l.width, l.height, box), l.width, l.height)
 	}
 	var body string
 	if a.dialog != nil {
@@ -38,6 +50,10 @@ func (a *App) content() string {
 	}
 	return a.headerView() + "\n" + body + "\n" + a.footerView()
 }
+
+// dialogRoom is the body height below which a dialog takes the whole
+// window rather than squeezing between the header and the help.
+const dialogRoom = 12
 
 // panes joins the tree and the detail pane, or shows the focused one when
 // the window is too narrow for both.
