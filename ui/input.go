@@ -146,7 +146,7 @@ func (a *App) updateFilter(msg tea.KeyPressMsg) tea.Cmd {
 		if !a.tree.clearFilter() {
 			a.tree.closeFilter()
 		}
-		a.rebuildTree()
+		a.refilter()
 		return a.syncDetail()
 	}
 	return a.editFilter(msg)
@@ -159,7 +159,7 @@ func (a *App) editFilter(msg tea.Msg) tea.Cmd {
 	if !changed {
 		return cmd
 	}
-	a.rebuildTree()
+	a.refilter()
 	a.tree.selectFirstStep()
 	return tea.Batch(cmd, a.syncDetail())
 }
@@ -172,13 +172,18 @@ func (a *App) escape() tea.Cmd {
 	case a.helpShown:
 		return a.toggleHelp()
 	case a.tree.clearFilter():
-		a.rebuildTree()
+		a.refilter()
 		return a.syncDetail()
 	case a.focus == focusDetail:
 		return a.toggleFocus()
 	}
 	return nil
 }
+
+// refilter rebuilds the rows after the filter changed. Progress did not, so
+// the header's total stays as it is (counting it is most of a keystroke's
+// cost with a large guide pack).
+func (a *App) refilter() { a.tree.refilter(a.treeInput()) }
 
 func (a *App) toggleFocus() tea.Cmd {
 	if a.focus == focusTree {

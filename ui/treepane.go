@@ -22,8 +22,12 @@ type treePane struct {
 	height    int
 	open      map[string]bool
 	filter    textinput.Model
-	filtering bool   // the filter input has the keyboard
-	lastKey   string // the last row selected, to return to after "no match"
+	filtering bool         // the filter input has the keyboard
+	index     *searchIndex // built on the first search
+	// tallies are the platforms' counts as of the last change to progress,
+	// kept while only the filter changes.
+	tallies map[model.PlatformID]model.Tally
+	lastKey string // the last row selected, to return to after "no match"
 	// drawn caches unselected rows for drawnWidth and drawnTheme.
 	drawn      map[string]cachedRow
 	drawnWidth int
@@ -48,14 +52,26 @@ func (t *treePane) listHeight() int {
 	return t.height
 }
 
-// filterText is the active filter, lower-cased.
+// filterText is the active filter, folded like the text it searches.
 func (t *treePane) filterText() string {
-	return strings.ToLower(strings.TrimSpace(t.filter.Value()))
+	return fold(strings.TrimSpace(t.filter.Value()))
 }
 
-// rebuild recomputes the rows and keeps the cursor on the same node when it
-// is still visible (else on the nearest row).
+// rebuild recomputes the rows after progress, accounts, the region or the
+// open nodes changed, and keeps the cursor on the same node when it is
+// still visible (else on the nearest row).
 func (t *treePane) rebuild(in treeInput) {
+	t.tallies = make(map[model.PlatformID]model.Tally)
+	t.refilter(in)
+}
+
+// refilter recomputes the rows after only the filter changed: the counts
+// are kept.
+func (t *treePane) refilter(in treeInput) {
+	if t.tallies == nil {
+		t.tallies = make(map[model.PlatformID]model.Tally)
+	}
+	in.tallies = t.tallies
 	keep := t.selectedKey()
 	if keep != "" {
 		t.lastKey = keep
@@ -65,6 +81,13 @@ func (t *treePane) rebuild(in treeInput) {
 		keep = t.lastKey
 	}
 	in.open, in.filter = t.open, t.filterText()
+	if in.filter != "" && t.index == nil {
+		t.index = newSearchIndex(in.catalog)
+	}
+	in.index, in.sizeHint = t.index, len(t.rows)+16
+	if in.filter != "" {
+		in.hits = t.index.match(in.filter)
+	}
 	t.rows = buildRows(in)
 	t.selectKey(keep)
 }
@@ -304,6 +327,10 @@ func (t *treePane) rowView(r row, selected, focused bool, st styles) string {
 	case rowHidden:
 		mark = "⊘"
 		title = fmt.Sprintf("%d %s hidden here — why?", r.hidden, plural(r.hidden, "step", "steps"))
+		titleStyle = st.dim
+	case rowMore:
+		mark = "…"
+		title = fmt.Sprintf("%d more %s: type more to narrow the search", r.hidden, plural(r.hidden, "match", "matches"))
 		titleStyle = st.dim
 	}
 	cursor := " "
