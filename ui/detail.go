@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/optout/optout/model"
 )
 
 // maxCachedPages bounds the render cache; past it the cache starts over.
@@ -55,7 +56,8 @@ func (d *detailPane) wrapWidth() int { return max(d.width-2, 10) }
 func (d *detailPane) show(header, node, style string, page func() string) tea.Cmd {
 	key := renderKey{node: node, width: d.wrapWidth(), style: style}
 	samePage := key == d.bodyKey
-	d.header = fitLines(header, d.width)
+	// The header quotes labels, notes and statuses from the data file.
+	d.header = fitLines(model.SafeRendered(header), d.width)
 	d.bodyKey = key
 	var cmd tea.Cmd
 	if !samePage {

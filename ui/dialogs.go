@@ -33,7 +33,9 @@ func boxed(st styles, width, height int, sections []dialogSection) string {
 	for {
 		var parts []string
 		for _, sec := range sections {
-			parts = append(parts, wrapText(sec.text, inner))
+			// Titles and labels in a dialog can come from a guide pack or
+			// the data file: only optout's own styling may reach the terminal.
+			parts = append(parts, wrapText(model.SafeRendered(sec.text), inner))
 		}
 		body := strings.Join(parts, gap)
 		if lipgloss.Height(body)+2 <= height {

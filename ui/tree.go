@@ -38,7 +38,9 @@ type row struct {
 	tally    model.Tally
 	state    model.StepState // for steps
 	open     bool
-	hidden   int // for rowHidden: how many steps
+	hidden   int // for rowHidden: how many steps; for rowMore: matches left out
+	changed  int // for collapsed parent rows: steps changed since ticked
+	done     int // for rowHidden: how many of the hidden steps were ticked
 }
 
 // Node keys. They are saved in the resume state, so their shape is stable.
@@ -116,7 +118,11 @@ func buildRows(in treeInput) []row {
 		}
 		var total model.Tally
 		for _, p := range platforms {
-			total = total.Add(in.platformTally(p, model.AccountsFor(p.ID, in.accounts)))
+			accounts := model.AccountsFor(p.ID, in.accounts)
+			total = total.Add(in.platformTally(p, accounts))
+			if !open {
+				rows[start].changed += changedSteps(p, in.region, accounts, in.progress)
+			}
 		}
 		rows[start].tally = total
 	}
@@ -140,6 +146,7 @@ func appendPlatform(rows []row, in treeInput, p *model.Platform, depth int) ([]r
 	start := len(rows)
 	rows = append(rows, row{kind: rowPlatform, key: pk, depth: depth, group: p.Group, platform: p, tally: tally, open: open})
 	if !open {
+		rows[start].changed = changedSteps(p, in.region, accounts, in.progress)
 		return rows, tally
 	}
 	if len(accounts) == 1 {
@@ -151,6 +158,9 @@ func appendPlatform(rows []row, in treeInput, p *model.Platform, depth int) ([]r
 			before := len(rows)
 			rows = append(rows, row{kind: rowAccount, key: ak, depth: depth + 1, group: p.Group, platform: p, account: a,
 				tally: model.AccountTally(*p, in.region, a.ID, in.progress), open: aOpen})
+			if !aOpen {
+				rows[before].changed = changedSteps(p, in.region, []model.Account{a}, in.progress)
+			}
 			if aOpen {
 				labelMatches := platformMatches || (in.filter != "" && strings.Contains(fold(a.Label), in.filter))
 				rows = appendSteps(rows, in, p, a, depth+2, labelMatches)
@@ -163,7 +173,8 @@ func appendPlatform(rows []row, in treeInput, p *model.Platform, depth int) ([]r
 	if in.filter != "" {
 		// Searching shows matches only: no "hidden here" rows.
 	} else if n := p.HiddenCount(in.region); n > 0 {
-		rows = append(rows, row{kind: rowHidden, key: hiddenKey(p.ID), depth: depth + 1, group: p.Group, platform: p, hidden: n})
+		rows = append(rows, row{kind: rowHidden, key: hiddenKey(p.ID), depth: depth + 1, group: p.Group, platform: p, hidden: n,
+			done: hiddenDone(p, in.region, accounts, in.progress)})
 	}
 	if in.filter != "" && len(rows) == start+1 {
 		rows = rows[:start]

@@ -246,18 +246,19 @@ const maxCachedRows = 4096
 // rowLook is everything an unselected row's drawing depends on besides the
 // pane width and the theme.
 type rowLook struct {
-	kind    rowKind
-	depth   int
-	open    bool
-	tally   model.Tally
-	title   string
-	done    bool
-	changed bool
-	hidden  int
+	kind   rowKind
+	depth  int
+	open   bool
+	tally  model.Tally
+	title  string
+	done   bool
+	marks  string
+	hidden int
+	count  int // changed steps below, or ticked hidden ones
 }
 
 func lookOf(r row) rowLook {
-	l := rowLook{kind: r.kind, depth: r.depth, open: r.open, tally: r.tally, hidden: r.hidden}
+	l := rowLook{kind: r.kind, depth: r.depth, open: r.open, tally: r.tally, hidden: r.hidden, count: r.changed + r.done}
 	switch r.kind {
 	case rowGroup:
 		l.title = r.group
@@ -266,7 +267,7 @@ func lookOf(r row) rowLook {
 	case rowAccount:
 		l.title = r.account.Label
 	case rowStep:
-		l.title, l.done, l.changed = r.step.Title, r.state.Done, r.state.Changed(*r.step)
+		l.title, l.done, l.marks = r.step.Title, r.state.Done, stepMarks(r)
 	}
 	return l
 }
@@ -307,7 +308,7 @@ func (t *treePane) rowView(r row, selected, focused bool, st styles) string {
 		if r.open {
 			mark = "▾"
 		}
-		count = fmt.Sprintf("%d/%d", r.tally.Done, r.tally.Total)
+		count = parentMarks(r)
 		switch r.kind {
 		case rowGroup:
 			title, titleStyle = r.group, st.group
@@ -321,18 +322,24 @@ func (t *treePane) rowView(r row, selected, focused bool, st styles) string {
 		if r.state.Done {
 			mark, titleStyle = "[✓]", st.done
 		}
+		count = stepMarks(r)
 		if r.state.Changed(*r.step) {
-			count, titleStyle = "changed", st.changed
+			titleStyle = st.changed
 		}
 	case rowHidden:
 		mark = "⊘"
 		title = fmt.Sprintf("%d %s hidden here — why?", r.hidden, plural(r.hidden, "step", "steps"))
+		if r.done > 0 {
+			title = fmt.Sprintf("%d %s hidden here, %d ticked — why?", r.hidden, plural(r.hidden, "step", "steps"), r.done)
+		}
 		titleStyle = st.dim
 	case rowMore:
 		mark = "…"
 		title = fmt.Sprintf("%d more %s: type more to narrow the search", r.hidden, plural(r.hidden, "match", "matches"))
 		titleStyle = st.dim
 	}
+	// Titles and labels come from guide packs and the data file.
+	title = model.SafeLabel(title)
 	cursor := " "
 	if selected {
 		cursor = "›"

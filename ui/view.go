@@ -105,16 +105,16 @@ func (a *App) footerView() string {
 	var line string
 	switch {
 	case a.out.lastErr != nil:
-		line = st.statusErr.Render(fmt.Sprintf("not saved — will retry (%d waiting): %v", a.out.unsaved(), a.out.lastErr))
+		line = st.statusErr.Render(model.SafeLabel(fmt.Sprintf("not saved — will retry (%d waiting): %v", a.out.unsaved(), a.out.lastErr)))
 	case a.quitting:
 		line = st.dim.Render("saving…")
 	case a.status.isErr:
-		line = st.statusErr.Render(a.status.text)
+		line = st.statusErr.Render(model.SafeLabel(a.status.text))
 	case a.status.text != "":
-		line = st.statusOK.Render(a.status.text)
+		line = st.statusOK.Render(model.SafeLabel(a.status.text))
 	}
-	if f := a.tree.filter.Value(); f != "" && !a.tree.filtering {
-		line += st.dim.Render("  filter: " + f + " (esc clears)")
+	if f := a.tree.filterValue(); f != "" && !a.tree.isFiltering() {
+		line += st.dim.Render("  filter: " + model.SafeLabel(f) + " (esc clears)")
 	}
 	line = ansi.Truncate(line, a.lay.width, "…")
 	return line + "\n" + a.helpView()
