@@ -104,7 +104,7 @@ func (a *App) platformHeader(r row) []string {
 	if n := r.platform.HiddenCount(a.region); n > 0 {
 		lines = append(lines, st.dim.Render(fmt.Sprintf("%d %s hidden for %s — select “⊘ … hidden here” below to see why.", n, plural(n, "step", "steps"), a.region.Label())))
 	}
-	lines = append(lines, st.dim.Render("a: add another account (e.g. a business profile in another Accounts Centre)"))
+	lines = append(lines, st.dim.Render(addAccountHint(r.platform)))
 	return lines
 }
 

@@ -103,3 +103,10 @@ func plural(n int, one, many string) string {
 func escapeLinkText(s string) string {
 	return strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`).Replace(s)
 }
+
+// addAccountHint is the platform page's hint for the a key. It names no
+// company's own features: a guide says where a platform's second accounts
+// live.
+func addAccountHint(p *model.Platform) string {
+	return "a: add another " + p.Title + " account, e.g. a second profile or a work account"
+}
