@@ -130,7 +130,7 @@ func newPageApp(t *testing.T, w, h int) *App {
 			{ID: "example/social/object", Platform: "example/social", Title: "Send Example's objection form for every account you use (Example Social)",
 				Body: pageBody, Regions: all, Link: "https://www.example.com/help/contact/712876720715583",
 				Template: "I object to the use of my personal data for training AI.",
-				Sources: []model.Source{{URL: "https://www.example.com/privacy/genai", Title: "Example, how we use information for generative AI", Official: true}},
+				Sources:  []model.Source{{URL: "https://www.example.com/privacy/genai", Title: "Example, how we use information for generative AI", Official: true}},
 				Verified: "2026-11-23", Minutes: 5, Revision: "r1"},
 			{ID: "example/social/keep", Platform: "example/social", Title: "Keep Example's confirmation e-mail as proof that you objected, with its date",
 				Body: "Save the e-mail.", Regions: all, Verified: "2026-11-23", Revision: "r2"},
