@@ -67,7 +67,7 @@ func rewriteDocument(doc ast.Node, src []byte, width int) ([]byte, []pageLink) {
 		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
-			if n.SoftLineBreak() {
+			if n.SoftLineBreak() && !n.HardLineBreak() {
 				n.SetSoftLineBreak(false)
 				edits = append(edits, func() { n.Parent().InsertAfter(n.Parent(), n, add(" ")) })
 			}

@@ -80,6 +80,9 @@ func (d *linksDialog) view(st styles, width, height int) string {
 			target = model.SafeLabel(l.url) + " (not https: shown, never opened)"
 		}
 		line := fmt.Sprintf("%d  %s — %s", i+1, l.text, target)
+		if l.live() && sameURL(l.text, l.url) {
+			line = fmt.Sprintf("%d  %s", i+1, target)
+		}
 		line = ansi.Truncate(line, inner-2, "…")
 		if i == d.cursor {
 			list.WriteString(st.selected.Render("› " + line))

@@ -36,9 +36,8 @@ func stepMarkdown(s *model.Step) string {
 		fmt.Fprintf(&b, "\n## Official link\n\n<%s>\n\nPress **o** to open it in your browser, **Y** to copy it, **L** for every link on this page.\n", s.Link)
 	}
 	if s.Template != "" {
-		b.WriteString("\n## Text you can copy\n\nPress **y** to copy it.\n\n```\n")
-		b.WriteString(strings.TrimRight(s.Template, "\n"))
-		b.WriteString("\n```\n")
+		b.WriteString("\n## Text you can copy\n\nPress **y** to copy it.\n\n")
+		b.WriteString(quoteVerbatim(s.Template))
 	}
 	b.WriteString("\n## Sources\n\n")
 	for _, src := range s.Sources {
@@ -109,4 +108,26 @@ func escapeLinkText(s string) string {
 // live.
 func addAccountHint(p *model.Platform) string {
 	return "a: add another " + p.Title + " account, e.g. a second profile or a work account"
+}
+
+// quoteVerbatim shows text as a block quote that keeps its line breaks and
+// shows every character as typed: a code block would not wrap its lines
+// under their start, and the text is prose to paste into a form.
+func quoteVerbatim(text string) string {
+	escape := strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+		"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "~", `\~`, "-", `\-`, "+", `\+`, ".", `\.`, "!", `\!`)
+	var b strings.Builder
+	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
+	for i, line := range lines {
+		if strings.TrimSpace(line) == "" {
+			b.WriteString(">\n")
+			continue
+		}
+		b.WriteString("> " + escape.Replace(strings.TrimSpace(line)))
+		if i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "" {
+			b.WriteString("\\") // a hard line break: the text keeps its lines
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
 }

@@ -42,8 +42,10 @@ func renderMarkdown(md string, width int, style string) (string, error) {
 	)
 	doc := gm.Parser().Parse(text.NewReader(src))
 	src, links := rewriteDocument(doc, src, width)
+	// Soft breaks are spaces by now, so the newlines glamour keeps are hard
+	// breaks (the text to paste keeps its lines).
 	r := renderer.NewRenderer(renderer.WithNodeRenderers(
-		util.Prioritized(ansi.NewRenderer(ansi.Options{WordWrap: width, Styles: cfg}), 1000),
+		util.Prioritized(ansi.NewRenderer(ansi.Options{WordWrap: width, Styles: cfg, PreserveNewLines: true}), 1000),
 	))
 	var out bytes.Buffer
 	if err := r.Render(&out, src, doc); err != nil {

@@ -213,3 +213,23 @@ func TestPlainStyleRendersMarkdownWithoutColour(t *testing.T) {
 		t.Errorf("plain page has colour %q", m)
 	}
 }
+
+func TestTemplateShowsVerbatimWithItsLineBreaks(t *testing.T) {
+	tpl := "Dear Example,\nI object to *this* [use] of <my> data & more #1.\n\n- Alice_Smith | 2.0!"
+	out, err := renderMarkdown(quoteVerbatim(tpl), 100, "dark")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := ansi.Strip(out)
+	for _, want := range []string{"Dear Example,", "I object to *this* [use] of <my> data & more #1.", "- Alice_Smith | 2.0!"} {
+		found := false
+		for _, line := range strings.Split(plain, "\n") {
+			if strings.HasSuffix(strings.TrimRight(line, " "), want) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("the template's line %q is not shown as written:\n%s", want, plain)
+		}
+	}
+}
