@@ -32,12 +32,36 @@ const recentQueries = 32
 
 func newSearchIndex(c *model.Catalog) *searchIndex {
 	idx := &searchIndex{steps: make(map[model.PlatformID][]string, len(c.Platforms)), platforms: make(map[model.PlatformID]string, len(c.Platforms))}
+	// Every step's text lives in one string, in tree order, so a search
+	// reads memory front to back.
+	var all strings.Builder
+	size := 0
+	for _, p := range c.Platforms {
+		for _, s := range p.Steps {
+			size += len(s.Title) + len(s.Body) + len(s.Template) + 3
+		}
+	}
+	all.Grow(size)
+	var ends [][]int
 	for _, p := range c.Platforms {
 		idx.order = append(idx.order, p.ID)
 		idx.platforms[p.ID] = fold(p.Title)
-		texts := make([]string, len(p.Steps))
+		end := make([]int, len(p.Steps))
 		for i, s := range p.Steps {
-			texts[i] = fold(s.Title + "\n" + s.Body + "\n" + s.Template)
+			f := folder{b: &all}
+			f.write(s.Title)
+			f.write(s.Body)
+			f.write(s.Template)
+			all.WriteByte(0) // no query spans two steps
+			end[i] = all.Len()
+		}
+		ends = append(ends, end)
+	}
+	text, start := all.String(), 0
+	for pi, p := range c.Platforms {
+		texts := make([]string, len(p.Steps))
+		for i, end := range ends[pi] {
+			texts[i], start = text[start:end], end
 		}
 		idx.steps[p.ID] = texts
 	}
@@ -97,32 +121,45 @@ func (idx *searchIndex) match(query string) map[model.PlatformID][]bool {
 func fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false
+	f := folder{b: &b}
+	f.write(s)
+	return b.String()
+}
+
+// folder writes folded text to b; parts written one after another are
+// separated by one space.
+type folder struct {
+	b       *strings.Builder
+	started bool // something was written: a space may follow
+	space   bool // a space is due before the next character
+}
+
+func (f *folder) write(s string) {
+	f.space = f.started
 	for _, r := range s {
 		switch {
 		case r == '*' || r == '`' || r == '_':
 			continue
 		case r == ' ' || r == '\n' || r == '\t' || (r >= utf8.RuneSelf && unicode.IsSpace(r)):
-			space = true
+			f.space = f.started
 			continue
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		if f.space {
+			f.b.WriteByte(' ')
 		}
-		space = false
+		f.space, f.started = false, true
 		switch {
 		case r < utf8.RuneSelf:
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
 			}
-			b.WriteByte(byte(r))
+			f.b.WriteByte(byte(r))
 		case r == 'ß':
-			b.WriteString("ss")
+			f.b.WriteString("ss")
 		default:
-			foldRune(&b, r)
+			foldRune(f.b, r)
 		}
 	}
-	return b.String()
 }
 
 // foldRune writes r lower-cased without its accents: its canonical

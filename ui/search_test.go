@@ -102,3 +102,13 @@ func BenchmarkFilter(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSearchIndex is the one-off cost of the first search: folding
+// every step's text.
+func BenchmarkSearchIndex(b *testing.B) {
+	cat := benchCatalog(10000)
+	b.ReportAllocs()
+	for range b.N {
+		newSearchIndex(cat)
+	}
+}
