@@ -95,18 +95,17 @@ func New(cfg Config) *App {
 
 // restore reopens the nodes, selection, focus and scroll saved at last quit.
 func (a *App) restore(r model.Resume) {
-	for _, k := range r.Open {
-		a.tree.open[k] = true
-	}
+	open := r.Open
 	if len(r.Open) == 0 && r.Selected == "" {
 		// First run: show each company's platforms.
 		for _, g := range a.catalog.Groups() {
-			a.tree.open[groupKey(g)] = true
+			open = append(open, groupKey(g))
 		}
 	}
+	a.tree.restore(open, 0)
 	a.rebuildTree()
 	a.tree.selectKey(r.Selected)
-	a.tree.offset = r.TreeScroll
+	a.tree.restore(nil, r.TreeScroll)
 	if r.Focus == "detail" {
 		a.focus = focusDetail
 		a.keys.focusDetail = true

@@ -209,3 +209,33 @@ func TestSmallWindowsFit(t *testing.T) {
 		keys(t, a, "down")
 	}
 }
+
+func TestResizeWaitsForThePageInFlight(t *testing.T) {
+	a, _ := euApp(t, 100, 30)
+	keys(t, a, "down", "enter")
+	_, render := a.Update(keyPress("down")) // the step's page starts rendering
+	if render == nil {
+		t.Fatal("selecting a step started no render")
+	}
+	if _, cmd := a.Update(tea.WindowSizeMsg{Width: 140, Height: 30}); cmd != nil {
+		if msg, ok := cmd().(renderedMsg); ok {
+			t.Fatalf("a resize started a second render of the page in flight (%+v)", msg.key)
+		}
+	}
+	first, ok := render().(renderedMsg)
+	if !ok {
+		t.Fatal("the render did not deliver a page")
+	}
+	_, next := a.Update(first)
+	if next == nil {
+		t.Fatal("the page was not rendered again at the new width")
+	}
+	again, ok := next().(renderedMsg)
+	if !ok || again.key.width == first.key.width || again.key.node != first.key.node {
+		t.Fatalf("second render is %+v after %+v", again.key, first.key)
+	}
+	send(t, a, again)
+	if !strings.Contains(screen(a), "Do the thing for") {
+		t.Errorf("the page at the new width is not shown:\n%s", screen(a))
+	}
+}

@@ -488,3 +488,37 @@ func allNodeKeys(in treeInput) []string {
 	}
 	return keys
 }
+
+// click handles a click on screen line y of the list: it selects the row
+// there. wasSelected says the row already was (a second click).
+func (t *treePane) click(y int) (r row, wasSelected, ok bool) {
+	i := t.offset + y
+	if y < 0 || y >= t.listHeight() || i >= len(t.rows) {
+		return row{}, false, false
+	}
+	wasSelected = i == t.cursor
+	t.cursor = i
+	t.scrollToCursor()
+	return t.rows[i], wasSelected, true
+}
+
+// restore reopens the nodes saved at last quit and the scroll position; the
+// caller rebuilds the rows, then selects the saved row.
+func (t *treePane) restore(open []string, scroll int) {
+	for _, k := range open {
+		t.open[k] = true
+	}
+	t.offset = scroll
+}
+
+// openKeys lists the open nodes, for the resume state.
+func (t *treePane) openKeys() []string {
+	keys := make([]string, 0, len(t.open))
+	for k := range t.open {
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+// scroll is the first row on screen, for the resume state.
+func (t *treePane) scroll() int { return t.offset }
