@@ -239,3 +239,35 @@ func TestResizeWaitsForThePageInFlight(t *testing.T) {
 		t.Errorf("the page at the new width is not shown:\n%s", screen(a))
 	}
 }
+
+func TestThemeKeyAndFlagSaveTheChoice(t *testing.T) {
+	a, st := euApp(t, 100, 30)
+	// newTestApp asks for the dark theme, as --theme dark would: Init saves it.
+	send(t, a, a.Init()())
+	if got := st.snap.Settings.Theme; got != model.ThemeDark {
+		t.Errorf("--theme dark saved %q", got)
+	}
+	keys(t, a, "T")
+	if got := st.snap.Settings.Theme; got != model.ThemeLight || a.st.theme != model.ThemeLight {
+		t.Errorf("T saved %q and shows %q, want light", got, a.st.theme)
+	}
+	if st.snap.Settings.Region != model.RegionEU {
+		t.Error("saving the theme lost the region")
+	}
+	keys(t, a, "T")
+	if a.st.glamourStyle() != "plain" {
+		t.Errorf("T after light gives %q, want the plain style", a.st.glamourStyle())
+	}
+}
+
+func TestLongMessagesWrapInNarrowWindows(t *testing.T) {
+	a, _ := euApp(t, 30, 8)
+	keys(t, a, "down", "enter", "down", "Y")
+	s := screen(a)
+	if !strings.Contains(s, "the link sent to the") || !strings.Contains(s, "terminal's clipboard") {
+		t.Errorf("30×8 cuts the message:\n%s", s)
+	}
+	if n := strings.Count(s, "\n") + 1; n != 8 {
+		t.Errorf("the frame has %d lines, want 8", n)
+	}
+}

@@ -116,6 +116,18 @@ func (a *App) footerView() string {
 	if f := a.tree.filterValue(); f != "" && !a.tree.isFiltering() {
 		line += st.dim.Render("  filter: " + model.SafeLabel(f) + " (esc clears)")
 	}
+	if ansi.StringWidth(line) > a.lay.width && !a.helpShown {
+		// A narrow window: the message borrows the help's row for the few
+		// seconds it shows, rather than being cut.
+		wrapped := strings.SplitN(lipgloss.Wrap(line, a.lay.width, ""), "\n", 3)
+		if len(wrapped) > 1 {
+			second := wrapped[1]
+			if len(wrapped) > 2 {
+				second = ansi.Truncate(second, a.lay.width-1, "") + "…"
+			}
+			return fitBlock(wrapped[0]+"\n"+second, a.lay.width, 2)
+		}
+	}
 	line = ansi.Truncate(line, a.lay.width, "…")
 	return line + "\n" + a.helpView()
 }
