@@ -26,7 +26,7 @@ type App struct {
 	accounts []model.Account
 	progress model.Progress
 	undo     []undoEntry
-	total    model.Tally // every step of the region: the header's bar
+	sum      model.Overview // counts, due and outside-region work: read, never recounted
 	out      outbox
 
 	theme   model.Theme // what was asked for; ThemeAuto follows the terminal
@@ -46,6 +46,8 @@ type App struct {
 	openURL   func(string) error
 	dataPath  string
 	quitting  bool
+	// resumeQueued is set once the resume state is queued (quit or stop).
+	resumeQueued bool
 	sized     bool // a WindowSizeMsg has arrived
 	helpShown bool
 	helpKey   helpCacheKey // what helpText was rendered for
@@ -191,7 +193,7 @@ func (a *App) treeInput() treeInput {
 // needs neither.
 func (a *App) rebuildTree() {
 	a.tree.rebuild(a.treeInput())
-	a.total = regionTally(a.catalog, a.region, a.accounts, a.progress)
+	a.sum = model.Summary(a.catalog, a.region, a.accounts, a.progress, a.now())
 }
 
 // resize recomputes the layout and pushes sizes down to the panes.

@@ -75,7 +75,7 @@ func (a *App) headerView() string {
 	st := a.st
 	left := st.header.Render("optout")
 	if a.region != "" {
-		t := a.total
+		t := a.sum.Total
 		left += st.headerDim.Render(" · "+a.region.Label()+" · ") +
 			progressBar(t, clamp(a.lay.width/6, 6, 24), st) +
 			st.headerDim.Render(fmt.Sprintf(" %d/%d steps", t.Done, t.Total))
@@ -95,7 +95,7 @@ func (a *App) footerView() string {
 	case a.status.isErr:
 		line = st.statusErr.Render(a.status.text)
 	case a.status.text != "":
-		line = st.statusOK.Render(a.status.text)
+		line = st.statusOK.Render(a.status.line(a.out.waiting()))
 	}
 	if f := a.tree.filter.Value(); f != "" && !a.tree.filtering {
 		line += st.dim.Render("  filter: " + f + " (esc clears)")
