@@ -193,4 +193,3 @@ func (a *App) platformOf(id model.AccountID) model.PlatformID {
 	}
 	return ""
 }
-
