@@ -41,17 +41,18 @@ type App struct {
 	focus  focus
 	dialog dialog
 
-	status   status
-	now      func() time.Time // the clock ticks are stamped with
-	openURL  func(string) error
-	dataPath string
-	quitting bool
+	status    status
+	now       func() time.Time // the clock ticks are stamped with
+	openURL   func(string) error
+	dataPath  string
+	quitting  bool
+	sized     bool // a WindowSizeMsg has arrived
+	helpShown bool
+	helpKey   helpCacheKey // what helpText was rendered for
+	helpText  string
+
 	// resumeQueued is set once the resume state is queued (quit or stop).
 	resumeQueued bool
-	sized        bool // a WindowSizeMsg has arrived
-	helpShown    bool
-	helpKey      helpCacheKey // what helpText was rendered for
-	helpText     string
 }
 
 // New builds the UI from cfg, restoring the screen the user left.
