@@ -53,6 +53,9 @@ type App struct {
 
 	// resumeQueued is set once the resume state is queued (quit or stop).
 	resumeQueued bool
+	// screen is a screen open over the panes (What's next); nil shows the
+	// tree and detail panes (see activeScreen).
+	screen appScreen
 }
 
 // New builds the UI from cfg, restoring the screen the user left.
@@ -93,6 +96,9 @@ func New(cfg Config) *App {
 		a.dialog = newRegionDialog("", true)
 	}
 	a.restore(snap.Resume)
+	if a.dialog == nil && somethingDue(a.sum) {
+		a.screen = newWhatsNext(a.sum, a.now())
+	}
 	a.keys.update(a.keyContext())
 	return a
 }
@@ -161,6 +167,10 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return a.handleMouse(msg)
 	case dialogResult:
 		return a.handleDialogResult(msg)
+	case closeScreenMsg, jumpToStepMsg:
+		return a.handleScreenMsg(msg)
+	case StopMsg:
+		return a.stop()
 	default:
 		return a.forwardToInput(msg)
 	}
@@ -204,6 +214,7 @@ func (a *App) resize(width, height int) tea.Cmd {
 	a.help.SetWidth(width)
 	a.tree.setSize(a.lay.treeWidth, a.lay.bodyHeight)
 	a.detail.setSize(a.detailTextWidth(), a.lay.bodyHeight)
+	a.activeScreen().setSize(width, a.lay.bodyHeight)
 	return a.syncDetail()
 }
 

@@ -205,3 +205,76 @@ func TestPermanentWriteFailureIsDroppedAndTheRestProceed(t *testing.T) {
 		t.Errorf("waiting = %d, unsaved = %d; want 0 and 1", a.out.waiting(), a.Unsaved())
 	}
 }
+
+func TestWhatsNextOnLaunchListsDueAndJumps(t *testing.T) {
+	st := newMemStore()
+	st.snap.Settings.Region = model.RegionEU
+	fb, ig := model.DefaultAccountID("meta/facebook"), model.DefaultAccountID("meta/instagram")
+	sent := time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC) // 54 days before the test clock
+	st.snap.Progress.Set(fb, fbObject, model.StepState{}.
+		Apply(model.Event{At: sent, Kind: model.EventTick, Revision: "rev-object-form"}).
+		Apply(model.Event{At: sent, Kind: model.EventStatus, Status: model.StatusSubmitted}))
+	st.snap.Progress.Set(ig, "meta/instagram/private-account", model.StepState{Done: true, Revision: "old", At: sent})
+	a := newTestApp(t, st, 100, 30)
+	s := screen(a)
+	for _, want := range []string{"What's next", "Requests waiting for an answer", "Facebook · main account: Send the objection form — sent 1 Oct 2026",
+		"Changed since you did them", "Make the account private", "enter go to the step"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("What's next lacks %q:\n%s", want, s)
+		}
+	}
+	keys(t, a, "down", "enter")
+	if r := a.selectedRow(); r.kind != rowStep || r.step.ID != "meta/instagram/private-account" {
+		t.Errorf("enter on the second line selected %q, want the Instagram step", r.key)
+	}
+	if strings.Contains(screen(a), "Requests waiting") {
+		t.Error("the screen stayed open after jumping")
+	}
+	keys(t, a, "w")
+	if !strings.Contains(screen(a), "Requests waiting") {
+		t.Error("w does not open What's next")
+	}
+	keys(t, a, "esc")
+	if strings.Contains(screen(a), "Requests waiting") || a.screen != nil {
+		t.Error("esc does not dismiss What's next")
+	}
+}
+
+func TestWhatsNextNotShownWhenNothingIsDue(t *testing.T) {
+	st := newMemStore()
+	st.snap.Settings.Region = model.RegionEU
+	a := newTestApp(t, st, 100, 30)
+	if a.screen != nil {
+		t.Fatal("What's next opened with nothing due")
+	}
+	keys(t, a, "w")
+	if !strings.Contains(screen(a), "Nothing is due") {
+		t.Errorf("empty What's next does not say so:\n%s", screen(a))
+	}
+}
+
+func TestStopQueuesResumeAndFinishDrainsTheQueue(t *testing.T) {
+	st := newMemStore()
+	st.snap.Settings.Region = model.RegionEU
+	a := newTestApp(t, st, 100, 30)
+	keys(t, a, "down", "enter", "down")
+	// Three ticks: the first in flight (its Cmd never run), two queued.
+	_, inFlight := a.Update(keyPress("space"))
+	a.Update(keyPress("down"))
+	a.Update(keyPress("space"))
+	a.Update(keyPress("down"))
+	a.Update(keyPress("space"))
+	if _, cmd := a.Update(StopMsg{}); cmd == nil {
+		t.Fatal("StopMsg did not quit")
+	}
+	go runBatch(inFlight) // the write in flight finishes on its own goroutine
+	if err := a.Finish(5 * time.Second); err != nil {
+		t.Fatalf("Finish: %v", err)
+	}
+	if got := len(ticked(st, model.DefaultAccountID("meta/facebook"))); got != 3 || a.Unsaved() != 0 {
+		t.Errorf("after Finish: %d ticks stored, %d unsaved; want 3 and 0", got, a.Unsaved())
+	}
+	if w := st.writes[len(st.writes)-1]; w != "resume" {
+		t.Errorf("last write %q, want the resume state", w)
+	}
+}

@@ -249,6 +249,7 @@ func TestChangedStepIsMarkedAndReconfirmed(t *testing.T) {
 	a := newTestApp(t, st, 100, 30)
 	a.catalog.Platforms[0].Steps[0].Parts = model.PartHashes{Body: 3, Link: 2}
 	a.rebuildTree()
+	keys(t, a, "esc") // What's next opens on launch: a done step changed
 	keys(t, a, "down", "enter", "down")
 	if s := screen(a); !strings.Contains(s, "changed") || !strings.Contains(s, "guide has changed") ||
 		!strings.Contains(s, "Re-check the instructions.") {
