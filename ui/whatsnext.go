@@ -32,7 +32,9 @@ type whatsNextKeys struct {
 }
 
 // ShortHelp implements help.KeyMap.
-func (k whatsNextKeys) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.Go, k.Back, k.Quit} }
+func (k whatsNextKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Go, k.Back, k.Quit}
+}
 
 // FullHelp implements help.KeyMap.
 func (k whatsNextKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
@@ -50,7 +52,7 @@ func newWhatsNext(o model.Overview, now time.Time) *whatsNext {
 }
 
 func (w *whatsNext) setSize(width, height int) { w.width, w.height = width, height }
-func (w *whatsNext) keys() help.KeyMap          { return w.k }
+func (w *whatsNext) keys() help.KeyMap         { return w.k }
 func (w *whatsNext) id() uint64                { return 1 }
 
 func (w *whatsNext) update(msg tea.KeyPressMsg) tea.Cmd {
