@@ -278,3 +278,52 @@ func TestStopQueuesResumeAndFinishDrainsTheQueue(t *testing.T) {
 		t.Errorf("last write %q, want the resume state", w)
 	}
 }
+
+// issue 9: switching to the US dropped a ticked EU step, with its note and
+// status, from the tree.
+func TestRecordedStepStaysVisibleAfterRegionChange(t *testing.T) {
+	st := newMemStore()
+	st.snap.Settings.Region = model.RegionEU
+	a := newTestApp(t, st, 120, 30)
+	keys(t, a, "down", "enter", "down", "space", "s", "s", "n")
+	send(t, a, tea.PasteMsg{Content: "case #12345"})
+	keys(t, a, "enter")
+	send(t, a, dialogResult{region: model.RegionUS})
+	var found *row
+	for i, r := range a.tree.rows {
+		if r.kind == rowStep && r.step.ID == fbObject {
+			found = &a.tree.rows[i]
+		}
+	}
+	if found == nil || !found.outside {
+		t.Fatalf("the recorded EU step is gone from the US tree (or not marked): %+v", found)
+	}
+	s := screen(a)
+	if !strings.Contains(s, "Send the objection form") || !strings.Contains(s, "not for region") {
+		t.Errorf("the step is not shown marked:\n%s", s)
+	}
+	a.tree.selectKey(found.key)
+	a.syncDetail()
+	if s := screen(a); !strings.Contains(s, "Not shown for United States") || !strings.Contains(s, "case #12345") {
+		t.Errorf("the step's page does not say why it is shown:\n%s", s)
+	}
+	a.tree.selectKey(hiddenKey("meta/facebook"))
+	a.syncDetail()
+	if s := screen(a); !strings.Contains(s, "Kept in the list because you recorded") || !strings.Contains(s, "note “case #12345”") {
+		t.Errorf("the hidden page does not list the recorded step:\n%s", s)
+	}
+}
+
+func TestStatusChangesAreDated(t *testing.T) {
+	st := newMemStore()
+	st.snap.Settings.Region = model.RegionEU
+	a := newTestApp(t, st, 120, 30)
+	keys(t, a, "down", "enter", "down")
+	a.now = func() time.Time { return time.Date(2025, 12, 3, 10, 0, 0, 0, time.UTC) }
+	keys(t, a, "s")
+	a.now = func() time.Time { return time.Date(2025, 12, 4, 10, 0, 0, 0, time.UTC) }
+	keys(t, a, "s")
+	if s := screen(a); !strings.Contains(s, "sent on 3 Dec 2025 · confirmed on 4 Dec 2025") {
+		t.Errorf("status changes are not dated:\n%s", s)
+	}
+}
