@@ -164,6 +164,9 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)
 	case tea.MouseMsg:
+		if a.screen != nil {
+			return nil // the panes under another screen are not on view
+		}
 		return a.handleMouse(msg)
 	case dialogResult:
 		return a.handleDialogResult(msg)
@@ -186,8 +189,14 @@ func (a *App) keyContext() keyContext {
 // UI closed; main reports them and exits non-zero.
 func (a *App) Unsaved() int { return a.out.unsaved() }
 
-// LastWriteError is the error of the last failed write, if any.
-func (a *App) LastWriteError() error { return a.out.lastErr }
+// LastWriteError is the error of the last failed write, if any, or else
+// why the last dropped write could never be saved.
+func (a *App) LastWriteError() error {
+	if a.out.lastErr != nil {
+		return a.out.lastErr
+	}
+	return a.out.droppedErr
+}
 
 func (a *App) selectedRow() row {
 	r, _ := a.tree.selected()

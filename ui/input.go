@@ -20,6 +20,9 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return a.updateFilter(msg)
 	}
 	if a.screen != nil {
+		if key.Matches(msg, a.keys.Quit) {
+			return a.quit()
+		}
 		return a.screen.update(msg)
 	}
 	if cmd, ok := a.handleGlobalKey(msg); ok {

@@ -32,8 +32,10 @@ type outbox struct {
 	seq      uint64 // identifies the write in flight
 	lastErr  error  // the head's last failure; nil once it succeeds
 	dropped  int    // writes given up for good (model.ErrPermanent)
-	schedule scheduler
-	flight   *flight // the write in flight, for drain after the program ends
+	// droppedErr says which write was given up last, and why.
+	droppedErr error
+	schedule   scheduler
+	flight     *flight // the write in flight, for drain after the program ends
 }
 
 // flight is one write running in a Cmd. The Cmd's goroutine fills in err and
@@ -96,9 +98,11 @@ func (o *outbox) drop(err error) error {
 	o.dropped++
 	o.lastErr = nil
 	if w.step != "" {
-		return fmt.Errorf("not saved, and never will be: %s on step %s (%v)", w.what, model.SafeLabel(string(w.step)), err)
+		o.droppedErr = fmt.Errorf("not saved, and never will be: %s on step %s (%v)", w.what, model.SafeLabel(string(w.step)), err)
+	} else {
+		o.droppedErr = fmt.Errorf("not saved, and never will be: %s (%v)", w.what, err)
 	}
-	return fmt.Errorf("not saved, and never will be: %s (%v)", w.what, err)
+	return o.droppedErr
 }
 
 // idle reports whether every queued write has reached the store.
