@@ -217,7 +217,7 @@ func TestWhatsNextOnLaunchListsDueAndJumps(t *testing.T) {
 	st.snap.Progress.Set(ig, "meta/instagram/private-account", model.StepState{Done: true, Revision: "old", At: sent})
 	a := newTestApp(t, st, 100, 30)
 	s := screen(a)
-	for _, want := range []string{"What's next", "Requests waiting for an answer", "Facebook · main account: Send the objection form — sent 1 Oct 2026",
+	for _, want := range []string{"What's next", "Requests waiting for an answer", "Facebook · main account: Send the objection form", "sent 1 Oct 2026, ", "no answer yet",
 		"Changed since you did them", "Make the account private", "enter go to the step"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("What's next lacks %q:\n%s", want, s)

@@ -96,22 +96,26 @@ func (w *whatsNext) view(st styles) string {
 		} else {
 			lines = append(lines, "  "+text)
 		}
+		for _, l := range strings.Split(wrapText(w.reason(it), max(w.width-4, 1)), "\n") {
+			lines = append(lines, "    "+st.dim.Render(l))
+		}
 	}
-	// Keep the cursor on screen.
+	// Keep the cursor's line and the one under it on screen.
 	if cursorLine < w.offset {
 		w.offset = cursorLine
 	}
-	if cursorLine >= w.offset+w.height {
-		w.offset = cursorLine - w.height + 1
+	if cursorLine+1 >= w.offset+w.height {
+		w.offset = cursorLine + 2 - w.height
 	}
 	w.offset = clamp(w.offset, 0, max(len(lines)-w.height, 0))
 	return fitBlock(strings.Join(lines[w.offset:], "\n"), w.width, w.height)
 }
 
-// itemText is one line: where, what, and why it is listed.
+// itemText is an item's first line: where and what. Its reason goes on the
+// lines under it.
 func (w *whatsNext) itemText(it model.NextItem) string {
 	where := model.SafeLabel(it.Platform.Title + " · " + it.Account.Name())
-	return fmt.Sprintf("%s: %s — %s", where, model.SafeLabel(it.Step.Title), w.reason(it))
+	return fmt.Sprintf("%s: %s", where, model.SafeLabel(it.Step.Title))
 }
 
 func (w *whatsNext) reason(it model.NextItem) string {
