@@ -52,7 +52,7 @@ func (a *App) startRemoveAccount() tea.Cmd {
 	n := a.recordedSteps(acc.ID)
 	a.dialog = &confirmDialog{
 		title: "Remove " + model.SafeLabel(acc.Name()) + " from " + p.Title + "?",
-		text: fmt.Sprintf("It leaves the list, with its %d %s; u brings it back with everything it had. (Nothing changes on %s itself.)",
+		text: fmt.Sprintf("It leaves the list; its %d %s stay in the data file, and u (before you quit) brings it back whole. (Nothing changes on %s itself.)",
 			n, plural(n, "recorded step", "recorded steps"), p.Title),
 		yes: dialogResult{removal: acc.ID},
 	}
