@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -50,8 +51,11 @@ func (g othersFile) str(key string) string {
 	if !ok || v == nil {
 		return ""
 	}
-	if s, ok := v.(string); ok {
-		return s
+	switch v := v.(type) {
+	case string:
+		return v
+	case time.Time: // YAML reads an unquoted date as a timestamp
+		return v.Format(time.DateOnly)
 	}
 	b, _ := yaml.Marshal(v)
 	return strings.TrimSpace(string(b))
@@ -172,8 +176,8 @@ func TestOthersV2Fields(t *testing.T) {
 			if conf := g.str("confidence"); !slices.Contains([]string{"official", "reported", "unconfirmed"}, conf) {
 				t.Errorf("%s: confidence %q, want official, reported or unconfirmed", s.File, conf)
 			}
-			if g.str("verified") != "2026-12-01" {
-				t.Errorf("%s: verified %s, want 2026-12-01 (checked against the 2026-12 briefs)", s.File, g.str("verified"))
+			if s.Verified != "2026-12-01" {
+				t.Errorf("%s: verified %s, want 2026-12-01 (checked against the 2026-12 briefs)", s.File, s.Verified)
 			}
 			// Source talk belongs in confidence_note or the details.
 			othersNotSay(t, s.File+" (instructions)", othersFold(g.body),
