@@ -380,7 +380,7 @@ func TestMetaObjectionsLinkComplaintsGuide(t *testing.T) {
 		"meta/instagram/send-objection", "meta/instagram/object-form-brazil",
 		"meta/whatsapp/objection-form", "meta/third-party/object-form",
 	} {
-		if !strings.Contains(metaReadable(metaStep(t, c, id)), complaints.Title) {
+		if !strings.Contains(metaFold(metaReadable(metaStep(t, c, id))), metaFold(complaints.Title)) {
 			t.Errorf("%s does not point to %q", id, complaints.Title)
 		}
 	}
