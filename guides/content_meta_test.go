@@ -277,7 +277,7 @@ func TestMetaNonUserFormAddress(t *testing.T) {
 func TestMetaPrivacyCenterExtraScreen(t *testing.T) {
 	c := metaCatalog(t)
 	for _, id := range []model.StepID{"meta/facebook/object-form", "meta/instagram/open-objection-form"} {
-		if !strings.Contains(metaReadable(metaStep(t, c, id)), "Information you've shared on Meta Products") {
+		if !strings.Contains(metaFold(metaReadable(metaStep(t, c, id))), "information you've shared on meta products") {
 			t.Errorf("%s skips the \"Information you've shared on Meta Products\" screen", id)
 		}
 	}
@@ -299,8 +299,8 @@ func TestMetaMessengerPerChatSharing(t *testing.T) {
 // The glasses have "Cloud media" and "Share additional data" (A9).
 func TestMetaGlassesCloudSettings(t *testing.T) {
 	c := metaCatalog(t)
-	text := metaPlatformText(metaPlatform(t, c, "meta/glasses"))
-	for _, want := range []string{`"Cloud media"`, `"Share additional data"`, "30 days"} {
+	text := metaFold(metaPlatformText(metaPlatform(t, c, "meta/glasses")))
+	for _, want := range []string{`"cloud media"`, `"share additional data"`, "30 days"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("meta/glasses does not mention %s", want)
 		}
