@@ -9,7 +9,7 @@ import "github.com/optout/optout/model"
 
 // builtinFingerprint is the fingerprint of the guides builtinPlatforms
 // was generated from.
-const builtinFingerprint uint32 = 0xb5422a46
+const builtinFingerprint uint32 = 0x9bbd126e
 
 // builtinPlatforms returns the guides in guides/content as parsed when
 // this file was generated, a new copy on every call.
@@ -6068,7 +6068,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "official",
 					ConfidenceNote: "Udemy sets the window's dates each year and we have only 2024's; we could not read where the option sits in the instructor settings.",
-					Body:           "1. Watch for Udemy's e-mail or instructor announcement that the yearly opt-out period has opened.\n2. While it is open, follow the instructions in Udemy's help article (press `o`) to opt out of the\n   Instructor GenAI Program from your instructor account.\n3. Keep the confirmation. optout reminds you in a year to check the next window.\n\nOutside the window the option is shown greyed out and cannot be changed.\n\n**What this does**\n- Udemy removes your content from the GenAI Program by the end of the calendar year in which you opt\n  out, and does not use it to build or improve generative models apart from core features.\n\n**What this does not do**\n- You lose Udemy's AI tools for instructors and any AI-related revenue.\n- Search, recommendations and captions keep using AI on your courses.",
+					Body:           "1. Watch for Udemy's e-mail or instructor announcement that the yearly opt-out period has opened.\n2. While it is open, follow the instructions in Udemy's help article (press `o`) to opt out of the\n   Instructor GenAI Program from your instructor account.\n3. Keep the confirmation. optout reminds you in a year to check the next window.\n\nOutside the window, instructors have found the option greyed out.\n\n**What this does**\n- Udemy removes your content from the GenAI Program by the end of the calendar year in which you opt\n  out, and does not use it to build or improve generative models apart from core features.\n\n**What this does not do**\n- You lose Udemy's AI tools for instructors and any AI-related revenue.\n- Search, recommendations and captions keep using AI on your courses.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Link:           "https://support.udemy.com/hc/en-us/articles/24912247799959",
 					RecheckMonths:  12,
@@ -6088,13 +6088,17 @@ func builtinPlatforms() []model.Platform {
 							Title:    "Udemy community announcement, the 2024 opt-out window (Aug 2024)",
 							Official: true,
 						},
+						{
+							URL:   "https://lemmy.nz/post/14928389/11318127",
+							Title: "404 Media report (copy), the option greyed out after the window (2024)",
+						},
 					},
 					Verified: "2026-12-01",
 					Minutes:  5,
-					Revision: "2c34fd92ddfe",
+					Revision: "1cb5dc3c8c98",
 					Parts: model.PartHashes{
 						Title:    0x09bb3319,
-						Body:     0xbe9354e8,
+						Body:     0xcdade128,
 						Link:     0x4a6afa0d,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
