@@ -9,7 +9,7 @@ import "github.com/optout/optout/model"
 
 // builtinFingerprint is the fingerprint of the guides builtinPlatforms
 // was generated from.
-const builtinFingerprint uint32 = 0x9bbd126e
+const builtinFingerprint uint32 = 0x4780fc6b
 
 // builtinPlatforms returns the guides in guides/content as parsed when
 // this file was generated, a new copy on every call.
@@ -2815,7 +2815,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:          "action",
 					Confidence:    "official",
 					Body:          "**On a computer**\n\n1. Sign in at linkedin.com and click \"Me\" (your profile photo) at the top.\n2. Choose \"Settings & Privacy\", then \"Data privacy\".\n3. Open \"Data for Generative AI Improvement\".\n4. Set \"Use my data for training content creation AI models\" to Off.\n\nOr press `o` to open that settings page directly.\n\n**In the app:** tap your profile photo → \"Settings\" → \"Data privacy\" → \"Data for Generative AI\nImprovement\", and switch it off.\n\nIf a label differs, look under \"Data privacy\" for \"Generative AI\". Repeat for each account.\n\n**What this does**\n- From now on, LinkedIn and its affiliates stop using your data to train AI that generates content.\n\n**What this does not do**\n- It does not undo past training, or cover other AI, such as personalisation or anti-abuse models (next step).\n- It is not the separate setting for sharing data with Microsoft for ads.",
-					Details:       "**Regions.** From 3 November 2025 LinkedIn's training covers members in the EU, EEA, Switzerland,\nCanada and Hong Kong, with the UK under a separate notice. Hong Kong's privacy commissioner had said\nLinkedIn paused using Hong Kong members' data from 11 October 2024. Before November 2025 many members\nin the EU never saw this switch. Wherever you live, the switch should now be there; if it was on,\nassume your data may have been used.\n\n**What data.** The Dutch regulator warned that LinkedIn meant to use data going back to 2003. After\nIreland's Data Protection Commission raised concerns, LinkedIn agreed to narrow the data and the time\nperiod it draws from, to filter out some sensitive groups content and to do more to leave out people\nunder 18. On 7 November 2025 the Commission said no further action was needed \"at present\", that\nthis was not an approval, and that LinkedIn must report to it within five months of starting.\n\n**Feedback.** One report says a thumbs up or down you give may still be used after you opt out. This\nis unconfirmed: LinkedIn's help page on the setting is where to check. Until then, don't rate LinkedIn's AI\nfeatures on anything personal.",
+					Details:       "**Regions.** From 3 November 2025 LinkedIn's training covers members in the EU, EEA, Switzerland,\nCanada and Hong Kong, with the UK under a separate notice. Hong Kong's privacy commissioner had said\nLinkedIn paused using Hong Kong members' data from 11 October 2024. Before November 2025 many members\nin the EU never saw this switch. Wherever you live, the switch should now be there; if it was on,\nassume your data may have been used.\n\n**What data.** The Dutch regulator warned that LinkedIn meant to use data going back to 2003. After\nIreland's Data Protection Commission raised concerns, LinkedIn agreed to narrow the data and the time\nperiod it draws from, to filter out potentially sensitive material from certain pages and groups, and\nto do more to leave out people under 18. On 7 November 2025 the Commission said no further action\nwas needed \"at present\", that this was not an approval, and that LinkedIn must report to it within\nfive months of starting.\n\n**Feedback.** One report says a thumbs up or down you give may still be used after you opt out. This\nis unconfirmed: LinkedIn's help page on the setting is where to check. Until then, don't rate\nLinkedIn's AI features on anything personal.",
 					Regions:       []model.Region{"eu", "uk", "br", "us", "other"},
 					Link:          "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement",
 					RecheckMonths: 6,
@@ -2875,7 +2875,7 @@ func builtinPlatforms() []model.Platform {
 					Confidence:     "reported",
 					ConfidenceNote: "The form's address comes from one secondary guide; if it does not open, search LinkedIn Help for \"Data Processing Objection\".",
 					Body:           "Use LinkedIn's \"Data Processing Objection Form\" to object to AI uses that the switch in the previous\nstep does not cover.\n\n1. Sign in to LinkedIn in a browser.\n2. Open the form at linkedin.com/help/linkedin/ask/TS-DPRO.\n3. Say that you object to your data being used to train AI models. Press `y` to copy a short text\n   you can paste and adapt.\n4. Send it. Keep any reply or case number as proof.\n\nCheck that the address bar shows linkedin.com before you type anything into a form.\n\n**What this does**\n- Puts an objection on record for AI uses outside the switch, such as models that do not generate\n  content.\n\n**What this does not do**\n- It does not replace the switch: turn that off as well.\n- It does not pull your data back out of models already trained.",
-					Details:        "In Europe LinkedIn bases this training on its \"legitimate interests\", which is why an objection\nmatters there; Italy's regulator was reported to be checking, with others, whether LinkedIn's\nobjection tools work. One report says people without a LinkedIn account, whose data still turns up on\nLinkedIn, can object through a help form that sends an e-mail confirmation; which form that is, we\ndon't know. How long LinkedIn takes to answer is not in our sources.",
+					Details:        "In Europe LinkedIn bases this training on its \"legitimate interests\", which is why an objection\nmatters there; Italy's regulator was reported to be looking, with other European regulators, at\nwhether that legal basis holds. One report says people without a LinkedIn account, whose data still\nturns up on LinkedIn, can also object through a help form; which form that is, we don't know. How long\nLinkedIn takes to answer is not in our sources.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Template:       "I object to LinkedIn using my personal data to train or improve artificial intelligence models,\nincluding models that do not generate content. I have already turned off \"Data for Generative AI\nImprovement\" in my settings. Please confirm that my objection has been recorded.",
 					FollowupDays:   30,
@@ -2998,6 +2998,10 @@ func builtinPlatforms() []model.Platform {
 						{
 							URL:   "https://opentermsarchive.org/en/memos/x-ban-using-its-content-or-api-to-fine-tune-or-train-large-ai-models",
 							Title: "Open Terms Archive, X's developer terms ban training foundation models on X content (4 Jun 2025)",
+						},
+						{
+							URL:   "https://world-news.tech/x-alters-policy-to-ban-use-of-its-content-for-ai-model-training/",
+							Title: "World News Tech, X's privacy policy still lets partners train AI unless you opt out (Jun 2025)",
 						},
 					},
 					Verified: "2026-12-01",
@@ -3164,7 +3168,7 @@ func builtinPlatforms() []model.Platform {
 			Title: "Google Gemini",
 			Group: "Google",
 			Order: 120,
-			Intro: "Google's Gemini app (gemini.google.com and the mobile apps) saves your chats while a setting called\n\"Keep Activity\" is on; it used to be called \"Gemini Apps Activity\". With it on, Google may use your\nchats to improve its services and train its AI, and since 2 September 2025 also a sample of the\nfiles, photos, videos and screenshots you upload. Since March 2026 Google's privacy notice adds chats\nand memory you import from other AI apps, and data from Google apps you connect to Gemini. Human\nreviewers read some chats.\n\nGoogle's own help page describes the setting and how to turn it off; it is on by default for adults.\nThe steps are for personal Google accounts, in every region: switch Keep Activity off, know what that\nleaves, and use a Temporary Chat for anything sensitive. On a work or school account, the\norganisation's admin sets it. Nothing here takes data back out of models already trained.",
+			Intro: "Google's Gemini app (gemini.google.com and the mobile apps) saves your chats while a setting called\n\"Keep Activity\" is on; it used to be called \"Gemini Apps Activity\". With it on, Google may use your\nchats to improve its services and train its AI, and since 2 September 2025 also a sample of the\nfiles, photos, videos and screenshots you upload. Since March 2026 Google's privacy notice adds chats\nand memory you import from other AI apps, and data from Google apps you connect to Gemini. Human\nreviewers read some chats.\n\nGoogle's own help page describes the setting and how to turn it off; press reports say it is on by\ndefault for users aged 18 and over.\nThe steps are for personal Google accounts, in every region: switch Keep Activity off, know what that\nleaves, and use a Temporary Chat for anything sensitive. On a work or school account, the\norganisation's admin sets it. Nothing here takes data back out of models already trained.",
 			Facts: model.Facts{
 				Training:      "default-on",
 				Who:           "you-or-admin",
@@ -3294,7 +3298,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Website owners: see the \"Your website\" guide",
 					Kind:       "info",
 					Confidence: "official",
-					Body:       "If you run a website, use the \"Your website\" guide in optout. It covers the robots.txt rule for\nGoogle-Extended together with the other AI crawlers, in one place.\n\nIt also covers what Google-Extended does not reach: AI Overviews and AI Mode in Google Search. Since\nJune 2026 Google Search Console has a switch that opts a site out of those without affecting its\nranking,\nwith a UK test group from 17 June 2026.\n\nThis step used to hold its own robots.txt lines; they now live in that guide.",
+					Body:       "If you run a website, use the \"Your website\" guide in optout. It covers the robots.txt rule for\nGoogle-Extended together with the other AI crawlers, in one place.\n\nIt also covers what Google-Extended does not reach: AI Overviews and AI Mode in Google Search. In\nJune 2026 Google announced a Search Console switch that takes a site out of those (and of AI Overviews\nin Discover) without affecting its ranking. It was tried first with a group of UK sites from 17 June\n2026; the UK rule behind it takes force on 3 December 2026.\n\nThis step used to hold its own robots.txt lines; they now live in that guide.",
 					Regions:    []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -3308,10 +3312,10 @@ func builtinPlatforms() []model.Platform {
 						},
 					},
 					Verified: "2026-12-01",
-					Revision: "c173b088f573",
+					Revision: "a4c9f74f1242",
 					Parts: model.PartHashes{
 						Title:    0xf6d2c026,
-						Body:     0xbb4efdec,
+						Body:     0x8186a08f,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -3813,7 +3817,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:          "action",
 					Confidence:    "official",
 					Body:          "1. Press `o` to open Claude's privacy settings (claude.ai/settings/data-privacy-controls), or in the\n   app go to \"Settings\", then \"Privacy\".\n2. Turn off \"Help improve Claude\".\n3. If you have more than one Claude account, repeat for each.\n\nThe same choice covers Claude Code when you sign in to it with a Free, Pro or Max account.\n\n**What this does**\n- Your new chats and coding sessions are not used to train future models, and Anthropic says your\n  earlier chats are kept out of future training too.\n- Your data stays on 30-day retention instead of up to five years.\n\n**What this does not do**\n- Models already trained on your chats keep what they learned.\n- Chats flagged by safety classifiers, and chats you rate, can still be used (next step).\n- Work, government, education and API accounts are under other terms.",
-					Details:       "Anthropic asked every consumer user to choose by 28 September 2025. The pop-up had the training\nswitch set to On beside a large Accept button, so many people agreed without meaning to: check even\nif you think you said no.",
+					Details:       "Anthropic asked every consumer user to choose by 28 September 2025. The pop-up had the training\nswitch set to On beside a large Accept button, so it was easy to agree without noticing: check even\nif you think you said no.",
 					Regions:       []model.Region{"eu", "uk", "br", "us", "other"},
 					Link:          "https://claude.ai/settings/data-privacy-controls",
 					RecheckMonths: 6,
@@ -4452,7 +4456,7 @@ func builtinPlatforms() []model.Platform {
 			Title: "TikTok",
 			Group: "TikTok",
 			Order: 230,
-			Intro: "Under its privacy policy, TikTok collects what you type into its AI features and what they produce,\nand may use that to train AI; the policy names no opt-out. In the US, the terms of 22 January 2026\n(under the new TikTok USDS Joint Venture) count those prompts and outputs as your content, which the\nterms license TikTok to use for training its models. A summary of a 2026 Surfshark study also reads\nthe policy as letting TikTok analyse private videos and drafts.\n\nThere is no switch in the app. The study found that reaching TikTok about AI takes many separate\nactions through privacy pages and request forms, and that TikTok honours these mainly where the law\nrequires, which means the EU/EEA and the UK. So the steps are: know where you stand, send a privacy\nrequest if you live where it counts, and keep personal details out of TikTok's AI features\neverywhere.\n\nNothing here takes back data already used for training.",
+			Intro: "Under its privacy policy, TikTok collects what you type into its AI features and what they produce,\nand may use that to train AI; the policy names no opt-out. In the US, the terms of 22 January 2026\n(under the new TikTok USDS Joint Venture) count those prompts and outputs as your content, and\nreports say the licence you give TikTok over your content lets it train its models on them. A summary of a 2026 Surfshark study also reads\nthe policy as letting TikTok analyse private videos and drafts.\n\nThere is no switch in the app. The study found that reaching TikTok about AI takes many separate\nactions through privacy pages and request forms, and that TikTok honours these mainly where the law\nrequires, which means the EU/EEA and the UK. So the steps are: know where you stand, send a privacy\nrequest if you live where it counts, and keep personal details out of TikTok's AI features\neverywhere.\n\nNothing here takes back data already used for training.",
 			Facts: model.Facts{
 				Training:      "default-on",
 				Who:           "you",
