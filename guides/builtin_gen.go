@@ -9,7 +9,7 @@ import "github.com/optout/optout/model"
 
 // builtinFingerprint is the fingerprint of the guides builtinPlatforms
 // was generated from.
-const builtinFingerprint uint32 = 0x4780fc6b
+const builtinFingerprint uint32 = 0x48cf380b
 
 // builtinPlatforms returns the guides in guides/content as parsed when
 // this file was generated, a new copy on every call.
@@ -4343,7 +4343,7 @@ func builtinPlatforms() []model.Platform {
 			Title: "Snapchat",
 			Group: "Snap",
 			Order: 220,
-			Intro: "Snap keeps what you send to My AI, its chatbot, until you delete it, and uses it to improve My AI.\nSeparately, reports say Snap's terms let it use your selfies (\"My Selfie\") to develop its\nmachine-learning models, and by default images based on them can appear in ads.\n\nWhat you can do, in every region, is delete your My AI history and turn off selfie ads. One guide\nalso names a switch for generative AI and public content; the last step tells you where to look for\nit.\n\nNone of these steps takes back data that has already been used.",
+			Intro: "Snap keeps what you send to My AI, its chatbot, until you delete it, and uses it to improve My AI.\nSeparately, reports say Snap's terms let it use your selfies (\"My Selfie\") to develop its\nmachine-learning models, and by default images based on them can appear in ads.\n\nWhat you can do, in every region, is delete your My AI history and turn off selfie ads. One user's\npost also names a switch for generative AI and public content (unconfirmed); the last step tells you\nwhere to look for it.\n\nNone of these steps takes back data that has already been used.",
 			Facts: model.Facts{
 				Training:    "default-on",
 				Who:         "you",
@@ -4418,10 +4418,14 @@ func builtinPlatforms() []model.Platform {
 					Title:          "Look for Snapchat's generative-AI switch for public content",
 					Kind:           "check",
 					Confidence:     "unconfirmed",
-					ConfidenceNote: "The labels come from one secondary source; check that \"Generative AI Settings\" exists in your app before relying on it.",
+					ConfidenceNote: "The labels come from one user's post; check that \"Generative AI Settings\" exists in your app before relying on it.",
 					Body:           "Check whether your app has a switch that lets Snap use your public content for generative AI.\n\n1. Tap your profile icon, then the gear icon (⚙️).\n2. Look for \"My Privacy & Data\", then \"Generative AI Settings\".\n3. If \"Allow use of public content\" is on, turn it off.\n4. If you don't find these, look through the privacy sections for anything mentioning AI, training or\n   \"improve\". If there is nothing, tick this step: the two steps before it are what you can do.\n\n**What this does**\n- Turns off the use of your public content for generative AI, if your app has the switch.\n\n**What this does not do**\n- It does not cover My AI chats, which are used until you delete them (first step).\n- It does not take back content already used.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
+						{
+							URL:   "https://www.lemon8-app.com/@h.d.duck/7592452104627798558?region=us",
+							Title: "Lemon8 user post, the \"Generative AI Settings\" route and labels (user-written, undated)",
+						},
 						{
 							URL:   "https://surfshark.com/research/chart/social-media-ai-training",
 							Title: "Surfshark, social media and AI training study (about May 2026)",
