@@ -9,7 +9,7 @@ import "github.com/optout/optout/model"
 
 // builtinFingerprint is the fingerprint of the guides builtinPlatforms
 // was generated from.
-const builtinFingerprint uint32 = 0x48cf380b
+const builtinFingerprint uint32 = 0x93fe182a
 
 // builtinPlatforms returns the guides in guides/content as parsed when
 // this file was generated, a new copy on every call.
@@ -4177,7 +4177,7 @@ func builtinPlatforms() []model.Platform {
 			Title: "Reddit",
 			Group: "Reddit",
 			Order: 200,
-			Intro: "Reddit licenses its public content to partner companies, which may use it to build AI: posts,\ncomments, usernames and profile details. Under Reddit's Public Content Policy of May\n2024, private messages and mod mail are not part of what it licenses, and partners must honour\ndeletions.\n\nReddit gives users no switch or form to keep their content out, in any region. What you can do is\ndecide what stays public: the first step explains what is shared and what the rules around it are,\nthe second removes posts and comments you don't want handed on from now on.\n\nDeleting is forward-looking: models already trained on your content keep what they learned.",
+			Intro: "Reddit licenses its public content to partner companies, which may use it to build AI: posts,\ncomments, usernames and profile details. Under Reddit's Public Content Policy of May 2024, private\nmessages and mod mail are not part of what it licenses, and partners must honour deletions.\n\nReddit gives users no switch or form to keep their content out, in any region. What you can do is\ndecide what stays public: the first step explains what is shared and what the rules around it are,\nthe second removes posts and comments you don't want handed on from now on.\n\nDeleting is forward-looking: models already trained on your content keep what they learned.",
 			Facts: model.Facts{
 				Training:      "default-on",
 				Who:           "you",
@@ -4228,7 +4228,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Delete Reddit posts and comments you don't want licensed",
 					Kind:       "action",
 					Confidence: "reported",
-					Body:       "Remove the posts and comments you would rather not have in partners' hands. Reddit's policy says\nlicensees must respect deletions, so this is the one action that has an effect.\n\n1. Open your Reddit profile and go through your posts and comments.\n2. For each one you want gone, open its menu and look for the option to delete it. Labels differ\n   between the app and the website; if you can't find it, try the other one.\n3. To remove everything, deleting the whole account is the broader option. Save anything you want to\n   keep first.\n\n**What this does**\n- Partners have to honour the deletion from then on, so the content should not be used in new\n  training.\n\n**What this does not do**\n- Models already trained on your content keep what they learned.\n- Copies elsewhere (quotes, screenshots, archive sites) are not touched.",
+					Body:       "Remove the posts and comments you would rather not have in partners' hands. Reddit's policy says\nlicensees must respect deletions, so this is the one action that has an effect.\n\n1. Open your Reddit profile and go through your posts and comments.\n2. For each one you want gone, open its menu and choose delete. If the app hides the option, try\n   the website.\n3. Planning to delete your account? Do this first: our sources don't say account deletion takes your\n   posts and comments down. Save anything you want to keep.\n\n**What this does**\n- Partners have to honour the deletion from then on, so the content should not be used in new\n  training.\n\n**What this does not do**\n- Models already trained on your content keep what they learned.\n- Copies elsewhere (quotes, screenshots, archive sites) are not touched.",
 					Details:    "Commentators point out that deletion obligations apply going forward only: what a model learned from\nyour posts stays in it. Replies other people wrote to you, quoting you, stay up.",
 					Regions:    []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
@@ -4247,10 +4247,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  15,
-					Revision: "7dec1ec5eabc",
+					Revision: "f6bba42ac2e9",
 					Parts: model.PartHashes{
 						Title:    0xa2e3c1ac,
-						Body:     0xe200512a,
+						Body:     0xfb2cce00,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
