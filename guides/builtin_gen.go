@@ -9,7 +9,7 @@ import "github.com/optout/optout/model"
 
 // builtinFingerprint is the fingerprint of the guides builtinPlatforms
 // was generated from.
-const builtinFingerprint uint32 = 0x93fe182a
+const builtinFingerprint uint32 = 0x4d46509a
 
 // builtinPlatforms returns the guides in guides/content as parsed when
 // this file was generated, a new copy on every call.
@@ -2802,7 +2802,7 @@ func builtinPlatforms() []model.Platform {
 				Training:      "default-on",
 				Who:           "you",
 				Covers:        []model.DataKind{"profile", "posts", "comments", "feedback", "ai-chats"},
-				NotCovered:    []string{"Training already done with your data", "Copies of your public profile scraped by other companies", "Thumbs up or down you give, which may still be used after opting out (unconfirmed)"},
+				NotCovered:    []string{"Training already done with your data", "Copies of your public profile scraped by other companies", "Posts about you by other members", "Thumbs up or down you give, which may still be used after opting out (unconfirmed)"},
 				HumanReview:   "unclear",
 				Plans:         []model.Plan{"free", "paid"},
 				PolicyChanged: "2025-11-03",
@@ -2874,7 +2874,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "reported",
 					ConfidenceNote: "The form's address comes from one secondary guide; if it does not open, search LinkedIn Help for \"Data Processing Objection\".",
-					Body:           "Use LinkedIn's \"Data Processing Objection Form\" to object to AI uses that the switch in the previous\nstep does not cover.\n\n1. Sign in to LinkedIn in a browser.\n2. Open the form at linkedin.com/help/linkedin/ask/TS-DPRO.\n3. Say that you object to your data being used to train AI models. Press `y` to copy a short text\n   you can paste and adapt.\n4. Send it. Keep any reply or case number as proof.\n\nCheck that the address bar shows linkedin.com before you type anything into a form.\n\n**What this does**\n- Puts an objection on record for AI uses outside the switch, such as models that do not generate\n  content.\n\n**What this does not do**\n- It does not replace the switch: turn that off as well.\n- It does not pull your data back out of models already trained.",
+					Body:           "Use LinkedIn's \"Data Processing Objection Form\" to object to AI uses that the switch in the previous\nstep does not cover.\n\n1. Sign in to LinkedIn in a browser.\n2. Open the form at linkedin.com/help/linkedin/ask/TS-DPRO.\n3. Say that you object to your data being used to train AI models. Press `y` to copy a short text\n   to paste.\n4. Send it. Keep any reply or case number as proof.\n\nCheck the address bar shows linkedin.com before you type anything.\n\n**What this does**\n- Puts an objection on record for AI uses outside the switch, such as models that do not generate\n  content.\n\n**What this does not do**\n- It does not replace the switch: turn that off as well.\n- It works from now on; it does not pull your data out of models already trained.\n- In the US no law obliges LinkedIn to act on it.",
 					Details:        "In Europe LinkedIn bases this training on its \"legitimate interests\", which is why an objection\nmatters there; Italy's regulator was reported to be looking, with other European regulators, at\nwhether that legal basis holds. One report says people without a LinkedIn account, whose data still\nturns up on LinkedIn, can also object through a help form; which form that is, we don't know. How long\nLinkedIn takes to answer is not in our sources.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Template:       "I object to LinkedIn using my personal data to train or improve artificial intelligence models,\nincluding models that do not generate content. I have already turned off \"Data for Generative AI\nImprovement\" in my settings. Please confirm that my objection has been recorded.",
@@ -2900,10 +2900,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  5,
-					Revision: "00184df2dd3b",
+					Revision: "f9ef22c32d17",
 					Parts: model.PartHashes{
 						Title:    0x4588f320,
-						Body:     0xf76d2ed6,
+						Body:     0xba2373c1,
 						Link:     0x811c9dc5,
 						Template: 0xc193995c,
 						Regions:  0x400ecd13,
