@@ -9,7 +9,7 @@ import "github.com/optout/optout/model"
 
 // builtinFingerprint is the fingerprint of the guides builtinPlatforms
 // was generated from.
-const builtinFingerprint uint32 = 0x4d46509a
+const builtinFingerprint uint32 = 0x1563c8ad
 
 // builtinPlatforms returns the guides in guides/content as parsed when
 // this file was generated, a new copy on every call.
@@ -3083,7 +3083,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "reported",
 					ConfidenceNote: "Only one secondary guide describes Private Chat; check Grok's own help for how long private chats are kept.",
-					Body:           "In Grok's own app or at grok.com, start a \"Private Chat\" when you ask about something personal.\n\n1. Open Grok's app or grok.com (press `o`) and sign in.\n2. Start a new chat and switch it to \"Private Chat\". Where the control sits varies by version; look\n   for the word \"Private\".\n3. Check the chat is marked as private before you type.\n\n**What this does**\n- Keeps that chat out of model training, according to the guide we rely on.\n\n**What this does not do**\n- It does not change your other chats or the \"Improve the Model\" setting.\n- It does not apply to Grok inside X, which follows X's settings.",
+					Body:           "In Grok's own app or at grok.com, start a \"Private Chat\" when you ask about something personal.\n\n1. Open Grok's app or grok.com (press `o`) and sign in.\n2. Start a new chat and switch it to \"Private Chat\". Where the control sits varies by version; look\n   for the word \"Private\".\n3. Check the chat is marked as private before you type.\n\n**What this does**\n- Keeps that chat out of model training.\n\n**What this does not do**\n- It does not change your other chats or the \"Improve the Model\" setting.\n- It does not apply to Grok inside X, which follows X's settings.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Link:           "https://grok.com",
 					Sources: []model.Source{
@@ -3094,10 +3094,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  1,
-					Revision: "ccc6ceb7a970",
+					Revision: "b4d34b778b19",
 					Parts: model.PartHashes{
 						Title:    0x89df7cd9,
-						Body:     0x014f4100,
+						Body:     0xf8ba4d05,
 						Link:     0xf0023ea2,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -4228,7 +4228,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Delete Reddit posts and comments you don't want licensed",
 					Kind:       "action",
 					Confidence: "reported",
-					Body:       "Remove the posts and comments you would rather not have in partners' hands. Reddit's policy says\nlicensees must respect deletions, so this is the one action that has an effect.\n\n1. Open your Reddit profile and go through your posts and comments.\n2. For each one you want gone, open its menu and choose delete. If the app hides the option, try\n   the website.\n3. Planning to delete your account? Do this first: our sources don't say account deletion takes your\n   posts and comments down. Save anything you want to keep.\n\n**What this does**\n- Partners have to honour the deletion from then on, so the content should not be used in new\n  training.\n\n**What this does not do**\n- Models already trained on your content keep what they learned.\n- Copies elsewhere (quotes, screenshots, archive sites) are not touched.",
+					Body:       "Remove the posts and comments you would rather not have in partners' hands. Reddit's policy says\nlicensees must respect deletions, so this is the one action that has an effect.\n\n1. Open your Reddit profile and go through your posts and comments.\n2. For each one you want gone, open its menu and choose delete. If the app hides the option, try\n   the website.\n3. Planning to delete your account? Do this first: it is not known that account deletion takes your\n   posts and comments down. Save anything you want to keep.\n\n**What this does**\n- Partners have to honour the deletion from then on, so the content should not be used in new\n  training.\n\n**What this does not do**\n- Models already trained on your content keep what they learned.\n- Copies elsewhere (quotes, screenshots, archive sites) are not touched.",
 					Details:    "Commentators point out that deletion obligations apply going forward only: what a model learned from\nyour posts stays in it. Replies other people wrote to you, quoting you, stay up.",
 					Regions:    []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
@@ -4247,10 +4247,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  15,
-					Revision: "f6bba42ac2e9",
+					Revision: "89c2e04cf602",
 					Parts: model.PartHashes{
 						Title:    0xa2e3c1ac,
-						Body:     0xfb2cce00,
+						Body:     0x1c916445,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -4677,7 +4677,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "official",
 					ConfidenceNote: "Our sources give the preference's wording but not every screen on the way; follow Adobe's help page (press o).",
-					Body:           "Record, in the Content Credentials attached to your work, that you don't want generative AI trained\non it.\n\n1. Press `o` to open Adobe's help page on generative AI training preferences.\n2. Open Adobe Content Authenticity as the page describes, and sign in with your Adobe account.\n3. Choose the preference \"I request that generative AI models not train on or use my content\".\n4. Apply it to the work you publish, following the page's steps.\n\n**What this does**\n- Attaches your request to your work's Content Credentials. Adobe says its Firefly models honour it.\n\n**What this does not do**\n- Our sources say only that Firefly honours it; other AI companies may ignore it.\n- It does not change content analysis (first step) or Adobe Stock (second step).",
+					Body:           "Record, in the Content Credentials attached to your work, that you don't want generative AI trained\non it.\n\n1. Press `o` to open Adobe's help page on generative AI training preferences.\n2. Open Adobe Content Authenticity as the page describes, and sign in with your Adobe account.\n3. Choose the preference \"I request that generative AI models not train on or use my content\".\n4. Apply it to the work you publish, following the page's steps.\n\n**What this does**\n- Attaches your request to your work's Content Credentials. Adobe says its Firefly models honour it.\n\n**What this does not do**\n- Adobe names only Firefly as honouring it; other AI companies may ignore it.\n- It does not change content analysis (first step) or Adobe Stock (second step).",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Link:           "https://helpx.adobe.com/creative-cloud/apps/adobe-content-authenticity/generative-ai-training-preferences.html",
 					Sources: []model.Source{
@@ -4689,10 +4689,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  10,
-					Revision: "74761acd504a",
+					Revision: "93e25ce9c3d2",
 					Parts: model.PartHashes{
 						Title:    0x0eb3fb73,
-						Body:     0x4a63ee9e,
+						Body:     0xa16eea68,
 						Link:     0xd941eeff,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
