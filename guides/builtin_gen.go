@@ -9,7 +9,7 @@ import "github.com/optout/optout/model"
 
 // builtinFingerprint is the fingerprint of the guides builtinPlatforms
 // was generated from.
-const builtinFingerprint uint32 = 0x1563c8ad
+const builtinFingerprint uint32 = 0x1ac64295
 
 // builtinPlatforms returns the guides in guides/content as parsed when
 // this file was generated, a new copy on every call.
@@ -2874,7 +2874,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "reported",
 					ConfidenceNote: "The form's address comes from one secondary guide; if it does not open, search LinkedIn Help for \"Data Processing Objection\".",
-					Body:           "Use LinkedIn's \"Data Processing Objection Form\" to object to AI uses that the switch in the previous\nstep does not cover.\n\n1. Sign in to LinkedIn in a browser.\n2. Open the form at linkedin.com/help/linkedin/ask/TS-DPRO.\n3. Say that you object to your data being used to train AI models. Press `y` to copy a short text\n   to paste.\n4. Send it. Keep any reply or case number as proof.\n\nCheck the address bar shows linkedin.com before you type anything.\n\n**What this does**\n- Puts an objection on record for AI uses outside the switch, such as models that do not generate\n  content.\n\n**What this does not do**\n- It does not replace the switch: turn that off as well.\n- It works from now on; it does not pull your data out of models already trained.\n- In the US no law obliges LinkedIn to act on it.",
+					Body:           "Object, with LinkedIn's \"Data Processing Objection Form\", to AI uses the switch doesn't cover.\n\n1. Sign in to LinkedIn in a browser.\n2. Open the form at linkedin.com/help/linkedin/ask/TS-DPRO.\n3. Object to your data training AI models; press `y` to copy a short text.\n4. Send it. Keep any reply or case number as proof. If LinkedIn refuses or doesn't answer, see \"If a\n   company refuses or doesn't answer\".\n\nCheck the address bar shows linkedin.com before you type anything.\n\n**What this does**\n- Records an objection to AI uses outside the switch, such as models that don't generate content.\n\n**What this does not do**\n- It does not replace the switch: turn that off as well.\n- It works from now on; it does not pull your data out of models already trained.\n- In the US no law obliges LinkedIn to act on it.",
 					Details:        "In Europe LinkedIn bases this training on its \"legitimate interests\", which is why an objection\nmatters there; Italy's regulator was reported to be looking, with other European regulators, at\nwhether that legal basis holds. One report says people without a LinkedIn account, whose data still\nturns up on LinkedIn, can also object through a help form; which form that is, we don't know. How long\nLinkedIn takes to answer is not in our sources.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Template:       "I object to LinkedIn using my personal data to train or improve artificial intelligence models,\nincluding models that do not generate content. I have already turned off \"Data for Generative AI\nImprovement\" in my settings. Please confirm that my objection has been recorded.",
@@ -2900,10 +2900,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  5,
-					Revision: "f9ef22c32d17",
+					Revision: "145942c1e4c2",
 					Parts: model.PartHashes{
 						Title:    0x4588f320,
-						Body:     0xba2373c1,
+						Body:     0x8025aa35,
 						Link:     0x811c9dc5,
 						Template: 0xc193995c,
 						Regions:  0x400ecd13,
@@ -3727,7 +3727,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "official",
 					ConfidenceNote: "The portal's exact option for training is unconfirmed; read the choices and pick the one about training or improving models.",
-					Body:           "Optional: put a request on record with OpenAI, on top of the switch.\n\n1. Press `o` to open privacy.openai.com.\n2. Click \"Make a Privacy Request\".\n3. Pick the request about not training on your content.\n4. If there is a free-text box, press `y` to copy a short text you can paste.\n5. Keep any confirmation e-mail.\n\nIf the portal does not work for you, OpenAI also takes privacy requests by e-mail at\ndsar@openai.com.\n\n**What this does**\n- Records a request that OpenAI stop using your content to improve its models from now on.\n\n**What this does not do**\n- It does not reach content already used for training.\n- It does not delete your chats; that is a separate request.",
+					Body:           "Optional: put a request on record with OpenAI, on top of the switch.\n\n1. Press `o` to open privacy.openai.com.\n2. Click \"Make a Privacy Request\".\n3. Pick the request about not training on your content.\n4. If there is a free-text box, press `y` to copy a short text you can paste.\n5. Keep any confirmation e-mail. If OpenAI refuses or doesn't answer, see \"If a company refuses or\n   doesn't answer\".\n\nIf the portal does not work for you, OpenAI also takes privacy requests by e-mail at\ndsar@openai.com.\n\n**What this does**\n- Records a request that OpenAI stop using your content to improve its models from now on.\n\n**What this does not do**\n- It does not reach content already used for training.\n- It does not delete your chats; that is a separate request.",
 					Details:        "OpenAI's consumer FAQ says you can ask at any time, through a form, for your content not to be used\nto improve its services. That form lives in the privacy portal, which also takes requests to see,\ncorrect or delete your data, or to object. A university guide describes the \"Make a Privacy Request\"\nbutton.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Link:           "https://privacy.openai.com",
@@ -3755,10 +3755,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  5,
-					Revision: "4207517b0f92",
+					Revision: "daa2cd516db1",
 					Parts: model.PartHashes{
 						Title:    0x5709f632,
-						Body:     0x54ead10d,
+						Body:     0x0d41df74,
 						Link:     0xa1743a9d,
 						Template: 0xdb6af32b,
 						Regions:  0x400ecd13,
@@ -4524,7 +4524,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "unconfirmed",
 					ConfidenceNote: "The form's address comes from one secondary source; check that it opens a privacy-request form on tiktok.com before you fill it in.",
-					Body:           "Use TikTok's privacy-request form to object to your data being used for AI.\n\n1. Press `o` to open the form (tiktok.com/legal/report/privacy) and sign in if asked.\n2. If it does not open a privacy-request form, open TikTok's privacy policy for your region and\n   follow its section on your rights to the request form or contact address.\n3. Choose the option closest to objecting to processing, paste this step's template (press `y`),\n   and send it.\n4. Keep your copy and every reply as proof.\n\nOnly send personal details through pages on tiktok.com.\n\n**What this does**\n- Puts an objection on record with TikTok, in the regions where it acts on them.\n\n**What this does not do**\n- One request may not cover everything: read the reply.\n- It works from now on only; data already used is not taken back.\n- Videos of you posted by other people are not covered.",
+					Body:           "Object to TikTok using your data for AI.\n\n1. Press `o` to open the form (tiktok.com/legal/report/privacy) and sign in if asked.\n2. If it is not a privacy-request form, use the request form or address in your region's TikTok\n   privacy policy, under your rights.\n3. Choose the option closest to objecting, paste the template (press `y`) and send it.\n4. Keep your copy and every reply. If TikTok refuses or doesn't answer, see \"If a company refuses\n   or doesn't answer\".\n\nOnly send personal details through pages on tiktok.com.\n\n**What this does**\n- Puts an objection on record with TikTok, in the regions where it acts on them.\n\n**What this does not do**\n- One request may not cover everything: read the reply.\n- It works from now on only; data already used is not taken back.\n- Videos of you posted by other people are not covered.",
 					Details:        "The Surfshark study found that TikTok honours such requests mainly where the law requires it: the\nEU/EEA and the UK. We have no source specific to Switzerland or Liechtenstein; sending the request\ncosts nothing. The study counted 19 separate actions across TikTok's privacy pages and forms.",
 					Regions:        []model.Region{"eu", "uk"},
 					Link:           "https://www.tiktok.com/legal/report/privacy",
@@ -4542,10 +4542,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  10,
-					Revision: "225b4ebffef3",
+					Revision: "8881d7e1ed8d",
 					Parts: model.PartHashes{
 						Title:    0xda125841,
-						Body:     0xcc156330,
+						Body:     0x4a5c8447,
 						Link:     0xe6c6c676,
 						Template: 0x9d63a277,
 						Regions:  0x06c1513d,

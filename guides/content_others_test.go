@@ -421,3 +421,15 @@ func TestOthersReviewCorrections(t *testing.T) {
 	othersNotSay(t, "reddit/reddit/delete-posts-comments", othersStep(t, c, "reddit/reddit/delete-posts-comments").text(),
 		"deleting the whole account is the broader option")
 }
+
+// TestOthersObjectionsPointToComplaints: every objection or privacy request
+// to a company sends the user on to the "If a company refuses or doesn't
+// answer" guide, as the Meta objection steps do.
+func TestOthersObjectionsPointToComplaints(t *testing.T) {
+	c := othersCatalog(t)
+	for _, id := range []model.StepID{
+		"linkedin/linkedin/objection-form", "tiktok/tiktok/privacy-request", "openai/chatgpt/privacy-request",
+	} {
+		othersSay(t, string(id), othersStep(t, c, id).text(), `"If a company refuses or doesn't answer"`)
+	}
+}
