@@ -9,7 +9,7 @@ import "github.com/optout/optout/model"
 
 // builtinFingerprint is the fingerprint of the guides builtinPlatforms
 // was generated from.
-const builtinFingerprint uint32 = 0x1ac64295
+const builtinFingerprint uint32 = 0x3b2ad689
 
 // builtinPlatforms returns the guides in guides/content as parsed when
 // this file was generated, a new copy on every call.
@@ -4936,7 +4936,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "official",
 					ConfidenceNote: "Perplexity's FAQ calls the switch \"AI Data Usage\"; a 2026 guide calls it \"AI data retention\" — look for either.",
-					Body:           "1. Sign in to Perplexity.\n2. Click your profile name (bottom left on the website) and open \"All settings\".\n3. Open \"Preferences\" and look in the AI section.\n4. Turn off \"AI data retention\" (Perplexity's FAQ calls it \"AI Data Usage\").\n\nIf you see neither label, look for any switch about using your data for AI. This step's link opens\nPerplexity's FAQ if you want to check its current wording.\n\n**What this does**\n- Stops Perplexity from using your signed-in searches to improve its AI from now on.\n\n**What this does not do**\n- It does not take back searches already used.\n- Searches made while signed out are not covered (see the last step).\n- Enterprise accounts are not used for this anyway, so there is nothing to change there.",
+					Body:           "1. Sign in to Perplexity.\n2. Click your profile name (bottom left on the website) and open \"All settings\".\n3. Open \"Preferences\" and look in the AI section.\n4. Turn off \"AI data retention\" (or \"AI Data Usage\").\n\nIf you see neither label, look for any switch about using your data for AI. This step's link opens\nPerplexity's FAQ if you want to check its current wording.\n\n**What this does**\n- Stops Perplexity from using your signed-in searches to improve its AI from now on.\n\n**What this does not do**\n- It does not take back searches already used.\n- Searches made while signed out are not covered (see the last step).\n- Enterprise accounts are not used for this anyway, so there is nothing to change there.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Link:           "https://www.perplexity.ai/hub/faq/what-data-does-perplexity-collect-about-me",
 					RecheckMonths:  6,
@@ -4957,10 +4957,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  3,
-					Revision: "a5c6ab78e414",
+					Revision: "4c9ce5603b6c",
 					Parts: model.PartHashes{
 						Title:    0x59e1ef6b,
-						Body:     0xeb97a9a6,
+						Body:     0xed747cf5,
 						Link:     0x14c59919,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
