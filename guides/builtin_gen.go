@@ -9,7 +9,7 @@ import "github.com/optout/optout/model"
 
 // builtinFingerprint is the fingerprint of the guides builtinPlatforms
 // was generated from.
-const builtinFingerprint uint32 = 0x9bbd126e
+const builtinFingerprint uint32 = 0x3b2ad689
 
 // builtinPlatforms returns the guides in guides/content as parsed when
 // this file was generated, a new copy on every call.
@@ -2802,7 +2802,7 @@ func builtinPlatforms() []model.Platform {
 				Training:      "default-on",
 				Who:           "you",
 				Covers:        []model.DataKind{"profile", "posts", "comments", "feedback", "ai-chats"},
-				NotCovered:    []string{"Training already done with your data", "Copies of your public profile scraped by other companies", "Thumbs up or down you give, which may still be used after opting out (unconfirmed)"},
+				NotCovered:    []string{"Training already done with your data", "Copies of your public profile scraped by other companies", "Posts about you by other members", "Thumbs up or down you give, which may still be used after opting out (unconfirmed)"},
 				HumanReview:   "unclear",
 				Plans:         []model.Plan{"free", "paid"},
 				PolicyChanged: "2025-11-03",
@@ -2815,7 +2815,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:          "action",
 					Confidence:    "official",
 					Body:          "**On a computer**\n\n1. Sign in at linkedin.com and click \"Me\" (your profile photo) at the top.\n2. Choose \"Settings & Privacy\", then \"Data privacy\".\n3. Open \"Data for Generative AI Improvement\".\n4. Set \"Use my data for training content creation AI models\" to Off.\n\nOr press `o` to open that settings page directly.\n\n**In the app:** tap your profile photo → \"Settings\" → \"Data privacy\" → \"Data for Generative AI\nImprovement\", and switch it off.\n\nIf a label differs, look under \"Data privacy\" for \"Generative AI\". Repeat for each account.\n\n**What this does**\n- From now on, LinkedIn and its affiliates stop using your data to train AI that generates content.\n\n**What this does not do**\n- It does not undo past training, or cover other AI, such as personalisation or anti-abuse models (next step).\n- It is not the separate setting for sharing data with Microsoft for ads.",
-					Details:       "**Regions.** From 3 November 2025 LinkedIn's training covers members in the EU, EEA, Switzerland,\nCanada and Hong Kong, with the UK under a separate notice. Hong Kong's privacy commissioner had said\nLinkedIn paused using Hong Kong members' data from 11 October 2024. Before November 2025 many members\nin the EU never saw this switch. Wherever you live, the switch should now be there; if it was on,\nassume your data may have been used.\n\n**What data.** The Dutch regulator warned that LinkedIn meant to use data going back to 2003. After\nIreland's Data Protection Commission raised concerns, LinkedIn agreed to narrow the data and the time\nperiod it draws from, to filter out some sensitive groups content and to do more to leave out people\nunder 18. On 7 November 2025 the Commission said no further action was needed \"at present\", that\nthis was not an approval, and that LinkedIn must report to it within five months of starting.\n\n**Feedback.** One report says a thumbs up or down you give may still be used after you opt out. This\nis unconfirmed: LinkedIn's help page on the setting is where to check. Until then, don't rate LinkedIn's AI\nfeatures on anything personal.",
+					Details:       "**Regions.** From 3 November 2025 LinkedIn's training covers members in the EU, EEA, Switzerland,\nCanada and Hong Kong, with the UK under a separate notice. Hong Kong's privacy commissioner had said\nLinkedIn paused using Hong Kong members' data from 11 October 2024. Before November 2025 many members\nin the EU never saw this switch. Wherever you live, the switch should now be there; if it was on,\nassume your data may have been used.\n\n**What data.** The Dutch regulator warned that LinkedIn meant to use data going back to 2003. After\nIreland's Data Protection Commission raised concerns, LinkedIn agreed to narrow the data and the time\nperiod it draws from, to filter out potentially sensitive material from certain pages and groups, and\nto do more to leave out people under 18. On 7 November 2025 the Commission said no further action\nwas needed \"at present\", that this was not an approval, and that LinkedIn must report to it within\nfive months of starting.\n\n**Feedback.** One report says a thumbs up or down you give may still be used after you opt out. This\nis unconfirmed: LinkedIn's help page on the setting is where to check. Until then, don't rate\nLinkedIn's AI features on anything personal.",
 					Regions:       []model.Region{"eu", "uk", "br", "us", "other"},
 					Link:          "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement",
 					RecheckMonths: 6,
@@ -2874,8 +2874,8 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "reported",
 					ConfidenceNote: "The form's address comes from one secondary guide; if it does not open, search LinkedIn Help for \"Data Processing Objection\".",
-					Body:           "Use LinkedIn's \"Data Processing Objection Form\" to object to AI uses that the switch in the previous\nstep does not cover.\n\n1. Sign in to LinkedIn in a browser.\n2. Open the form at linkedin.com/help/linkedin/ask/TS-DPRO.\n3. Say that you object to your data being used to train AI models. Press `y` to copy a short text\n   you can paste and adapt.\n4. Send it. Keep any reply or case number as proof.\n\nCheck that the address bar shows linkedin.com before you type anything into a form.\n\n**What this does**\n- Puts an objection on record for AI uses outside the switch, such as models that do not generate\n  content.\n\n**What this does not do**\n- It does not replace the switch: turn that off as well.\n- It does not pull your data back out of models already trained.",
-					Details:        "In Europe LinkedIn bases this training on its \"legitimate interests\", which is why an objection\nmatters there; Italy's regulator was reported to be checking, with others, whether LinkedIn's\nobjection tools work. One report says people without a LinkedIn account, whose data still turns up on\nLinkedIn, can object through a help form that sends an e-mail confirmation; which form that is, we\ndon't know. How long LinkedIn takes to answer is not in our sources.",
+					Body:           "Object, with LinkedIn's \"Data Processing Objection Form\", to AI uses the switch doesn't cover.\n\n1. Sign in to LinkedIn in a browser.\n2. Open the form at linkedin.com/help/linkedin/ask/TS-DPRO.\n3. Object to your data training AI models; press `y` to copy a short text.\n4. Send it. Keep any reply or case number as proof. If LinkedIn refuses or doesn't answer, see \"If a\n   company refuses or doesn't answer\".\n\nCheck the address bar shows linkedin.com before you type anything.\n\n**What this does**\n- Records an objection to AI uses outside the switch, such as models that don't generate content.\n\n**What this does not do**\n- It does not replace the switch: turn that off as well.\n- It works from now on; it does not pull your data out of models already trained.\n- In the US no law obliges LinkedIn to act on it.",
+					Details:        "In Europe LinkedIn bases this training on its \"legitimate interests\", which is why an objection\nmatters there; Italy's regulator was reported to be looking, with other European regulators, at\nwhether that legal basis holds. One report says people without a LinkedIn account, whose data still\nturns up on LinkedIn, can also object through a help form; which form that is, we don't know. How long\nLinkedIn takes to answer is not in our sources.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Template:       "I object to LinkedIn using my personal data to train or improve artificial intelligence models,\nincluding models that do not generate content. I have already turned off \"Data for Generative AI\nImprovement\" in my settings. Please confirm that my objection has been recorded.",
 					FollowupDays:   30,
@@ -2900,10 +2900,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  5,
-					Revision: "00184df2dd3b",
+					Revision: "145942c1e4c2",
 					Parts: model.PartHashes{
 						Title:    0x4588f320,
-						Body:     0xf76d2ed6,
+						Body:     0x8025aa35,
 						Link:     0x811c9dc5,
 						Template: 0xc193995c,
 						Regions:  0x400ecd13,
@@ -2999,6 +2999,10 @@ func builtinPlatforms() []model.Platform {
 							URL:   "https://opentermsarchive.org/en/memos/x-ban-using-its-content-or-api-to-fine-tune-or-train-large-ai-models",
 							Title: "Open Terms Archive, X's developer terms ban training foundation models on X content (4 Jun 2025)",
 						},
+						{
+							URL:   "https://world-news.tech/x-alters-policy-to-ban-use-of-its-content-for-ai-model-training/",
+							Title: "World News Tech, X's privacy policy still lets partners train AI unless you opt out (Jun 2025)",
+						},
 					},
 					Verified: "2026-12-01",
 					Minutes:  2,
@@ -3079,7 +3083,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "reported",
 					ConfidenceNote: "Only one secondary guide describes Private Chat; check Grok's own help for how long private chats are kept.",
-					Body:           "In Grok's own app or at grok.com, start a \"Private Chat\" when you ask about something personal.\n\n1. Open Grok's app or grok.com (press `o`) and sign in.\n2. Start a new chat and switch it to \"Private Chat\". Where the control sits varies by version; look\n   for the word \"Private\".\n3. Check the chat is marked as private before you type.\n\n**What this does**\n- Keeps that chat out of model training, according to the guide we rely on.\n\n**What this does not do**\n- It does not change your other chats or the \"Improve the Model\" setting.\n- It does not apply to Grok inside X, which follows X's settings.",
+					Body:           "In Grok's own app or at grok.com, start a \"Private Chat\" when you ask about something personal.\n\n1. Open Grok's app or grok.com (press `o`) and sign in.\n2. Start a new chat and switch it to \"Private Chat\". Where the control sits varies by version; look\n   for the word \"Private\".\n3. Check the chat is marked as private before you type.\n\n**What this does**\n- Keeps that chat out of model training.\n\n**What this does not do**\n- It does not change your other chats or the \"Improve the Model\" setting.\n- It does not apply to Grok inside X, which follows X's settings.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Link:           "https://grok.com",
 					Sources: []model.Source{
@@ -3090,10 +3094,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  1,
-					Revision: "ccc6ceb7a970",
+					Revision: "b4d34b778b19",
 					Parts: model.PartHashes{
 						Title:    0x89df7cd9,
-						Body:     0x014f4100,
+						Body:     0xf8ba4d05,
 						Link:     0xf0023ea2,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -3164,7 +3168,7 @@ func builtinPlatforms() []model.Platform {
 			Title: "Google Gemini",
 			Group: "Google",
 			Order: 120,
-			Intro: "Google's Gemini app (gemini.google.com and the mobile apps) saves your chats while a setting called\n\"Keep Activity\" is on; it used to be called \"Gemini Apps Activity\". With it on, Google may use your\nchats to improve its services and train its AI, and since 2 September 2025 also a sample of the\nfiles, photos, videos and screenshots you upload. Since March 2026 Google's privacy notice adds chats\nand memory you import from other AI apps, and data from Google apps you connect to Gemini. Human\nreviewers read some chats.\n\nGoogle's own help page describes the setting and how to turn it off; it is on by default for adults.\nThe steps are for personal Google accounts, in every region: switch Keep Activity off, know what that\nleaves, and use a Temporary Chat for anything sensitive. On a work or school account, the\norganisation's admin sets it. Nothing here takes data back out of models already trained.",
+			Intro: "Google's Gemini app (gemini.google.com and the mobile apps) saves your chats while a setting called\n\"Keep Activity\" is on; it used to be called \"Gemini Apps Activity\". With it on, Google may use your\nchats to improve its services and train its AI, and since 2 September 2025 also a sample of the\nfiles, photos, videos and screenshots you upload. Since March 2026 Google's privacy notice adds chats\nand memory you import from other AI apps, and data from Google apps you connect to Gemini. Human\nreviewers read some chats.\n\nGoogle's own help page describes the setting and how to turn it off; press reports say it is on by\ndefault for users aged 18 and over.\nThe steps are for personal Google accounts, in every region: switch Keep Activity off, know what that\nleaves, and use a Temporary Chat for anything sensitive. On a work or school account, the\norganisation's admin sets it. Nothing here takes data back out of models already trained.",
 			Facts: model.Facts{
 				Training:      "default-on",
 				Who:           "you-or-admin",
@@ -3294,7 +3298,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Website owners: see the \"Your website\" guide",
 					Kind:       "info",
 					Confidence: "official",
-					Body:       "If you run a website, use the \"Your website\" guide in optout. It covers the robots.txt rule for\nGoogle-Extended together with the other AI crawlers, in one place.\n\nIt also covers what Google-Extended does not reach: AI Overviews and AI Mode in Google Search. Since\nJune 2026 Google Search Console has a switch that opts a site out of those without affecting its\nranking,\nwith a UK test group from 17 June 2026.\n\nThis step used to hold its own robots.txt lines; they now live in that guide.",
+					Body:       "If you run a website, use the \"Your website\" guide in optout. It covers the robots.txt rule for\nGoogle-Extended together with the other AI crawlers, in one place.\n\nIt also covers what Google-Extended does not reach: AI Overviews and AI Mode in Google Search. In\nJune 2026 Google announced a Search Console switch that takes a site out of those (and of AI Overviews\nin Discover) without affecting its ranking. It was tried first with a group of UK sites from 17 June\n2026; the UK rule behind it takes force on 3 December 2026.\n\nThis step used to hold its own robots.txt lines; they now live in that guide.",
 					Regions:    []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -3308,10 +3312,10 @@ func builtinPlatforms() []model.Platform {
 						},
 					},
 					Verified: "2026-12-01",
-					Revision: "c173b088f573",
+					Revision: "a4c9f74f1242",
 					Parts: model.PartHashes{
 						Title:    0xf6d2c026,
-						Body:     0xbb4efdec,
+						Body:     0x8186a08f,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -3723,7 +3727,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "official",
 					ConfidenceNote: "The portal's exact option for training is unconfirmed; read the choices and pick the one about training or improving models.",
-					Body:           "Optional: put a request on record with OpenAI, on top of the switch.\n\n1. Press `o` to open privacy.openai.com.\n2. Click \"Make a Privacy Request\".\n3. Pick the request about not training on your content.\n4. If there is a free-text box, press `y` to copy a short text you can paste.\n5. Keep any confirmation e-mail.\n\nIf the portal does not work for you, OpenAI also takes privacy requests by e-mail at\ndsar@openai.com.\n\n**What this does**\n- Records a request that OpenAI stop using your content to improve its models from now on.\n\n**What this does not do**\n- It does not reach content already used for training.\n- It does not delete your chats; that is a separate request.",
+					Body:           "Optional: put a request on record with OpenAI, on top of the switch.\n\n1. Press `o` to open privacy.openai.com.\n2. Click \"Make a Privacy Request\".\n3. Pick the request about not training on your content.\n4. If there is a free-text box, press `y` to copy a short text you can paste.\n5. Keep any confirmation e-mail. If OpenAI refuses or doesn't answer, see \"If a company refuses or\n   doesn't answer\".\n\nIf the portal does not work for you, OpenAI also takes privacy requests by e-mail at\ndsar@openai.com.\n\n**What this does**\n- Records a request that OpenAI stop using your content to improve its models from now on.\n\n**What this does not do**\n- It does not reach content already used for training.\n- It does not delete your chats; that is a separate request.",
 					Details:        "OpenAI's consumer FAQ says you can ask at any time, through a form, for your content not to be used\nto improve its services. That form lives in the privacy portal, which also takes requests to see,\ncorrect or delete your data, or to object. A university guide describes the \"Make a Privacy Request\"\nbutton.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Link:           "https://privacy.openai.com",
@@ -3751,10 +3755,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  5,
-					Revision: "4207517b0f92",
+					Revision: "daa2cd516db1",
 					Parts: model.PartHashes{
 						Title:    0x5709f632,
-						Body:     0x54ead10d,
+						Body:     0x0d41df74,
 						Link:     0xa1743a9d,
 						Template: 0xdb6af32b,
 						Regions:  0x400ecd13,
@@ -3813,7 +3817,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:          "action",
 					Confidence:    "official",
 					Body:          "1. Press `o` to open Claude's privacy settings (claude.ai/settings/data-privacy-controls), or in the\n   app go to \"Settings\", then \"Privacy\".\n2. Turn off \"Help improve Claude\".\n3. If you have more than one Claude account, repeat for each.\n\nThe same choice covers Claude Code when you sign in to it with a Free, Pro or Max account.\n\n**What this does**\n- Your new chats and coding sessions are not used to train future models, and Anthropic says your\n  earlier chats are kept out of future training too.\n- Your data stays on 30-day retention instead of up to five years.\n\n**What this does not do**\n- Models already trained on your chats keep what they learned.\n- Chats flagged by safety classifiers, and chats you rate, can still be used (next step).\n- Work, government, education and API accounts are under other terms.",
-					Details:       "Anthropic asked every consumer user to choose by 28 September 2025. The pop-up had the training\nswitch set to On beside a large Accept button, so many people agreed without meaning to: check even\nif you think you said no.",
+					Details:       "Anthropic asked every consumer user to choose by 28 September 2025. The pop-up had the training\nswitch set to On beside a large Accept button, so it was easy to agree without noticing: check even\nif you think you said no.",
 					Regions:       []model.Region{"eu", "uk", "br", "us", "other"},
 					Link:          "https://claude.ai/settings/data-privacy-controls",
 					RecheckMonths: 6,
@@ -4173,7 +4177,7 @@ func builtinPlatforms() []model.Platform {
 			Title: "Reddit",
 			Group: "Reddit",
 			Order: 200,
-			Intro: "Reddit licenses its public content to partner companies, which may use it to build AI: posts,\ncomments, usernames and profile details. Under Reddit's Public Content Policy of May\n2024, private messages and mod mail are not part of what it licenses, and partners must honour\ndeletions.\n\nReddit gives users no switch or form to keep their content out, in any region. What you can do is\ndecide what stays public: the first step explains what is shared and what the rules around it are,\nthe second removes posts and comments you don't want handed on from now on.\n\nDeleting is forward-looking: models already trained on your content keep what they learned.",
+			Intro: "Reddit licenses its public content to partner companies, which may use it to build AI: posts,\ncomments, usernames and profile details. Under Reddit's Public Content Policy of May 2024, private\nmessages and mod mail are not part of what it licenses, and partners must honour deletions.\n\nReddit gives users no switch or form to keep their content out, in any region. What you can do is\ndecide what stays public: the first step explains what is shared and what the rules around it are,\nthe second removes posts and comments you don't want handed on from now on.\n\nDeleting is forward-looking: models already trained on your content keep what they learned.",
 			Facts: model.Facts{
 				Training:      "default-on",
 				Who:           "you",
@@ -4224,7 +4228,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Delete Reddit posts and comments you don't want licensed",
 					Kind:       "action",
 					Confidence: "reported",
-					Body:       "Remove the posts and comments you would rather not have in partners' hands. Reddit's policy says\nlicensees must respect deletions, so this is the one action that has an effect.\n\n1. Open your Reddit profile and go through your posts and comments.\n2. For each one you want gone, open its menu and look for the option to delete it. Labels differ\n   between the app and the website; if you can't find it, try the other one.\n3. To remove everything, deleting the whole account is the broader option. Save anything you want to\n   keep first.\n\n**What this does**\n- Partners have to honour the deletion from then on, so the content should not be used in new\n  training.\n\n**What this does not do**\n- Models already trained on your content keep what they learned.\n- Copies elsewhere (quotes, screenshots, archive sites) are not touched.",
+					Body:       "Remove the posts and comments you would rather not have in partners' hands. Reddit's policy says\nlicensees must respect deletions, so this is the one action that has an effect.\n\n1. Open your Reddit profile and go through your posts and comments.\n2. For each one you want gone, open its menu and choose delete. If the app hides the option, try\n   the website.\n3. Planning to delete your account? Do this first: it is not known that account deletion takes your\n   posts and comments down. Save anything you want to keep.\n\n**What this does**\n- Partners have to honour the deletion from then on, so the content should not be used in new\n  training.\n\n**What this does not do**\n- Models already trained on your content keep what they learned.\n- Copies elsewhere (quotes, screenshots, archive sites) are not touched.",
 					Details:    "Commentators point out that deletion obligations apply going forward only: what a model learned from\nyour posts stays in it. Replies other people wrote to you, quoting you, stay up.",
 					Regions:    []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
@@ -4243,10 +4247,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  15,
-					Revision: "7dec1ec5eabc",
+					Revision: "89c2e04cf602",
 					Parts: model.PartHashes{
 						Title:    0xa2e3c1ac,
-						Body:     0xe200512a,
+						Body:     0x1c916445,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -4339,7 +4343,7 @@ func builtinPlatforms() []model.Platform {
 			Title: "Snapchat",
 			Group: "Snap",
 			Order: 220,
-			Intro: "Snap keeps what you send to My AI, its chatbot, until you delete it, and uses it to improve My AI.\nSeparately, reports say Snap's terms let it use your selfies (\"My Selfie\") to develop its\nmachine-learning models, and by default images based on them can appear in ads.\n\nWhat you can do, in every region, is delete your My AI history and turn off selfie ads. One guide\nalso names a switch for generative AI and public content; the last step tells you where to look for\nit.\n\nNone of these steps takes back data that has already been used.",
+			Intro: "Snap keeps what you send to My AI, its chatbot, until you delete it, and uses it to improve My AI.\nSeparately, reports say Snap's terms let it use your selfies (\"My Selfie\") to develop its\nmachine-learning models, and by default images based on them can appear in ads.\n\nWhat you can do, in every region, is delete your My AI history and turn off selfie ads. One user's\npost also names a switch for generative AI and public content (unconfirmed); the last step tells you\nwhere to look for it.\n\nNone of these steps takes back data that has already been used.",
 			Facts: model.Facts{
 				Training:    "default-on",
 				Who:         "you",
@@ -4414,10 +4418,14 @@ func builtinPlatforms() []model.Platform {
 					Title:          "Look for Snapchat's generative-AI switch for public content",
 					Kind:           "check",
 					Confidence:     "unconfirmed",
-					ConfidenceNote: "The labels come from one secondary source; check that \"Generative AI Settings\" exists in your app before relying on it.",
+					ConfidenceNote: "The labels come from one user's post; check that \"Generative AI Settings\" exists in your app before relying on it.",
 					Body:           "Check whether your app has a switch that lets Snap use your public content for generative AI.\n\n1. Tap your profile icon, then the gear icon (⚙️).\n2. Look for \"My Privacy & Data\", then \"Generative AI Settings\".\n3. If \"Allow use of public content\" is on, turn it off.\n4. If you don't find these, look through the privacy sections for anything mentioning AI, training or\n   \"improve\". If there is nothing, tick this step: the two steps before it are what you can do.\n\n**What this does**\n- Turns off the use of your public content for generative AI, if your app has the switch.\n\n**What this does not do**\n- It does not cover My AI chats, which are used until you delete them (first step).\n- It does not take back content already used.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
+						{
+							URL:   "https://www.lemon8-app.com/@h.d.duck/7592452104627798558?region=us",
+							Title: "Lemon8 user post, the \"Generative AI Settings\" route and labels (user-written, undated)",
+						},
 						{
 							URL:   "https://surfshark.com/research/chart/social-media-ai-training",
 							Title: "Surfshark, social media and AI training study (about May 2026)",
@@ -4452,7 +4460,7 @@ func builtinPlatforms() []model.Platform {
 			Title: "TikTok",
 			Group: "TikTok",
 			Order: 230,
-			Intro: "Under its privacy policy, TikTok collects what you type into its AI features and what they produce,\nand may use that to train AI; the policy names no opt-out. In the US, the terms of 22 January 2026\n(under the new TikTok USDS Joint Venture) count those prompts and outputs as your content, which the\nterms license TikTok to use for training its models. A summary of a 2026 Surfshark study also reads\nthe policy as letting TikTok analyse private videos and drafts.\n\nThere is no switch in the app. The study found that reaching TikTok about AI takes many separate\nactions through privacy pages and request forms, and that TikTok honours these mainly where the law\nrequires, which means the EU/EEA and the UK. So the steps are: know where you stand, send a privacy\nrequest if you live where it counts, and keep personal details out of TikTok's AI features\neverywhere.\n\nNothing here takes back data already used for training.",
+			Intro: "Under its privacy policy, TikTok collects what you type into its AI features and what they produce,\nand may use that to train AI; the policy names no opt-out. In the US, the terms of 22 January 2026\n(under the new TikTok USDS Joint Venture) count those prompts and outputs as your content, and\nreports say the licence you give TikTok over your content lets it train its models on them. A summary of a 2026 Surfshark study also reads\nthe policy as letting TikTok analyse private videos and drafts.\n\nThere is no switch in the app. The study found that reaching TikTok about AI takes many separate\nactions through privacy pages and request forms, and that TikTok honours these mainly where the law\nrequires, which means the EU/EEA and the UK. So the steps are: know where you stand, send a privacy\nrequest if you live where it counts, and keep personal details out of TikTok's AI features\neverywhere.\n\nNothing here takes back data already used for training.",
 			Facts: model.Facts{
 				Training:      "default-on",
 				Who:           "you",
@@ -4516,7 +4524,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "unconfirmed",
 					ConfidenceNote: "The form's address comes from one secondary source; check that it opens a privacy-request form on tiktok.com before you fill it in.",
-					Body:           "Use TikTok's privacy-request form to object to your data being used for AI.\n\n1. Press `o` to open the form (tiktok.com/legal/report/privacy) and sign in if asked.\n2. If it does not open a privacy-request form, open TikTok's privacy policy for your region and\n   follow its section on your rights to the request form or contact address.\n3. Choose the option closest to objecting to processing, paste this step's template (press `y`),\n   and send it.\n4. Keep your copy and every reply as proof.\n\nOnly send personal details through pages on tiktok.com.\n\n**What this does**\n- Puts an objection on record with TikTok, in the regions where it acts on them.\n\n**What this does not do**\n- One request may not cover everything: read the reply.\n- It works from now on only; data already used is not taken back.\n- Videos of you posted by other people are not covered.",
+					Body:           "Object to TikTok using your data for AI.\n\n1. Press `o` to open the form (tiktok.com/legal/report/privacy) and sign in if asked.\n2. If it is not a privacy-request form, use the request form or address in your region's TikTok\n   privacy policy, under your rights.\n3. Choose the option closest to objecting, paste the template (press `y`) and send it.\n4. Keep your copy and every reply. If TikTok refuses or doesn't answer, see \"If a company refuses\n   or doesn't answer\".\n\nOnly send personal details through pages on tiktok.com.\n\n**What this does**\n- Puts an objection on record with TikTok, in the regions where it acts on them.\n\n**What this does not do**\n- One request may not cover everything: read the reply.\n- It works from now on only; data already used is not taken back.\n- Videos of you posted by other people are not covered.",
 					Details:        "The Surfshark study found that TikTok honours such requests mainly where the law requires it: the\nEU/EEA and the UK. We have no source specific to Switzerland or Liechtenstein; sending the request\ncosts nothing. The study counted 19 separate actions across TikTok's privacy pages and forms.",
 					Regions:        []model.Region{"eu", "uk"},
 					Link:           "https://www.tiktok.com/legal/report/privacy",
@@ -4534,10 +4542,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  10,
-					Revision: "225b4ebffef3",
+					Revision: "8881d7e1ed8d",
 					Parts: model.PartHashes{
 						Title:    0xda125841,
-						Body:     0xcc156330,
+						Body:     0x4a5c8447,
 						Link:     0xe6c6c676,
 						Template: 0x9d63a277,
 						Regions:  0x06c1513d,
@@ -4669,7 +4677,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "official",
 					ConfidenceNote: "Our sources give the preference's wording but not every screen on the way; follow Adobe's help page (press o).",
-					Body:           "Record, in the Content Credentials attached to your work, that you don't want generative AI trained\non it.\n\n1. Press `o` to open Adobe's help page on generative AI training preferences.\n2. Open Adobe Content Authenticity as the page describes, and sign in with your Adobe account.\n3. Choose the preference \"I request that generative AI models not train on or use my content\".\n4. Apply it to the work you publish, following the page's steps.\n\n**What this does**\n- Attaches your request to your work's Content Credentials. Adobe says its Firefly models honour it.\n\n**What this does not do**\n- Our sources say only that Firefly honours it; other AI companies may ignore it.\n- It does not change content analysis (first step) or Adobe Stock (second step).",
+					Body:           "Record, in the Content Credentials attached to your work, that you don't want generative AI trained\non it.\n\n1. Press `o` to open Adobe's help page on generative AI training preferences.\n2. Open Adobe Content Authenticity as the page describes, and sign in with your Adobe account.\n3. Choose the preference \"I request that generative AI models not train on or use my content\".\n4. Apply it to the work you publish, following the page's steps.\n\n**What this does**\n- Attaches your request to your work's Content Credentials. Adobe says its Firefly models honour it.\n\n**What this does not do**\n- Adobe names only Firefly as honouring it; other AI companies may ignore it.\n- It does not change content analysis (first step) or Adobe Stock (second step).",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Link:           "https://helpx.adobe.com/creative-cloud/apps/adobe-content-authenticity/generative-ai-training-preferences.html",
 					Sources: []model.Source{
@@ -4681,10 +4689,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  10,
-					Revision: "74761acd504a",
+					Revision: "93e25ce9c3d2",
 					Parts: model.PartHashes{
 						Title:    0x0eb3fb73,
-						Body:     0x4a63ee9e,
+						Body:     0xa16eea68,
 						Link:     0xd941eeff,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -4928,7 +4936,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "official",
 					ConfidenceNote: "Perplexity's FAQ calls the switch \"AI Data Usage\"; a 2026 guide calls it \"AI data retention\" — look for either.",
-					Body:           "1. Sign in to Perplexity.\n2. Click your profile name (bottom left on the website) and open \"All settings\".\n3. Open \"Preferences\" and look in the AI section.\n4. Turn off \"AI data retention\" (Perplexity's FAQ calls it \"AI Data Usage\").\n\nIf you see neither label, look for any switch about using your data for AI. This step's link opens\nPerplexity's FAQ if you want to check its current wording.\n\n**What this does**\n- Stops Perplexity from using your signed-in searches to improve its AI from now on.\n\n**What this does not do**\n- It does not take back searches already used.\n- Searches made while signed out are not covered (see the last step).\n- Enterprise accounts are not used for this anyway, so there is nothing to change there.",
+					Body:           "1. Sign in to Perplexity.\n2. Click your profile name (bottom left on the website) and open \"All settings\".\n3. Open \"Preferences\" and look in the AI section.\n4. Turn off \"AI data retention\" (or \"AI Data Usage\").\n\nIf you see neither label, look for any switch about using your data for AI. This step's link opens\nPerplexity's FAQ if you want to check its current wording.\n\n**What this does**\n- Stops Perplexity from using your signed-in searches to improve its AI from now on.\n\n**What this does not do**\n- It does not take back searches already used.\n- Searches made while signed out are not covered (see the last step).\n- Enterprise accounts are not used for this anyway, so there is nothing to change there.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Link:           "https://www.perplexity.ai/hub/faq/what-data-does-perplexity-collect-about-me",
 					RecheckMonths:  6,
@@ -4949,10 +4957,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  3,
-					Revision: "a5c6ab78e414",
+					Revision: "4c9ce5603b6c",
 					Parts: model.PartHashes{
 						Title:    0x59e1ef6b,
-						Body:     0xeb97a9a6,
+						Body:     0xed747cf5,
 						Link:     0x14c59919,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,

@@ -375,3 +375,61 @@ func TestOthersAssistantCaveats(t *testing.T) {
 		}
 	}
 }
+
+// TestOthersReviewCorrections pins what the review of the rewritten guides
+// against the briefs corrected: claims no source makes, and leads stated
+// as facts.
+func TestOthersReviewCorrections(t *testing.T) {
+	c := othersCatalog(t)
+
+	// The briefs say only that the pop-up's switch was pre-set to On.
+	othersNotSay(t, "anthropic/claude/help-improve-off", othersStep(t, c, "anthropic/claude/help-improve-off").text(),
+		"many people agreed without meaning to")
+
+	// The Search Console switch started as a UK test; the UK rule takes force on 3 December 2026.
+	ext := othersStep(t, c, "google/gemini/block-google-extended").text()
+	othersSay(t, "google/gemini/block-google-extended", ext, "UK", "3 December 2026")
+	othersNotSay(t, "google/gemini/block-google-extended", ext, "Since June 2026 Google Search Console has a switch")
+	// On by default for adults comes from press reports, not Google's help page.
+	othersNotSay(t, "google/gemini intro", othersPlatform(t, c, "google/gemini").text(),
+		"how to turn it off; it is on by default for adults")
+
+	// Italy's regulator was reported looking at the legal basis, not at the objection tools;
+	// no source mentions an e-mail confirmation for non-members.
+	form := othersStep(t, c, "linkedin/linkedin/objection-form").text()
+	othersNotSay(t, "linkedin/linkedin/objection-form", form, "objection tools work", "e-mail confirmation")
+	othersSay(t, "linkedin/linkedin/objection-form", form, "legal basis")
+
+	// TikTok's US training licence is reported, not read by us.
+	tiktok := othersPlatform(t, c, "tiktok/tiktok").text()
+	othersNotSay(t, "tiktok intro", tiktok, "which the terms license TikTok to use for training")
+	othersSay(t, "tiktok intro", tiktok, "reports say")
+
+	// The collaborator wording "reported as unchanged" needs the report.
+	if _, ok := othersStep(t, c, "x/x/business-partners-check").sources()["https://world-news.tech/x-alters-policy-to-ban-use-of-its-content-for-ai-model-training/"]; !ok {
+		t.Error("x/x/business-partners-check: does not cite the report that X's collaborator wording stayed")
+	}
+
+	// Snapchat's Generative AI Settings labels come from one user's post: cite it, say so.
+	snap := othersStep(t, c, "snap/snapchat/check-training-switch")
+	if _, ok := snap.sources()["https://www.lemon8-app.com/@h.d.duck/7592452104627798558?region=us"]; !ok {
+		t.Error("snap/snapchat/check-training-switch: does not cite the post its labels come from")
+	}
+	othersSay(t, "snapchat intro", othersPlatform(t, c, "snap/snapchat").text(), "unconfirmed")
+
+	// Deleting a Reddit account is not known to take posts and comments down.
+	othersNotSay(t, "reddit/reddit/delete-posts-comments", othersStep(t, c, "reddit/reddit/delete-posts-comments").text(),
+		"deleting the whole account is the broader option")
+}
+
+// TestOthersObjectionsPointToComplaints: every objection or privacy request
+// to a company sends the user on to the "If a company refuses or doesn't
+// answer" guide, as the Meta objection steps do.
+func TestOthersObjectionsPointToComplaints(t *testing.T) {
+	c := othersCatalog(t)
+	for _, id := range []model.StepID{
+		"linkedin/linkedin/objection-form", "tiktok/tiktok/privacy-request", "openai/chatgpt/privacy-request",
+	} {
+		othersSay(t, string(id), othersStep(t, c, id).text(), `"If a company refuses or doesn't answer"`)
+	}
+}
