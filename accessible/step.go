@@ -85,7 +85,7 @@ func (s *session) readStep(p model.Platform, acc model.Account, i int) {
 		s.text(body)
 	}
 	if st.Link != "" {
-		s.say("Official link: %s", label(st.Link))
+		s.say("Official link, o opens it and c copies it when there is no text to send: %s", label(st.Link))
 	}
 	if st.Template != "" {
 		s.say("Text to send, c copies it:")
