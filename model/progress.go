@@ -18,6 +18,9 @@ type Account struct {
 	Platform PlatformID `json:"platform"`
 	Label    string     `json:"label"` // e.g. "@alice_shop"; may be empty for the first account
 	Created  time.Time  `json:"created"`
+	// Removed marks an account the user removed. Its records are kept, so
+	// undo can restore it; AccountsFor skips it.
+	Removed bool `json:"removed,omitempty"`
 }
 
 // Name is how the account is shown: its label, or "main account" for the
