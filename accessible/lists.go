@@ -68,7 +68,10 @@ func (s *session) menu(build func() list) error {
 				continue
 			}
 		}
-		s.global(answer)
+		if err := s.global(answer); err != nil {
+			return err
+		}
+		s.say("Back at %s", strings.TrimSuffix(l.heading, ":"))
 	}
 }
 
@@ -135,9 +138,10 @@ func (s *session) chooseRegion() error {
 func (s *session) companies() error {
 	return s.menu(func() list {
 		groups := s.cfg.Catalog.Groups()
+		sum := s.summary()
 		items := make([]string, len(groups))
 		for i, g := range groups {
-			items[i] = fmt.Sprintf("%s, %s", label(g), s.doneOf(s.groupTally(g)))
+			items[i] = fmt.Sprintf("%s, %s", label(g), s.doneOf(sum.GroupTally(g)))
 		}
 		return list{
 			heading: fmt.Sprintf("Companies, for %s:", s.region.Label()),
@@ -169,9 +173,11 @@ func (s *session) platforms(group string) error {
 		return s.accountsOf(ps[0])
 	}
 	return s.menu(func() list {
+		sum := s.summary()
 		items := make([]string, len(ps))
 		for i, p := range ps {
-			items[i] = fmt.Sprintf("%s, %s", label(p.Title), s.doneOf(s.platformTally(p)))
+			po, _ := sum.Platform(p.ID)
+			items[i] = fmt.Sprintf("%s, %s", label(p.Title), s.doneOf(po.Tally))
 		}
 		return list{heading: label(group) + ":", items: items, prompt: listPrompt,
 			open: func(i int) error { return s.accountsOf(ps[i]) }}
@@ -188,7 +194,7 @@ func (s *session) accountsOf(p model.Platform) error {
 	return s.menu(func() list {
 		items := make([]string, len(accounts))
 		for i, a := range accounts {
-			items[i] = fmt.Sprintf("%s, %s", label(a.Name()), s.doneOf(model.AccountTally(p, s.region, a.ID, s.progress)))
+			items[i] = fmt.Sprintf("%s, %s", label(a.Name()), s.doneOf(s.accountTally(p.ID, a.ID)))
 		}
 		return list{heading: fmt.Sprintf("Your accounts on %s:", label(p.Title)), items: items, prompt: listPrompt,
 			open: func(i int) error { return s.steps(p, accounts[i]) }}
@@ -207,7 +213,7 @@ func (s *session) steps(p model.Platform, acc model.Account) error {
 		for i, st := range steps {
 			items[i] = s.stepLine(st, acc)
 		}
-		heading := fmt.Sprintf("%s, %s:", label(p.Title), s.doneOf(model.AccountTally(p, s.region, acc.ID, s.progress)))
+		heading := fmt.Sprintf("%s, %s:", label(p.Title), s.doneOf(s.accountTally(p.ID, acc.ID)))
 		if hidden := p.HiddenCount(s.region); hidden > 0 {
 			heading += fmt.Sprintf(" %d %s hidden in your region. Why: %s", hidden, plural(hidden, "step is", "steps are"), regionNote(p, s.region))
 		}
@@ -265,32 +271,29 @@ func (s *session) doneOf(t model.Tally) string {
 	return fmt.Sprintf("%d of %d %s done", t.Done, t.Total, plural(t.Total, "step", "steps"))
 }
 
-func (s *session) groupTally(group string) model.Tally {
-	var t model.Tally
-	for _, p := range s.cfg.Catalog.Platforms {
-		if p.Group == group {
-			t = t.Add(s.platformTally(p))
-		}
-	}
-	return t
+// summary is model.Summary now: the one place that counts.
+func (s *session) summary() model.Overview {
+	return model.Summary(s.cfg.Catalog, s.region, s.accounts, s.progress, s.cfg.Now())
 }
 
-func (s *session) platformTally(p model.Platform) model.Tally {
-	return model.PlatformTally(p, s.region, model.AccountsFor(p.ID, s.accounts), s.progress)
+func (s *session) accountTally(p model.PlatformID, a model.AccountID) model.Tally {
+	ao, _ := s.summary().Account(p, a)
+	return ao.Tally
 }
 
 // global handles what any prompt accepts besides its own choices.
-func (s *session) global(word string) {
+func (s *session) global(word string) error {
 	switch word {
 	case "h", "help", "?":
 		s.help()
 	case "w":
-		s.whatsNext()
+		return s.whatsNext()
 	case "":
 		s.say("Type a number, or h for help.")
 	default:
 		s.say("%q is not a choice here. Type h for help.", word)
 	}
+	return nil
 }
 
 // help explains the mode.

@@ -63,7 +63,7 @@ func (s *session) stepPage(p model.Platform, acc model.Account, i int) error {
 			s.help()
 			prompt = stepPrompt
 		default:
-			s.global(answer)
+			err = s.global(answer)
 		}
 		if err != nil {
 			return err

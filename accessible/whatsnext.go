@@ -2,49 +2,44 @@ package accessible
 
 import (
 	"fmt"
-	"time"
+	"slices"
 
 	"github.com/optout/optout/model"
 )
 
-// whatsNext lists what is waiting for the user.
-func (s *session) whatsNext() {
-	var lines []string
-	for _, p := range s.cfg.Catalog.Platforms {
-		for _, acc := range model.AccountsFor(p.ID, s.accounts) {
-			for _, st := range p.Steps {
-				state := s.progress.State(acc.ID, st.ID)
-				if !state.Recorded() {
-					continue
-				}
-				where := fmt.Sprintf("%s, %s: %s", label(p.Title), label(acc.Name()), label(st.Title))
-				switch {
-				case state.Changed(st):
-					lines = append(lines, where+". The guide changed since you did it: read it again.")
-				case state.Status == model.StatusSubmitted && s.cfg.Now().Sub(statusDate(state)).Hours() >= 24*30:
-					lines = append(lines, where+". Request sent on "+day(statusDate(state))+" with no answer recorded: follow it up.")
-				case !st.AppliesTo(s.region):
-					lines = append(lines, where+". Outside your region, with a record kept.")
-				}
-			}
+// whatsNext lists what is waiting for the user, from model.Summary (the
+// same list as the full-screen app's and `optout status --due`); a number
+// opens that step.
+func (s *session) whatsNext() error {
+	return s.menu(func() list {
+		next := s.summary().Next
+		items := make([]string, len(next))
+		for i, it := range next {
+			items[i] = s.nextLine(it)
 		}
-	}
-	if len(lines) == 0 {
-		s.say("Nothing is waiting: no request needs following up and no step you did has changed.")
-		return
-	}
-	s.say("What's next, %d %s:", len(lines), plural(len(lines), "item", "items"))
-	for i, l := range lines {
-		s.say("%d. %s", i+1, l)
-	}
+		heading := fmt.Sprintf("What's next, %d %s:", len(next), plural(len(next), "item", "items"))
+		if len(next) == 0 {
+			heading = "Nothing is waiting: no request needs following up, no step you did has changed and nothing is due for a check."
+		}
+		return list{heading: heading, items: items,
+			prompt: "Type a number to open that step, or b to go back.",
+			open: func(i int) error {
+				it := next[i]
+				return s.stepPage(*it.Platform, it.Account, slices.IndexFunc(s.stepsOf(*it.Platform, it.Account), func(st model.Step) bool { return st.ID == it.Step.ID }))
+			}}
+	})
 }
 
-// statusDate is when the current request status was set, from the history.
-func statusDate(state model.StepState) time.Time {
-	for i := len(state.History) - 1; i >= 0; i-- {
-		if state.History[i].Kind == model.EventStatus {
-			return state.History[i].At
-		}
+// nextLine says one item of the list in words.
+func (s *session) nextLine(it model.NextItem) string {
+	where := fmt.Sprintf("%s, %s: %s.", label(it.Platform.Title), label(it.Account.Name()), label(it.Step.Title))
+	switch it.Kind {
+	case model.NextFollowUp:
+		return fmt.Sprintf("%s Request sent on %s with no answer recorded: follow it up.", where, day(it.Since))
+	case model.NextChanged:
+		return where + " The guide changed since you did it: read it again and confirm."
+	case model.NextRecheck:
+		return fmt.Sprintf("%s Last checked on %s: check the setting again.", where, day(it.Since))
 	}
-	return state.At
+	return where + " Outside your region, with your record kept."
 }
