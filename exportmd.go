@@ -47,7 +47,7 @@ func writeMarkdown(w io.Writer, rep report) {
 		}
 	}
 	if len(rep.Orphans) > 0 {
-		fmt.Fprintln(w, "\n## Kept progress for steps no longer in the guides")
+		fmt.Fprintln(w, "\n## Kept progress for steps no longer in the guides, or now information only")
 		fmt.Fprintln(w)
 		for _, o := range rep.Orphans {
 			state := "not done"

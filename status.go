@@ -111,6 +111,8 @@ func statusRows(rep report) [][]string {
 func statusNote(a reportAccount, r model.Region) string {
 	var notes []string
 	switch {
+	case a.Total == 0 && len(a.Steps) > 0:
+		notes = append(notes, "nothing to tick: information only")
 	case a.Total == 0:
 		notes = append(notes, "no steps in this region")
 	case a.Done == a.Total:
@@ -189,9 +191,9 @@ func statusFooter(rep report) string {
 	}
 	switch n := ticks(rep.Orphans); {
 	case n == 1:
-		b.WriteString("1 tick for a step no longer in the guides is kept (see `optout export`).\n")
+		b.WriteString("1 tick for a step no longer in the guides (or now information only) is kept (see `optout export`).\n")
 	case n > 1:
-		fmt.Fprintf(&b, "%d ticks for steps no longer in the guides are kept (see `optout export`).\n", n)
+		fmt.Fprintf(&b, "%d ticks for steps no longer in the guides (or now information only) are kept (see `optout export`).\n", n)
 	}
 	return b.String()
 }

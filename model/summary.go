@@ -9,20 +9,22 @@ import (
 // before the user is reminded to chase it, for steps that set no period.
 const DefaultFollowupDays = 30
 
-// followupDays is the follow-up period of step s in days.
-// When the guide format gains Step.FollowupDays this becomes one line:
-// if s.FollowupDays > 0 { return s.FollowupDays }.
-func followupDays(Step) int { return DefaultFollowupDays }
+// followupDays is the follow-up period of step s in days: the guide's, or
+// DefaultFollowupDays.
+func followupDays(s Step) int {
+	if s.FollowupDays > 0 {
+		return s.FollowupDays
+	}
+	return DefaultFollowupDays
+}
 
 // recheckMonths is how often a done step should be checked again, in
-// months; 0 means never (the default). When the guide format gains
-// Step.RecheckMonths this becomes: return s.RecheckMonths.
-func recheckMonths(Step) int { return 0 }
+// months; 0 means never (the default).
+func recheckMonths(s Step) int { return s.RecheckMonths }
 
-// counts reports whether a step counts towards done/total. Information
-// steps never will; when the guide format gains Step.Kind this becomes one
-// line (return s.Kind != StepInfo).
-func counts(Step) bool { return true }
+// counts reports whether a step counts towards done/total: info steps are
+// facts to know, never ticked or counted.
+func counts(s Step) bool { return s.Tickable() }
 
 // NextKind is why a step is on the "what's next" list.
 type NextKind int
@@ -100,11 +102,12 @@ func Summary(c *Catalog, r Region, accounts []Account, progress Progress, now ti
 					}
 					continue
 				}
-				if counts(*s) {
-					ao.Tally.Total++
-					if st.Done {
-						ao.Tally.Done++
-					}
+				if !counts(*s) {
+					continue // info: its records, if any, are kept as orphans
+				}
+				ao.Tally.Total++
+				if st.Done {
+					ao.Tally.Done++
 				}
 				if st.Changed(*s) {
 					ao.Changed++
