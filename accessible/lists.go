@@ -207,6 +207,7 @@ func (s *session) steps(p model.Platform, acc model.Account) error {
 		s.say("About %s:", label(p.Title))
 		s.text(intro)
 	}
+	s.readFacts(p.Facts)
 	return s.menu(func() list {
 		steps := s.stepsOf(p, acc)
 		items := make([]string, len(steps))
@@ -220,6 +221,21 @@ func (s *session) steps(p model.Platform, acc model.Account) error {
 		return list{heading: heading, items: items, prompt: listPrompt,
 			open: func(i int) error { return s.stepPage(p, acc, i) }}
 	})
+}
+
+// readFacts reads a platform's facts card as sentences.
+func (s *session) readFacts(f model.Facts) {
+	s.say("In short: %s", f.Training.Sentence())
+	if covers := f.CoversPhrase(); covers != "" {
+		s.say("It says it uses your %s. %s", covers, f.HumanReview.Sentence())
+	}
+	if f.Retention != "" {
+		s.say("Kept: %s", label(f.Retention))
+	}
+	s.say("%s", f.Who.Sentence())
+	if len(f.NotCovered) > 0 {
+		s.say("No step here protects: %s.", label(strings.TrimSuffix(strings.Join(f.NotCovered, "; "), ".")))
+	}
 }
 
 // stepsOf is what the step list shows: the steps that apply in the region,
@@ -239,6 +255,8 @@ func (s *session) stepLine(st model.Step, acc model.Account) string {
 	state := s.progress.State(acc.ID, st.ID)
 	var words []string
 	switch {
+	case !st.Tickable():
+		words = append(words, "information, nothing to tick")
 	case state.Changed(st):
 		words = append(words, "done, but the guide changed since: check it again")
 	case state.Done:

@@ -8,7 +8,7 @@ import (
 )
 
 // stepPrompt lists what can be done on a step page.
-const stepPrompt = "Type d for done or not done, s for request status, n for a note, o to open the link, c to copy, sources, next, prev, r to read again, b to go back, h for help, q to quit."
+const stepPrompt = "Type d for done or not done, s for request status, n for a note, o to open the link, c to copy, details, sources, next, prev, r to read again, b to go back, h for help, q to quit."
 
 // shortStepPrompt follows an action, when the choices were just heard.
 const shortStepPrompt = "What next? Type a command, or h for the list."
@@ -59,6 +59,13 @@ func (s *session) stepPage(p model.Platform, acc model.Account, i int) error {
 			return nil
 		case "sources":
 			s.readSources(st)
+		case "details":
+			if st.Details == "" {
+				s.say("This step has no background.")
+			} else {
+				s.say("Details:")
+				s.text(plainMarkdown(st.Details))
+			}
 		case "h", "help", "?":
 			s.help()
 			prompt = stepPrompt
@@ -77,7 +84,16 @@ func (s *session) readStep(p model.Platform, acc model.Account, i int) {
 	st := list[i]
 	state := s.progress.State(acc.ID, st.ID)
 	s.say("Step %d of %d: %s. %s, %s.", i+1, len(list), label(strings.TrimSuffix(st.Title, ".")), label(p.Title), label(acc.Name()))
-	s.say("%s", s.stateSentence(st, state))
+	if st.Tickable() {
+		s.say("%s", s.stateSentence(st, state))
+	} else {
+		s.say("Information to know; there is nothing to tick.")
+	}
+	confidence := "How sure we are: " + st.Confidence.Sentence()
+	if st.ConfidenceNote != "" {
+		confidence += " " + label(st.ConfidenceNote)
+	}
+	s.say("%s", confidence)
 	if !st.AppliesTo(s.region) {
 		s.say("This step is outside your region; it is listed because you recorded something for it.")
 	}
@@ -90,6 +106,13 @@ func (s *session) readStep(p model.Platform, acc model.Account, i int) {
 	if st.Template != "" {
 		s.say("Text to send, c copies it:")
 		s.text(model.SafeText(st.Template))
+	}
+	if e := st.Email; e != nil {
+		s.say("Send this by e-mail. To: %s. Subject: %s. Body, c copies it:", label(e.To), label(e.Subject))
+		s.text(model.SafeText(e.Body))
+	}
+	if st.Details != "" {
+		s.say("There is background on this step: type details to hear it.")
 	}
 	if n := len(st.Sources); n > 0 {
 		s.say("%d %s; type sources to hear them.", n, plural(n, "source", "sources"))
@@ -147,6 +170,10 @@ func (s *session) record(acc model.Account, st model.Step, ev model.Event) error
 
 // toggle marks a step done, not done, or done again after a guide change.
 func (s *session) toggle(acc model.Account, st model.Step) error {
+	if !st.Tickable() {
+		s.say("This step is information to know: there is nothing to mark.")
+		return nil
+	}
 	state := s.progress.State(acc.ID, st.ID)
 	now := s.cfg.Now().UTC()
 	ev := model.Event{At: now, Kind: model.EventTick, Revision: st.Revision, Followed: model.FollowedOf(st)}
@@ -247,6 +274,9 @@ func (s *session) open(st model.Step) {
 // prints it too, so it can be read and copied from the screen reader.
 func (s *session) copyText(st model.Step) {
 	what, text := "text to send", st.Template
+	if st.Email != nil {
+		what, text = "e-mail body", st.Email.Body
+	}
 	if text == "" {
 		what, text = "official link", st.Link
 	}
