@@ -286,6 +286,9 @@ func regionNote(p model.Platform, r model.Region) string {
 
 // doneOf says a tally in words.
 func (s *session) doneOf(t model.Tally) string {
+	if t.Total == 0 {
+		return "nothing to tick, information only"
+	}
 	return fmt.Sprintf("%d of %d %s done", t.Done, t.Total, plural(t.Total, "step", "steps"))
 }
 
