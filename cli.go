@@ -19,6 +19,8 @@ type globals struct {
 	region  model.Region // --region: overrides the saved region
 	theme   model.Theme  // --theme
 	version bool         // --version
+	// accessible: --accessible, the line mode for screen readers and pipes
+	accessible bool
 }
 
 // register adds the global flags to fs, bound to g, so that a command's
@@ -43,6 +45,7 @@ func (g *globals) register(fs *flag.FlagSet) {
 		return nil
 	})
 	fs.BoolVar(&g.version, "version", g.version, "print the version and exit")
+	fs.BoolVar(&g.accessible, "accessible", g.accessible, "plain numbered lines for screen readers and pipes, instead of the full screen")
 }
 
 // newFlagSet makes a flag set for command name that also knows the globals.

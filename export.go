@@ -43,15 +43,38 @@ func cmdExport(g *globals, args []string, stdout io.Writer, e env) error {
 	} else {
 		writeMarkdown(&buf, rep)
 	}
+	data := escapeControls(buf.Bytes())
 	if *out == "" || *out == "-" {
-		_, err := stdout.Write(buf.Bytes())
+		_, err := stdout.Write(data)
 		return err
 	}
-	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
+	if err := writeFileAtomic(*out, data); err != nil {
 		return runtimeErrorf("%s: cannot write %s (%v): check the folder exists and you may write to it", name, *out, err)
 	}
 	return nil
 }
+
+// escapeControls escapes DEL and the C1 controls (U+0080–U+009F, e.g. CSI
+// U+009B), which encoding/json leaves raw: a terminal showing the export
+// could act on them. JSON's structure is ASCII, so every such rune is inside
+// a string, where \u00XX means the same character.
+func escapeControls(js []byte) []byte {
+	if !bytes.ContainsFunc(js, isRawControl) {
+		return js
+	}
+	var b bytes.Buffer
+	b.Grow(len(js) + 64)
+	for _, r := range string(js) {
+		if isRawControl(r) {
+			fmt.Fprintf(&b, `\u%04x`, r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.Bytes()
+}
+
+func isRawControl(r rune) bool { return r == 0x7f || (r >= 0x80 && r <= 0x9f) }
 
 // writeFileAtomic replaces path with data, readable only by the user
 // (CreateTemp makes the file 0600): a reader sees the old file or the new

@@ -24,7 +24,7 @@ network connection.
 
 Usage:
   optout [flags]                             the full-screen guide
-  optout status [--account LABEL]            progress per platform and account
+  optout status [--account LABEL] [--due]    progress per platform and account
   optout export [--format md|json] [-o FILE] a dated report to keep as proof
   optout guides [--json]                     list the platforms and steps
   optout guides check DIR                    check a guide directory for mistakes
@@ -42,6 +42,9 @@ choose one, or pass --region.
 
   --account LABEL  only the accounts with this label ("main account" is the
                    one every platform starts with)
+  --due            only what's next: requests to follow up, steps changed
+                   since you did them, re-checks due, work recorded outside
+                   the region
 ` + helpGlobals
 
 const helpExport = `Usage: optout export [--format md|json] [-o FILE] [flags]
@@ -49,7 +52,7 @@ const helpExport = `Usage: optout export [--format md|json] [-o FILE] [flags]
 Writes a dated report to keep as proof: for each account, every step of the
 region with its state, when you ticked it, the guide revision you ticked it
 against, the official link and the sources. The JSON format is described in
-the README ("schema": 1).
+the README ("schema": 2).
 
   --format md|json  Markdown (default) or JSON
   -o FILE           write to FILE (replaced atomically, readable only by you)

@@ -81,13 +81,14 @@ var (
 	ErrCorrupt = errors.New("data file is damaged")
 )
 
-// AccountsFor returns the accounts of platform p among all, in order. A
+// AccountsFor returns the accounts of platform p among all, in order,
+// leaving out removed ones. A
 // platform the user has not added accounts to has one implicit account, so
 // every platform can be ticked off from the first launch.
 func AccountsFor(p PlatformID, all []Account) []Account {
 	var out []Account
 	for _, a := range all {
-		if a.Platform == p {
+		if a.Platform == p && !a.Removed {
 			out = append(out, a)
 		}
 	}

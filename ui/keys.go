@@ -16,7 +16,7 @@ type keyMap struct {
 	Open, Copy, Region      key.Binding
 	CopyLink, Links, Theme  key.Binding
 	Add, Rename, Remove     key.Binding
-	Note, Status            key.Binding
+	Note, Status, WhatsNext key.Binding
 	Quit, ForceQuit, Escape key.Binding
 	// Move, Scroll, Keep and Clear only label keys in the short help.
 	Move, Scroll, Keep, Clear key.Binding
@@ -61,6 +61,7 @@ func newKeyMap() keyMap {
 		Remove:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "remove account")),
 		Note:        key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
 		Status:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "request status")),
+		WhatsNext:   key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "what's next")),
 		Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Escape:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
@@ -136,7 +137,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Left, k.Right, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Home, k.End, k.Focus},
 		{k.Toggle, k.Tick, k.Undo, k.NextUndone, k.PrevUndone, k.ExpandAll, k.CollapseAll, k.Filter, k.Escape, k.Help, k.Quit},
-		{k.Open, k.Copy, k.CopyLink, k.Links, k.Note, k.Status, k.Add, k.Rename, k.Remove, k.Region, k.Theme},
+		{k.Open, k.Copy, k.CopyLink, k.Links, k.Note, k.Status, k.Add, k.Rename, k.Remove, k.Region, k.Theme, k.WhatsNext},
 	}
 }
 

@@ -28,9 +28,13 @@ func statusMark(s model.RequestStatus) string {
 	return ""
 }
 
-// stepMarks lists a step row's marks: changed, note, request status.
+// stepMarks lists a step row's marks: outside the region (shown because
+// something is recorded for it), changed, note, request status.
 func stepMarks(r row) string {
 	var marks []string
+	if r.outside {
+		marks = append(marks, "⊘ not for region")
+	}
 	if r.state.Changed(*r.step) {
 		marks = append(marks, markChanged)
 	}
@@ -66,21 +70,6 @@ func changedSteps(p *model.Platform, r model.Region, accounts []model.Account, p
 		for i := range p.Steps {
 			s := &p.Steps[i]
 			if st, ok := states[s.ID]; ok && s.AppliesTo(r) && st.Changed(*s) {
-				n++
-			}
-		}
-	}
-	return n
-}
-
-// hiddenDone counts the steps of p hidden in region r that accounts ticked
-// (e.g. in another region before moving): they are outside the region.
-func hiddenDone(p *model.Platform, r model.Region, accounts []model.Account, progress model.Progress) int {
-	n := 0
-	for _, a := range accounts {
-		for i := range p.Steps {
-			s := &p.Steps[i]
-			if !s.AppliesTo(r) && progress.State(a.ID, s.ID).Done {
 				n++
 			}
 		}

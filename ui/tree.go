@@ -37,10 +37,10 @@ type row struct {
 	step     *model.Step
 	tally    model.Tally
 	state    model.StepState // for steps
+	outside  bool            // a step outside the region, shown because something is recorded for it
 	open     bool
 	hidden   int // for rowHidden: how many steps; for rowMore: matches left out
 	changed  int // for collapsed parent rows: steps changed since ticked
-	done     int // for rowHidden: how many of the hidden steps were ticked
 }
 
 // Node keys. They are saved in the resume state, so their shape is stable.
@@ -173,8 +173,7 @@ func appendPlatform(rows []row, in treeInput, p *model.Platform, depth int) ([]r
 	if in.filter != "" {
 		// Searching shows matches only: no "hidden here" rows.
 	} else if n := p.HiddenCount(in.region); n > 0 {
-		rows = append(rows, row{kind: rowHidden, key: hiddenKey(p.ID), depth: depth + 1, group: p.Group, platform: p, hidden: n,
-			done: hiddenDone(p, in.region, accounts, in.progress)})
+		rows = append(rows, row{kind: rowHidden, key: hiddenKey(p.ID), depth: depth + 1, group: p.Group, platform: p, hidden: n})
 	}
 	if in.filter != "" && len(rows) == start+1 {
 		rows = rows[:start]
@@ -199,8 +198,10 @@ func appendSteps(rows []row, in treeInput, p *model.Platform, a model.Account, d
 			continue
 		}
 		s := &p.Steps[i]
-		if !s.AppliesTo(in.region) {
-			continue
+		state := in.progress.State(a.ID, s.ID)
+		outside := !s.AppliesTo(in.region)
+		if outside && !state.Recorded() {
+			continue // recorded work is never hidden
 		}
 		if in.filter != "" {
 			if *in.listed >= maxMatches {
@@ -210,7 +211,7 @@ func appendSteps(rows []row, in treeInput, p *model.Platform, a model.Account, d
 			*in.listed++
 		}
 		rows = append(rows, row{kind: rowStep, key: stepKey(a.ID, s.ID), depth: depth, group: p.Group,
-			platform: p, account: a, step: s, state: in.progress.State(a.ID, s.ID)})
+			platform: p, account: a, step: s, state: state, outside: outside})
 	}
 	return rows
 }

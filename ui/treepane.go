@@ -254,11 +254,11 @@ type rowLook struct {
 	done   bool
 	marks  string
 	hidden int
-	count  int // changed steps below, or ticked hidden ones
+	count  int // changed steps below
 }
 
 func lookOf(r row) rowLook {
-	l := rowLook{kind: r.kind, depth: r.depth, open: r.open, tally: r.tally, hidden: r.hidden, count: r.changed + r.done}
+	l := rowLook{kind: r.kind, depth: r.depth, open: r.open, tally: r.tally, hidden: r.hidden, count: r.changed}
 	switch r.kind {
 	case rowGroup:
 		l.title = r.group
@@ -329,9 +329,6 @@ func (t *treePane) rowView(r row, selected, focused bool, st styles) string {
 	case rowHidden:
 		mark = "⊘"
 		title = fmt.Sprintf("%d %s hidden here — why?", r.hidden, plural(r.hidden, "step", "steps"))
-		if r.done > 0 {
-			title = fmt.Sprintf("%d %s hidden here, %d ticked — why?", r.hidden, plural(r.hidden, "step", "steps"), r.done)
-		}
 		titleStyle = st.dim
 	case rowMore:
 		mark = "…"
