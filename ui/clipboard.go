@@ -55,12 +55,15 @@ func (a *App) copied(msg copiedMsg) tea.Cmd {
 	return a.status.set(msg.what+" sent to the terminal's clipboard", false)
 }
 
-// copyPasteText copies the selected step's text to paste: its template.
+// copyPasteText copies the selected step's text to paste: its e-mail's
+// body, or its template.
 func (a *App) copyPasteText() tea.Cmd {
 	r := a.selectedRow()
 	switch {
 	case r.kind != rowStep:
 		return a.status.set("select a step to copy its text", false)
+	case r.step.Email != nil:
+		return a.copyCmd(r.step.Email.Body, "the e-mail body")
 	case r.step.Template != "":
 		return a.copyCmd(r.step.Template, "the text to paste")
 	case r.step.Link != "":
@@ -76,7 +79,7 @@ func (a *App) copyOfficialLink() tea.Cmd {
 	case r.kind != rowStep:
 		return a.status.set("select a step to copy its link", false)
 	case r.step.Link == "":
-		if r.step.Template != "" {
+		if r.step.Email != nil || r.step.Template != "" {
 			return a.status.set("this step has no official link — y copies its text", false)
 		}
 		return a.status.set("this step has no official link", false)

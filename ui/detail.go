@@ -33,6 +33,8 @@ type detailPane struct {
 	// a page renders waits for it and renders once more at the new size,
 	// rather than starting a second full render of the same page.
 	rendering map[string]renderKey
+	// showDetails unfolds the "## Details" of step pages (D).
+	showDetails bool
 	// restoreScroll is applied once page restoreNode arrives (resume).
 	restoreScroll int
 	restoreNode   string
@@ -55,6 +57,9 @@ func (d *detailPane) wrapWidth() int { return max(d.width-2, 10) }
 // called only when the page is neither cached nor already rendering.
 func (d *detailPane) show(header, node, style string, page func() string) tea.Cmd {
 	key := renderKey{node: node, width: d.wrapWidth(), style: style}
+	if d.showDetails && strings.HasPrefix(node, "step:") {
+		key.node += "|details" // another page: it has the details unfolded
+	}
 	samePage := key == d.bodyKey
 	// The header quotes labels, notes and statuses from the data file.
 	d.header = fitLines(model.SafeRendered(header), d.width)

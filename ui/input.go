@@ -54,7 +54,9 @@ func (a *App) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Tick) && a.selectedRow().kind == rowStep:
 		// Space ticks in both panes: the detail pane says "press space once
 		// you have done it".
-		return a.tick(a.selectedRow()), true
+		return a.tickStep(a.selectedRow()), true
+	case key.Matches(msg, k.Details):
+		return a.toggleDetails(), true
 	case key.Matches(msg, k.NextUndone):
 		return a.jumpUndone(1), true
 	case key.Matches(msg, k.PrevUndone):
@@ -85,6 +87,25 @@ func (a *App) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	return nil, false
 }
 
+// tickStep ticks a step the user acts on; an information step has nothing
+// to tick.
+func (a *App) tickStep(r row) tea.Cmd {
+	if !r.step.Tickable() {
+		return a.status.set("this is information to know: there is nothing to tick", false)
+	}
+	return a.tick(r)
+}
+
+// toggleDetails unfolds or folds the background (## Details) of step pages.
+func (a *App) toggleDetails() tea.Cmd {
+	a.detail.showDetails = !a.detail.showDetails
+	what := "details folded"
+	if a.detail.showDetails {
+		what = "details shown"
+	}
+	return tea.Batch(a.status.set(what, false), a.syncDetail())
+}
+
 // toggleHelp shows or hides the full help.
 func (a *App) toggleHelp() tea.Cmd {
 	a.helpShown = !a.helpShown
@@ -108,7 +129,7 @@ func (a *App) handleTreeKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, a.keys.Toggle, a.keys.Tick):
 		if r.kind == rowStep {
-			return a.tick(r)
+			return a.tickStep(r)
 		}
 		if r.expandable() && a.tree.setOpen(r.key, !r.open) {
 			a.rebuildTree()

@@ -15,6 +15,7 @@ type keyMap struct {
 	Focus, Filter, Help     key.Binding
 	Open, Copy, Region      key.Binding
 	CopyLink, Links, Theme  key.Binding
+	Details                 key.Binding
 	Add, Rename, Remove     key.Binding
 	Note, Status, WhatsNext key.Binding
 	Quit, ForceQuit, Escape key.Binding
@@ -62,6 +63,7 @@ func newKeyMap() keyMap {
 		Note:        key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
 		Status:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "request status")),
 		WhatsNext:   key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "what's next")),
+		Details:     key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "details")),
 		Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Escape:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
@@ -89,7 +91,8 @@ func (k *keyMap) update(c keyContext) {
 	k.focusDetail, k.filtering, k.dialogOpen, k.helpShown = c.focusDetail, c.filtering, c.dialogOpen, c.helpShown
 	r := c.selected
 	step := r.kind == rowStep
-	k.Tick.SetEnabled(step || c.focusDetail)
+	k.Tick.SetEnabled((step && r.step.Tickable()) || c.focusDetail)
+	k.Details.SetEnabled(step && r.step.Details != "")
 	k.Undo.SetEnabled(c.canUndo)
 	k.Open.SetEnabled(step && r.step.Link != "")
 	// Enabled on every step, so a step without one says so.
@@ -126,7 +129,7 @@ func (k keyMap) ShortHelp() []key.Binding {
 		return []key.Binding{k.Keep, k.Clear, k.ForceQuit}
 	}
 	if k.focusDetail {
-		return []key.Binding{k.Scroll, k.Tick, k.Escape, k.Open, k.Copy, k.CopyLink, k.Help, k.Quit}
+		return []key.Binding{k.Scroll, k.Tick, k.Escape, k.Open, k.Copy, k.CopyLink, k.Details, k.Help, k.Quit}
 	}
 	// Most used first: help cuts what does not fit the width.
 	return []key.Binding{k.Move, k.Tick, k.Undo, k.Open, k.Copy, k.CopyLink, k.Escape, k.Filter, k.NextUndone, k.Help, k.Quit, k.Focus}
@@ -136,7 +139,7 @@ func (k keyMap) ShortHelp() []key.Binding {
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Left, k.Right, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Home, k.End, k.Focus},
-		{k.Toggle, k.Tick, k.Undo, k.NextUndone, k.PrevUndone, k.ExpandAll, k.CollapseAll, k.Filter, k.Escape, k.Help, k.Quit},
+		{k.Toggle, k.Tick, k.Undo, k.NextUndone, k.PrevUndone, k.ExpandAll, k.CollapseAll, k.Details, k.Filter, k.Escape, k.Help, k.Quit},
 		{k.Open, k.Copy, k.CopyLink, k.Links, k.Note, k.Status, k.Add, k.Rename, k.Remove, k.Region, k.Theme, k.WhatsNext},
 	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -29,15 +30,38 @@ func renderCmd(key renderKey, md string) tea.Cmd {
 }
 
 // stepMarkdown is a step's page: everything that comes from the guide file.
-func stepMarkdown(s *model.Step) string {
+// The instructions come first; background (## Details) after the things to
+// act on, folded into one line unless showDetails.
+func stepMarkdown(s *model.Step, showDetails bool) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n%s\n", s.Title, strings.TrimSpace(s.Body))
+	fmt.Fprintf(&b, "# %s\n\n", s.Title)
+	if s.Confidence != "" {
+		line := "*How sure we are:* " + s.Confidence.Sentence()
+		if note := strings.TrimSpace(s.ConfidenceNote); note != "" {
+			line += " " + note
+		}
+		b.WriteString(line + "\n\n")
+	}
+	fmt.Fprintf(&b, "%s\n", strings.TrimSpace(s.Body))
+	if e := s.Email; e != nil {
+		b.WriteString("\n## E-mail to send\n\nPress **y** to copy the body.\n\n")
+		fmt.Fprintf(&b, "**To:** %s\\\n**Subject:** %s\n\n", escapeMarkdown(e.To), escapeMarkdown(e.Subject))
+		b.WriteString(quoteVerbatim(e.Body))
+	}
 	if s.Link != "" {
 		fmt.Fprintf(&b, "\n## Official link\n\n<%s>\n\nPress **o** to open it in your browser, **Y** to copy it, **L** for every link on this page.\n", s.Link)
 	}
 	if s.Template != "" {
 		b.WriteString("\n## Text you can copy\n\nPress **y** to copy it.\n\n")
 		b.WriteString(quoteVerbatim(s.Template))
+	}
+	if d := strings.TrimSpace(s.Details); d != "" {
+		b.WriteString("\n---\n\n")
+		if showDetails {
+			fmt.Fprintf(&b, "## Details\n\n%s\n\nPress **D** to fold the details.\n", d)
+		} else {
+			fmt.Fprintf(&b, "**Details:** %s *(press **D** to read them)*\n", escapeMarkdown(foldedLine(d, 48)))
+		}
 	}
 	b.WriteString("\n## Sources\n\n")
 	for _, src := range s.Sources {
@@ -59,9 +83,60 @@ func stepMarkdown(s *model.Step) string {
 	return b.String()
 }
 
-// platformMarkdown is a platform's intro page.
+// foldedLine is the start of a Markdown text as one plain line of at most
+// width characters, ending with "…" when cut.
+func foldedLine(md string, width int) string {
+	text := markdownLink.ReplaceAllString(md, "$1")
+	text = strings.Join(strings.Fields(strings.NewReplacer("*", "", "_", "", "`", "", "#", "").Replace(text)), " ")
+	if len([]rune(text)) <= width {
+		return text
+	}
+	cut := string([]rune(text)[:width])
+	if i := strings.LastIndexByte(cut, ' '); i > width/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:.") + "…"
+}
+
+var markdownLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+
+// platformMarkdown is a platform's page: its facts card, then its intro.
 func platformMarkdown(p *model.Platform) string {
-	return fmt.Sprintf("# %s\n\n%s\n", p.Title, strings.TrimSpace(p.Intro))
+	return fmt.Sprintf("# %s\n\n%s%s\n", p.Title, factsCard(p.Facts), strings.TrimSpace(p.Intro))
+}
+
+// factsCard is a platform's facts at a glance, as a quoted block of short
+// labelled lines, or "" when the guide gives none.
+func factsCard(f model.Facts) string {
+	if f.Training == "" && f.Who == "" && len(f.Covers) == 0 && len(f.NotCovered) == 0 && f.Retention == "" {
+		return ""
+	}
+	var lines []string
+	add := func(label, text string) {
+		if text = strings.TrimSpace(text); text != "" {
+			lines = append(lines, "> **"+label+"** "+text)
+		}
+	}
+	if f.Training != "" {
+		add("AI training:", f.Training.Sentence())
+	}
+	if f.Who != "" {
+		add("Who can change it:", f.Who.Sentence())
+	}
+	add("What it uses:", escapeMarkdown(f.CoversPhrase()))
+	add("No step here covers:", escapeMarkdown(strings.Join(f.NotCovered, "; ")))
+	add("Kept:", escapeMarkdown(f.Retention))
+	if f.HumanReview != "" {
+		add("Read by people:", f.HumanReview.Sentence())
+	}
+	var plans []string
+	for _, p := range f.Plans {
+		plans = append(plans, string(p))
+	}
+	add("Plans:", strings.Join(plans, ", "))
+	add("Policy last changed:", escapeMarkdown(f.PolicyChanged))
+	// A trailing backslash breaks the line inside the quote.
+	return strings.Join(lines, "\\\n") + "\n\n"
 }
 
 // hiddenMarkdown explains why some of a platform's steps are hidden in r.
@@ -114,8 +189,6 @@ func addAccountHint(p *model.Platform) string {
 // shows every character as typed: a code block would not wrap its lines
 // under their start, and the text is prose to paste into a form.
 func quoteVerbatim(text string) string {
-	escape := strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
-		"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "~", `\~`, "-", `\-`, "+", `\+`, ".", `\.`, "!", `\!`)
 	var b strings.Builder
 	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
 	for i, line := range lines {
@@ -123,11 +196,17 @@ func quoteVerbatim(text string) string {
 			b.WriteString(">\n")
 			continue
 		}
-		b.WriteString("> " + escape.Replace(strings.TrimSpace(line)))
+		b.WriteString("> " + escapeMarkdown(strings.TrimSpace(line)))
 		if i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "" {
 			b.WriteString("\\") // a hard line break: the text keeps its lines
 		}
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// escapeMarkdown makes text show as typed when rendered as Markdown.
+func escapeMarkdown(text string) string {
+	return strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+		"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "~", `\~`, "-", `\-`, "+", `\+`, ".", `\.`, "!", `\!`).Replace(text)
 }

@@ -69,10 +69,16 @@ func changedSteps(p *model.Platform, r model.Region, accounts []model.Account, p
 		}
 		for i := range p.Steps {
 			s := &p.Steps[i]
-			if st, ok := states[s.ID]; ok && s.AppliesTo(r) && st.Changed(*s) {
+			if st, ok := states[s.ID]; ok && s.Tickable() && s.AppliesTo(r) && st.Changed(*s) {
 				n++
 			}
 		}
 	}
 	return n
+}
+
+// infoHeader is the detail pane's first line for an information step, in
+// place of the checkbox.
+func infoHeader(st styles) string {
+	return "(i) Information to know" + st.dim.Render(" · nothing to tick, not counted")
 }

@@ -319,7 +319,10 @@ func (t *treePane) rowView(r row, selected, focused bool, st styles) string {
 		}
 	case rowStep:
 		mark, title = "[ ]", r.step.Title
-		if r.state.Done {
+		switch {
+		case !r.step.Tickable():
+			mark = "(i)" // information: nothing to tick
+		case r.state.Done:
 			mark, titleStyle = "[✓]", st.done
 		}
 		count = stepMarks(r)
@@ -444,7 +447,7 @@ func (t *treePane) jumpUndone(in treeInput, dir int) bool {
 	}
 	for i := start + dir; i >= 0 && i < len(all); i += dir {
 		r := all[i]
-		if r.kind != rowStep || (r.state.Done && !r.state.Changed(*r.step)) {
+		if r.kind != rowStep || !r.step.Tickable() || (r.state.Done && !r.state.Changed(*r.step)) {
 			continue
 		}
 		// Open every ancestor: the rows above it with a smaller depth.
