@@ -49,7 +49,8 @@ func isHTTPS(link string) bool {
 // target; and a link whose text looks like a URL but points elsewhere shows
 // where it really goes. New text is appended to src, which it returns with
 // the live links in order.
-func rewriteDocument(doc ast.Node, src []byte, width int) ([]byte, []pageLink) {
+func rewriteDocument(doc ast.Node, src []byte, width int) ([]byte, []pageLink, []verbatimBlock) {
+	var blocks []verbatimBlock
 	// An address shown as a link's text stays on one line.
 	limit := clamp(width-8, 12, maxLinkText)
 	var edits []func()
@@ -64,7 +65,13 @@ func rewriteDocument(doc ast.Node, src []byte, width int) ([]byte, []pageLink) {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
-		case *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock:
+		case *ast.FencedCodeBlock:
+			if b, edit, ok := takeVerbatim(n, src, len(blocks), add); ok {
+				blocks = append(blocks, b)
+				edits = append(edits, edit)
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeSpan, *ast.CodeBlock:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
 			if n.SoftLineBreak() && !n.HardLineBreak() {
@@ -86,7 +93,7 @@ func rewriteDocument(doc ast.Node, src []byte, width int) ([]byte, []pageLink) {
 	for _, e := range edits {
 		e()
 	}
-	return src, links
+	return src, links, blocks
 }
 
 // linkEdit rewrites [label](target).

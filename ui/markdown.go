@@ -105,16 +105,16 @@ func platformMarkdown(p *model.Platform) string {
 	return fmt.Sprintf("# %s\n\n%s%s\n", p.Title, factsCard(p.Facts), strings.TrimSpace(p.Intro))
 }
 
-// factsCard is a platform's facts at a glance, as a quoted block of short
-// labelled lines, or "" when the guide gives none.
+// factsCard is a platform's facts at a glance: short labelled lines beside
+// a bar, or "" when the guide gives none.
 func factsCard(f model.Facts) string {
 	if f.Training == "" && f.Who == "" && len(f.Covers) == 0 && len(f.NotCovered) == 0 && f.Retention == "" {
 		return ""
 	}
 	var lines []string
 	add := func(label, text string) {
-		if text = strings.TrimSpace(text); text != "" {
-			lines = append(lines, "> **"+label+"** "+text)
+		if text = strings.Join(strings.Fields(text), " "); text != "" {
+			lines = append(lines, label+cardSep+text)
 		}
 	}
 	if f.Training != "" {
@@ -123,9 +123,9 @@ func factsCard(f model.Facts) string {
 	if f.Who != "" {
 		add("Who can change it:", f.Who.Sentence())
 	}
-	add("What it uses:", escapeMarkdown(f.CoversPhrase()))
-	add("No step here covers:", escapeMarkdown(strings.Join(f.NotCovered, "; ")))
-	add("Kept:", escapeMarkdown(f.Retention))
+	add("What it uses:", f.CoversPhrase())
+	add("No step here covers:", strings.Join(f.NotCovered, "; "))
+	add("Kept:", f.Retention)
 	if f.HumanReview != "" {
 		add("Read by people:", f.HumanReview.Sentence())
 	}
@@ -134,9 +134,8 @@ func factsCard(f model.Facts) string {
 		plans = append(plans, string(p))
 	}
 	add("Plans:", strings.Join(plans, ", "))
-	add("Policy last changed:", escapeMarkdown(f.PolicyChanged))
-	// A trailing backslash breaks the line inside the quote.
-	return strings.Join(lines, "\\\n") + "\n\n"
+	add("Policy last changed:", f.PolicyChanged)
+	return fenced(cardLang, strings.Join(lines, "\n")) + "\n"
 }
 
 // hiddenMarkdown explains why some of a platform's steps are hidden in r.
@@ -185,24 +184,21 @@ func addAccountHint(p *model.Platform) string {
 	return "a: add another " + p.Title + " account, e.g. a second profile or a work account"
 }
 
-// quoteVerbatim shows text as a block quote that keeps its line breaks and
-// shows every character as typed: a code block would not wrap its lines
-// under their start, and the text is prose to paste into a form.
+// quoteVerbatim marks text to be shown as typed, each of its lines kept,
+// beside a bar: a fenced block that renderMarkdown draws itself (see
+// verbatim.go), since glamour wraps neither code blocks nor quotes under
+// their first character.
 func quoteVerbatim(text string) string {
-	var b strings.Builder
-	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
-	for i, line := range lines {
-		if strings.TrimSpace(line) == "" {
-			b.WriteString(">\n")
-			continue
-		}
-		b.WriteString("> " + escapeMarkdown(strings.TrimSpace(line)))
-		if i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "" {
-			b.WriteString("\\") // a hard line break: the text keeps its lines
-		}
-		b.WriteString("\n")
+	return fenced(quoteLang, strings.TrimRight(text, "\n"))
+}
+
+// fenced wraps text in a fence longer than any run of backticks in it.
+func fenced(lang, text string) string {
+	fence := "```"
+	for strings.Contains(text, fence) {
+		fence += "`"
 	}
-	return b.String()
+	return fence + lang + "\n" + text + "\n" + fence + "\n"
 }
 
 // escapeMarkdown makes text show as typed when rendered as Markdown.

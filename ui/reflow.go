@@ -16,7 +16,13 @@ var listItem = regexp.MustCompile(`^( *)(• |\d{1,3}\. |\[[ x✓]\] )`)
 // an item's text back under its marker, which hides where one item ends and
 // the next begins. Each item whose text runs over several lines is wrapped
 // again, narrower, with its later lines under the first word.
-func hangListItems(page string, width int) string {
+//
+// Glamour breaks list text after , . ; - + | as well as at spaces, so
+// whether two lines join with a space is read from the source: they join
+// without one when the word across the break is in it ("facebook." and
+// "com/help" make "facebook.com/help").
+func hangListItems(page, source string, width int) string {
+	plainSource := strings.Join(strings.Fields(strings.NewReplacer("*", "", "_", "", "`", "").Replace(source)), " ")
 	lines := strings.Split(page, "\n")
 	out := make([]string, 0, len(lines))
 	// Glamour keeps a margin of two cells at the right as at the left.
@@ -44,12 +50,16 @@ func hangListItems(page string, width int) string {
 			i++
 			continue
 		}
-		parts := []string{trimRightStyled(ansi.TruncateLeft(lines[i], hang, ""))}
+		joined := trimRightStyled(ansi.TruncateLeft(lines[i], hang, ""))
 		for _, l := range lines[i+1 : j] {
-			parts = append(parts, trimRightStyled(ansi.TruncateLeft(l, indent, "")))
+			next := trimRightStyled(ansi.TruncateLeft(l, indent, ""))
+			if !brokenWord(ansi.Strip(joined), ansi.Strip(next), plainSource) {
+				joined += " "
+			}
+			joined += next
 		}
 		head := ansi.Truncate(lines[i], hang, "")
-		wrapped := strings.Split(lipgloss.Wrap(strings.Join(parts, " "), avail-hang, ""), "\n")
+		wrapped := strings.Split(lipgloss.Wrap(joined, avail-hang, ""), "\n")
 		pad := strings.Repeat(" ", hang)
 		for k, w := range wrapped {
 			if k == 0 {
@@ -71,4 +81,15 @@ func trimRightStyled(s string) string {
 	plain := ansi.Strip(s)
 	keep := ansi.StringWidth(strings.TrimRight(plain, " "))
 	return ansi.Truncate(s, keep, "")
+}
+
+// brokenWord reports whether the renderer broke one word of source between
+// before and after (at a , . ; - + or |), rather than at a space.
+func brokenWord(before, after, source string) bool {
+	if before == "" || !strings.ContainsAny(before[len(before)-1:], ",.;-+|") {
+		return false
+	}
+	last := before[strings.LastIndexByte(before, ' ')+1:]
+	first, _, _ := strings.Cut(strings.TrimLeft(after, " "), " ")
+	return strings.Contains(source, last+first) && !strings.Contains(source, last+" "+first)
 }

@@ -41,7 +41,7 @@ func renderMarkdown(md string, width int, style string) (string, error) {
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
 	doc := gm.Parser().Parse(text.NewReader(src))
-	src, links := rewriteDocument(doc, src, width)
+	src, links, blocks := rewriteDocument(doc, src, width)
 	// Soft breaks are spaces by now, so the newlines glamour keeps are hard
 	// breaks (the text to paste keeps its lines).
 	r := renderer.NewRenderer(renderer.WithNodeRenderers(
@@ -52,7 +52,8 @@ func renderMarkdown(md string, width int, style string) (string, error) {
 		return "", err
 	}
 	page := strings.TrimRight(out.String(), "\n")
-	page = hangListItems(page, width)
+	page = hangListItems(page, md, width)
+	page = drawVerbatim(page, blocks, width)
 	page = hyperlinks(page, links)
 	return model.SafeRendered(page), nil
 }

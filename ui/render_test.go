@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/optout/optout/model"
 )
 
 // shippedBodies reads the Markdown body of every guide file under
@@ -230,6 +231,49 @@ func TestTemplateShowsVerbatimWithItsLineBreaks(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("the template's line %q is not shown as written:\n%s", want, plain)
+		}
+	}
+}
+
+func TestListItemsKeepWordsBrokenAtPunctuationWhole(t *testing.T) {
+	md := "2. No AI objection form? Try facebook.com/help/contact/6359191084165019. Older \"Learn more about\n   your right to object\" links lead there too. End. Next sentence here, and more words follow.\n"
+	for _, width := range []int{60, 66, 80, 100} {
+		out, err := renderMarkdown(md, width, "dark")
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain := strings.Join(strings.Fields(ansi.Strip(out)), " ")
+		for _, want := range []string{"Try facebook.com/help/contact/6359191084165019. Older", "too. End. Next sentence here, and more"} {
+			if !strings.Contains(plain, want) {
+				t.Errorf("at %d the item reads differently from its source (%q):\n%s", width, want, ansi.Strip(out))
+			}
+		}
+	}
+}
+
+func TestFactsCardWrapsBesideItsBar(t *testing.T) {
+	f := model.Facts{Training: model.TrainingDefaultOn, Who: model.WhoYou,
+		NotCovered: []string{"Posts and photos of you that other people share", "Anything already used for training before you objected"},
+		Retention:  "Camera-roll uploads are removed from Meta's cloud 30 days after you turn the setting off (as reported)."}
+	for _, width := range []int{40, 68, 100} {
+		out, err := renderMarkdown("# Facebook\n\n"+factsCard(f)+"Intro.\n", width, "plain")
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain := ansi.Strip(out)
+		card := false
+		for _, line := range strings.Split(plain, "\n") {
+			trimmed := strings.TrimSpace(line)
+			if strings.HasPrefix(trimmed, "│") {
+				card = true
+				continue
+			}
+			if card && trimmed != "" && trimmed != "Intro." {
+				t.Errorf("at %d a card line lost its bar: %q\n%s", width, line, plain)
+			}
+		}
+		if !strings.Contains(strings.Join(strings.Fields(strings.ReplaceAll(plain, "│", "")), " "), "Kept: Camera-roll uploads are removed from Meta's cloud 30 days after you turn the setting off (as reported).") {
+			t.Errorf("at %d the card does not read whole:\n%s", width, plain)
 		}
 	}
 }
