@@ -10,7 +10,8 @@ import (
 )
 
 // searchIndex holds what the filter (/) searches, folded once: for each
-// step its title, text and text to paste; for each platform its title. It
+// step its title, instructions, details, text to paste and e-mail; for
+// each platform its title. It
 // remembers the matches of the last few queries, so typing a letter only
 // looks again at the steps that matched before it, and deleting one finds
 // the earlier answer (BenchmarkFilter).
@@ -38,7 +39,10 @@ func newSearchIndex(c *model.Catalog) *searchIndex {
 	size := 0
 	for _, p := range c.Platforms {
 		for _, s := range p.Steps {
-			size += len(s.Title) + len(s.Body) + len(s.Template) + 3
+			size += len(s.Title) + len(s.Body) + len(s.Details) + len(s.Template) + 5
+			if s.Email != nil {
+				size += len(s.Email.Subject) + len(s.Email.Body) + 2
+			}
 		}
 	}
 	all.Grow(size)
@@ -51,7 +55,12 @@ func newSearchIndex(c *model.Catalog) *searchIndex {
 			f := folder{b: &all}
 			f.write(s.Title)
 			f.write(s.Body)
+			f.write(s.Details)
 			f.write(s.Template)
+			if s.Email != nil {
+				f.write(s.Email.Subject)
+				f.write(s.Email.Body)
+			}
 			all.WriteByte(0) // no query spans two steps
 			end[i] = all.Len()
 		}
