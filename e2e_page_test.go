@@ -52,8 +52,8 @@ func TestE2EStepPageKeys(t *testing.T) {
 
 	// / finds a word that is only in a step's instructions.
 	d.keys("/")
-	d.wait("filter steps") // the input is open before typing into it
-	d.typeText("relate to ai at meta") // in the instructions only, typed in lower case
+	d.wait("filter steps")                   // the input is open before typing into it
+	d.typeText("relate to ai at meta")       // in the instructions only, typed in lower case
 	d.wait("[✓] Send Meta's objection form") // the tree row, not the page shown before
 	if s := d.screen(); strings.Contains(s, "Turn off camera-roll cloud processing") || strings.Contains(s, "Nothing matches") {
 		t.Errorf("the search shows a step without the word:\n%s", s)
