@@ -87,6 +87,19 @@ func rewriteDocument(doc ast.Node, src []byte, width int) ([]byte, []pageLink, [
 			label := string(n.Label(src))
 			edits = append(edits, autoLinkEdit(n, target, label, limit, add, &links))
 			return ast.WalkSkipChildren, nil
+		case *ast.Image:
+			// A terminal shows no pictures: the image becomes a link to it.
+			target := string(n.Destination)
+			label := "image: " + strings.TrimSpace(string(n.Text(src))) //nolint:staticcheck
+			link := ast.NewLink()
+			link.Destination = n.Destination
+			link.AppendChild(link, add(label))
+			apply := linkEdit(link, target, label, limit, add, &links)
+			edits = append(edits, func() {
+				n.Parent().ReplaceChild(n.Parent(), n, link)
+				apply()
+			})
+			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})

@@ -271,3 +271,14 @@ func TestLongMessagesWrapInNarrowWindows(t *testing.T) {
 		t.Errorf("the frame has %d lines, want 8", n)
 	}
 }
+
+func TestPlatformPageHintNamesNoCompanyFeature(t *testing.T) {
+	a := newPageApp(t, 120, 30)
+	s := screen(a)
+	if !strings.Contains(s, "a: add another Example Social account") {
+		t.Errorf("no add-account hint for this platform:\n%s", s)
+	}
+	if strings.Contains(s, "Accounts Centre") {
+		t.Errorf("Meta's wording on another company's page:\n%s", s)
+	}
+}

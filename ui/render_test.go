@@ -277,3 +277,17 @@ func TestFactsCardWrapsBesideItsBar(t *testing.T) {
 		}
 	}
 }
+
+func TestImagesBecomeLinksToThem(t *testing.T) {
+	out, err := renderMarkdown("See ![the switch](https://example.org/switch.png) and ![bad](javascript:alert(1)).\n", 100, "dark")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := ansi.Strip(out)
+	if !strings.Contains(plain, "See image: the switch and image: bad (javascript:alert(1)).") {
+		t.Errorf("images are not shown as links:\n%s", plain)
+	}
+	if !strings.Contains(out, "\x1b]8;;https://example.org/switch.png") || strings.Contains(out, "\x1b]8;;javascript") {
+		t.Errorf("image links are wrong:\n%q", out)
+	}
+}
