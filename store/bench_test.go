@@ -34,6 +34,35 @@ func BenchmarkSetStep(b *testing.B) {
 	b.ReportMetric(float64(times[len(times)/2].Microseconds()), "median-µs/op")
 }
 
+// BenchmarkRecord measures one tick as the app does it from schema 2 on:
+// the event and the state it results in, in one write transaction committed
+// with fsync, on a step whose history already holds events.
+func BenchmarkRecord(b *testing.B) {
+	s, err := Open(fixture(b, b.TempDir(), 10, 100), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	followed := &model.Followed{Title: "Object to AI training", Link: "https://example.org/form", Body: "Open the form and send it."}
+	kinds := []model.EventKind{model.EventTick, model.EventUntick}
+	var times []time.Duration
+	i := 0
+	for b.Loop() {
+		start := time.Now()
+		ev := model.Event{At: start, Kind: kinds[i%2], Revision: "0123456789abcdef"}
+		if ev.Kind == model.EventTick {
+			ev.Followed = followed
+		}
+		if err := s.Record("meta/p001#1", model.StepID(fmt.Sprintf("meta/platform-%02d/step-%05d", i%20, i%100)), ev); err != nil {
+			b.Fatal(err)
+		}
+		times = append(times, time.Since(start))
+		i++
+	}
+	slices.Sort(times)
+	b.ReportMetric(float64(times[len(times)/2].Microseconds()), "median-µs/op")
+}
+
 // BenchmarkOpenCheck measures what start-up costs before the UI appears:
 // Open with its full integrity check, and Close, on a store holding 100
 // accounts × 1,000 steps.
