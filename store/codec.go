@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding"
 	"encoding/json"
 	"maps"
@@ -24,6 +25,9 @@ func decodeStrict(raw []byte, v any) error {
 	t := reflect.TypeOf(v).Elem()
 	if !caseVariant(raw, fieldNames(t)) {
 		return json.Unmarshal(raw, v)
+	}
+	if !json.Valid(raw) {
+		return json.Unmarshal(raw, v) // for its error
 	}
 	exact, err := exactKeys(raw, t)
 	if err != nil {
@@ -84,21 +88,33 @@ func isASCII(b []byte) bool {
 }
 
 // exactKeys rewrites the JSON value raw, of Go type t, keeping in every
-// object only the keys that name a field of its struct type exactly.
+// object only the keys that name a field of its struct type exactly, in
+// their order, repeats included, so that json.Unmarshal reads the result as
+// it would have read raw had it matched keys exactly.
 func exactKeys(raw []byte, t reflect.Type) ([]byte, error) {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
+	raw = bytes.TrimSpace(raw)
 	switch {
-	case t.Kind() == reflect.Struct && !decodesItself(t):
-		var obj map[string]json.RawMessage
-		if err := json.Unmarshal(raw, &obj); err != nil || obj == nil {
-			return raw, err
-		}
+	case len(raw) > 0 && raw[0] == '{' && t.Kind() == reflect.Struct && !decodesItself(t):
 		fields := structFields(t)
-		out := make(map[string]json.RawMessage, len(obj))
-		for k, v := range obj {
-			ft, ok := fields[k]
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		if _, err := dec.Token(); err != nil {
+			return nil, err
+		}
+		out := []byte{'{'}
+		for dec.More() {
+			tok, err := dec.Token()
+			if err != nil {
+				return nil, err
+			}
+			key, _ := tok.(string)
+			var v json.RawMessage
+			if err := dec.Decode(&v); err != nil {
+				return nil, err
+			}
+			ft, ok := fields[key]
 			if !ok {
 				continue
 			}
@@ -106,13 +122,20 @@ func exactKeys(raw []byte, t reflect.Type) ([]byte, error) {
 			if err != nil {
 				return nil, err
 			}
-			out[k] = exact
+			if len(out) > 1 {
+				out = append(out, ',')
+			}
+			k, _ := json.Marshal(key)
+			out = append(append(append(out, k...), ':'), exact...)
 		}
-		return json.Marshal(out)
-	case t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Uint8:
+		if _, err := dec.Token(); err != nil {
+			return nil, err
+		}
+		return append(out, '}'), nil
+	case len(raw) > 0 && raw[0] == '[' && t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Uint8:
 		var elems []json.RawMessage
-		if err := json.Unmarshal(raw, &elems); err != nil || elems == nil {
-			return raw, err
+		if err := json.Unmarshal(raw, &elems); err != nil {
+			return nil, err
 		}
 		for i, e := range elems {
 			exact, err := exactKeys(e, t.Elem())
