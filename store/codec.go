@@ -58,7 +58,13 @@ func caseVariant(raw []byte, names map[string]bool) bool {
 		}
 		s := raw[start:i]
 		if escaped {
-			return true
+			// Six bytes (\uXXXX) make at most three, and a name's variant
+			// is at most three times its length: a longer string (a body, a
+			// note) cannot be one.
+			if len(s) <= 18*maxLen(names) {
+				return true
+			}
+			continue
 		}
 		if names[string(s)] {
 			continue
@@ -76,6 +82,15 @@ func caseVariant(raw []byte, names map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// maxLen is the length of the longest of names.
+func maxLen(names map[string]bool) int {
+	n := 0
+	for name := range names {
+		n = max(n, len(name))
+	}
+	return n
 }
 
 func isASCII(b []byte) bool {

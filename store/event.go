@@ -8,7 +8,7 @@ import (
 	"github.com/optout/optout/model"
 )
 
-// History events are the bulk of a data file — thousands per step are
+// History events (and what the user followed, which events refer to) are the bulk of a data file — thousands per step are
 // possible — and all of them are read at start-up, so they are stored in a
 // compact binary form rather than JSON (which costs about 2 µs an event to
 // decode, against a 3 ms start-up budget). An event is a sequence of fields,
@@ -42,11 +42,7 @@ func encodeEvent(ev model.Event, followed []byte) ([]byte, error) {
 		return nil, errors.New("an event needs a date and a kind")
 	}
 	var b []byte
-	field := func(tag uint64, v []byte) {
-		b = binary.AppendUvarint(b, tag)
-		b = binary.AppendUvarint(b, uint64(len(v)))
-		b = append(b, v...)
-	}
+	field := func(tag uint64, v []byte) { b = appendField(b, tag, v) }
 	at, err := ev.At.MarshalBinary()
 	if err != nil {
 		return nil, err
@@ -91,28 +87,55 @@ func (s interner) of(b []byte) string {
 	return v
 }
 
+// fields reads the fields of an encoded record in order, strictly.
+type fields struct {
+	p    []byte
+	last uint64
+}
+
+// next returns the next field, or ok false at the end.
+func (f *fields) next() (tag uint64, v []byte, ok bool, err error) {
+	if len(f.p) == 0 {
+		return 0, nil, false, nil
+	}
+	tag, n := binary.Uvarint(f.p)
+	if n <= 0 {
+		return 0, nil, false, errors.New("bad field tag")
+	}
+	p := f.p[n:]
+	size, n := binary.Uvarint(p)
+	if n <= 0 || size > uint64(len(p)-n) {
+		return 0, nil, false, fmt.Errorf("field %d is cut short", tag)
+	}
+	if tag <= f.last {
+		return 0, nil, false, fmt.Errorf("field %d out of order", tag)
+	}
+	f.last = tag
+	f.p = p[n+int(size):]
+	return tag, p[n : n+int(size)], true, nil
+}
+
+// appendField appends one field to b.
+func appendField(b []byte, tag uint64, v []byte) []byte {
+	b = binary.AppendUvarint(b, tag)
+	b = binary.AppendUvarint(b, uint64(len(v)))
+	return append(b, v...)
+}
+
 // decodeEvent decodes an encoded event, strictly: fields out of order,
 // repeated, cut short or of the wrong size are an error, as is an event
 // without a date or kind. It returns the key of its Followed snapshot
 // (nil if none), which shares p's memory. The strings it returns do not.
 func decodeEvent(p []byte, intern interner) (ev model.Event, followed []byte, err error) {
-	var last uint64
-	for len(p) > 0 {
-		tag, n := binary.Uvarint(p)
-		if n <= 0 {
-			return model.Event{}, nil, errors.New("bad field tag")
+	f := fields{p: p}
+	for {
+		tag, v, ok, err := f.next()
+		if err != nil {
+			return model.Event{}, nil, err
 		}
-		p = p[n:]
-		size, n := binary.Uvarint(p)
-		if n <= 0 || size > uint64(len(p)-n) {
-			return model.Event{}, nil, fmt.Errorf("field %d is cut short", tag)
+		if !ok {
+			break
 		}
-		v := p[n : n+int(size)]
-		p = p[n+int(size):]
-		if tag <= last {
-			return model.Event{}, nil, fmt.Errorf("field %d out of order", tag)
-		}
-		last = tag
 		switch tag {
 		case tagAt:
 			err = ev.At.UnmarshalBinary(v)
@@ -145,6 +168,74 @@ func decodeEvent(p []byte, intern interner) (ev model.Event, followed []byte, er
 		return model.Event{}, nil, errors.New("no date or kind")
 	}
 	return ev, followed, nil
+}
+
+// Tags of a stored model.Followed, encoded as an event is. Stored: they
+// never change.
+const (
+	tagFollowedTitle    = 1
+	tagFollowedLink     = 2
+	tagFollowedTemplate = 3
+	tagFollowedBody     = 4
+	tagFollowedParts    = 5 // five big-endian uint32: title, body, link, template, regions
+)
+
+// encodeFollowed encodes f.
+func encodeFollowed(f *model.Followed) []byte {
+	var b []byte
+	for _, field := range []struct {
+		tag uint64
+		v   string
+	}{
+		{tagFollowedTitle, f.Title},
+		{tagFollowedLink, f.Link},
+		{tagFollowedTemplate, f.Template},
+		{tagFollowedBody, f.Body},
+	} {
+		if field.v != "" {
+			b = appendField(b, field.tag, []byte(field.v))
+		}
+	}
+	if f.Parts != (model.PartHashes{}) {
+		var parts []byte
+		for _, h := range []uint32{f.Parts.Title, f.Parts.Body, f.Parts.Link, f.Parts.Template, f.Parts.Regions} {
+			parts = binary.BigEndian.AppendUint32(parts, h)
+		}
+		b = appendField(b, tagFollowedParts, parts)
+	}
+	return b
+}
+
+// decodeFollowed decodes an encoded model.Followed, as strictly as
+// decodeEvent.
+func decodeFollowed(p []byte) (*model.Followed, error) {
+	var out model.Followed
+	f := fields{p: p}
+	for {
+		tag, v, ok, err := f.next()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return &out, nil
+		}
+		switch tag {
+		case tagFollowedTitle:
+			out.Title = string(v)
+		case tagFollowedLink:
+			out.Link = string(v)
+		case tagFollowedTemplate:
+			out.Template = string(v)
+		case tagFollowedBody:
+			out.Body = string(v)
+		case tagFollowedParts:
+			if len(v) != 5*4 {
+				return nil, errors.New("bad part hashes")
+			}
+			u := func(i int) uint32 { return binary.BigEndian.Uint32(v[4*i:]) }
+			out.Parts = model.PartHashes{Title: u(0), Body: u(1), Link: u(2), Template: u(3), Regions: u(4)}
+		}
+	}
 }
 
 // kindOf returns the kind named by b, without allocating for the known ones.

@@ -30,29 +30,63 @@ var (
 	errFrameFormat = errors.New("stored in a format this optout does not know")
 )
 
-// checksum is the CRC-32C of a record's place and payload. Each name is
+// placeSum is the running checksum of a record's place: the records of one
+// bucket share the work of their common prefix. Each name is
 // length-prefixed so that ("ab", "c") and ("a", "bc") differ.
-func checksum(payload []byte, place [][]byte) uint32 {
-	var n [binary.MaxVarintLen64]byte
-	var crc uint32
-	for _, name := range place {
-		crc = crc32.Update(crc, castagnoli, n[:binary.PutUvarint(n[:], uint64(len(name)))])
-		crc = crc32.Update(crc, castagnoli, name)
+type placeSum uint32
+
+// placeOf is the placeSum of the given names, from the root.
+func placeOf(names ...[]byte) placeSum {
+	var p placeSum
+	for _, name := range names {
+		p = p.child(name)
 	}
-	return crc32.Update(crc, castagnoli, payload)
+	return p
+}
+
+// child is the placeSum of name inside p.
+func (p placeSum) child(name []byte) placeSum {
+	var crc uint32
+	if n := len(name); n < 0x80 {
+		// The usual case: a one-byte length, from a constant table, since
+		// a slice of a local array would escape to the heap (once per
+		// record read).
+		crc = crc32.Update(uint32(p), castagnoli, byteValues[n:n+1])
+	} else {
+		crc = crc32.Update(uint32(p), castagnoli, binary.AppendUvarint(nil, uint64(n)))
+	}
+	return placeSum(crc32.Update(crc, castagnoli, name))
+}
+
+// byteValues holds every byte value at its own index.
+var byteValues = func() (b [256]byte) {
+	for i := range b {
+		b[i] = byte(i)
+	}
+	return b
+}()
+
+// sum is the checksum of payload stored at p.
+func (p placeSum) sum(payload []byte) uint32 {
+	return crc32.Update(uint32(p), castagnoli, payload)
 }
 
 // seal frames payload for the record at place (bucket names, then key).
 func seal(payload []byte, place ...[]byte) []byte {
 	out := make([]byte, frameHeader, frameHeader+len(payload))
 	out[0] = frameFormat
-	binary.BigEndian.PutUint32(out[1:], checksum(payload, place))
+	binary.BigEndian.PutUint32(out[1:], placeOf(place...).sum(payload))
 	return append(out, payload...)
 }
 
 // unseal checks a framed value against its place and returns its payload,
 // which shares v's memory.
 func unseal(v []byte, place ...[]byte) ([]byte, error) {
+	return unsealAt(v, placeOf(place...))
+}
+
+// unsealAt is unseal for a place whose placeSum is known.
+func unsealAt(v []byte, place placeSum) ([]byte, error) {
 	if len(v) < frameHeader {
 		return nil, errChecksum
 	}
@@ -62,7 +96,7 @@ func unseal(v []byte, place ...[]byte) ([]byte, error) {
 		return nil, errFrameFormat
 	}
 	payload := v[frameHeader:]
-	if checksum(payload, place) != binary.BigEndian.Uint32(v[1:]) {
+	if place.sum(payload) != binary.BigEndian.Uint32(v[1:]) {
 		return nil, errChecksum
 	}
 	return payload, nil

@@ -11,10 +11,11 @@ import (
 )
 
 // FuzzDecodeRecord feeds arbitrary bytes to everything that reads a stored
-// record: the frame check, the event decoder and the strict JSON decoder.
-// None may panic; an event that decodes must encode back to the same event;
-// the strict decoder's fast path must read a record exactly as its exact-key
-// path does.
+// record: the frame check, the event and followed decoders, the fast state
+// reader and the strict JSON decoder. None may panic; an event or followed
+// snapshot that decodes must encode back to the same; the fast state reader
+// must agree with decodeStrict whenever it takes an input, and the strict
+// decoder's fast path with its exact-key path.
 //
 //	go test -run '^$' -fuzz FuzzDecodeRecord -fuzztime 60s ./store/
 func FuzzDecodeRecord(f *testing.F) {
@@ -34,6 +35,14 @@ func FuzzDecodeRecord(f *testing.F) {
 	}
 	withRef, _ := encodeEvent(model.Event{At: at, Kind: model.EventTick}, bytes.Repeat([]byte{7}, followedKeySize))
 	f.Add(withRef)
+	f.Add(encodeFollowed(&model.Followed{Title: "T", Link: "https://example.org", Body: "line 1\nline 2", Parts: model.PartHashes{Title: 1, Regions: 5}}))
+	for _, st := range []model.StepState{
+		{Done: true, At: at, Revision: "r1", Parts: model.PartHashes{Title: 1, Body: 4294967295}, Status: model.StatusSubmitted, Note: "écrit à la main"},
+		{At: at.In(time.FixedZone("", -5*3600)), Note: "line 1\nline \"2\""},
+	} {
+		b, _ := json.Marshal(st)
+		f.Add(b)
+	}
 	for _, s := range []string{
 		`{"done":true,"at":"2026-12-01T03:22:00Z","revision":"r1","parts":{"title":1,"body":2},"status":"submitted","note":"n"}`,
 		`{"Note":"forged","note":"real","NOTE":"x"}`,
@@ -56,6 +65,20 @@ func FuzzDecodeRecord(f *testing.F) {
 			again, ref2, err := decodeEvent(p, interner{})
 			if err != nil || !sameEvent(ev, again) || !bytes.Equal(ref, ref2) {
 				t.Fatalf("round trip: %+v (%x) → %+v (%x), %v", ev, ref, again, ref2, err)
+			}
+		}
+
+		if fl, err := decodeFollowed(data); err == nil {
+			again, err := decodeFollowed(encodeFollowed(fl))
+			if err != nil || !reflect.DeepEqual(fl, again) {
+				t.Fatalf("followed round trip: %+v → %+v, %v", fl, again, err)
+			}
+		}
+
+		if fast, ok := fastState(data, interner{}); ok {
+			var strict model.StepState
+			if err := decodeStrict(data, &strict); err != nil || !reflect.DeepEqual(fast, strict) {
+				t.Fatalf("fastState read %+v, decodeStrict %+v (%v)", fast, strict, err)
 			}
 		}
 

@@ -3,7 +3,6 @@ package store
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -20,7 +19,8 @@ import (
 //
 // What the user followed (model.Followed) is the same for every account that
 // ticked a step at one revision, and can be long, so it is stored once in
-// the followed bucket under a hash of its JSON and events refer to it.
+// the followed bucket (encoded as events are) under a hash of its encoding,
+// and events refer to it.
 
 // Record appends ev to the history of (account, step) and stores the state
 // it results in (model.StepState.Apply), in one transaction.
@@ -75,10 +75,7 @@ func appendEvent(tx *bolt.Tx, account model.AccountID, step model.StepID, ev mod
 
 // putFollowed stores f once and returns its key.
 func putFollowed(tx *bolt.Tx, f *model.Followed) ([]byte, error) {
-	raw, err := json.Marshal(f)
-	if err != nil {
-		return nil, err
-	}
+	raw := encodeFollowed(f)
 	sum := sha256.Sum256(raw)
 	key := sum[:followedKeySize]
 	b, err := tx.CreateBucketIfNotExists([]byte(bucketFollowed))

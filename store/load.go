@@ -89,10 +89,15 @@ func readAll(tx *bolt.Tx, path string, version int) (model.Snapshot, error) {
 // payload returns the payload of the value v stored at place, or ok false
 // (with a problem noted) when it is kept but cannot be read.
 func (r *reader) payload(v []byte, place ...[]byte) (p []byte, ok bool, err error) {
+	return r.payloadAt(v, placeOf(place...), place)
+}
+
+// payloadAt is payload for a place whose placeSum is known.
+func (r *reader) payloadAt(v []byte, sum placeSum, place [][]byte) (p []byte, ok bool, err error) {
 	if r.version < 2 {
 		return v, true, nil
 	}
-	p, err = unseal(v, place...)
+	p, err = unsealAt(v, sum)
 	switch {
 	case err == nil:
 		return p, true, nil
@@ -169,16 +174,23 @@ func (r *reader) progress() error {
 	}
 	return all.ForEachBucket(func(account []byte) error {
 		id := model.AccountID(account)
+		base := placeOf([]byte(bucketProgress), account)
 		return all.Bucket(account).ForEach(func(step, v []byte) error {
 			if v == nil {
 				return nil
 			}
-			var st model.StepState
-			ok, err := r.decodeJSON(v, &st, []byte(bucketProgress), account, step)
-			if ok {
-				r.snap.Progress.Set(id, model.StepID(step), st)
+			place := [][]byte{[]byte(bucketProgress), account, step}
+			p, ok, err := r.payloadAt(v, base.child(step), place)
+			if !ok || err != nil {
+				return err
 			}
-			return err
+			st, err := decodeState(p, r.intern)
+			if err != nil {
+				r.problem(place, err)
+				return nil
+			}
+			r.snap.Progress.Set(id, model.StepID(step), st)
+			return nil
 		})
 	})
 }
@@ -191,6 +203,10 @@ func (r *reader) history() error {
 	states := r.tx.Bucket([]byte(bucketProgress))
 	return all.ForEachBucket(func(account []byte) error {
 		steps := all.Bucket(account)
+		var accountStates *bolt.Bucket
+		if states != nil {
+			accountStates = states.Bucket(account)
+		}
 		return steps.ForEachBucket(func(step []byte) error {
 			events, err := r.events(steps.Bucket(step), account, step)
 			if err != nil {
@@ -198,13 +214,7 @@ func (r *reader) history() error {
 			}
 			// Record writes the state with every event: a history without
 			// its state means the state record was lost.
-			var st []byte
-			if states != nil {
-				if b := states.Bucket(account); b != nil {
-					st = b.Get(step)
-				}
-			}
-			if st == nil {
+			if accountStates == nil || accountStates.Get(step) == nil {
 				return &damageError{what: describe([][]byte{[]byte(bucketProgress), account, step}) + " is missing"}
 			}
 			id, sid := model.AccountID(account), model.StepID(step)
@@ -220,8 +230,9 @@ func (r *reader) history() error {
 // events reads one step's history, oldest first.
 func (r *reader) events(b *bolt.Bucket, account, step []byte) ([]model.Event, error) {
 	where := [][]byte{[]byte(bucketHistory), account, step}
+	base := placeOf(where...)
 	var (
-		events []model.Event
+		events = make([]model.Event, 0, min(b.Sequence(), 1<<16))
 		want   uint64 = 1
 	)
 	c := b.Cursor()
@@ -233,17 +244,20 @@ func (r *reader) events(b *bolt.Bucket, account, step []byte) ([]model.Event, er
 			return nil, &damageError{what: fmt.Sprintf("%s is missing event %d", describe(where), want)}
 		}
 		want++
-		place := [][]byte{where[0], account, step, k}
-		p, ok, err := r.payload(v, place...)
+		p, err := unsealAt(v, base.child(k))
 		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			continue
+			// The slow path, which says what went wrong.
+			var ok bool
+			if p, ok, err = r.payload(v, where[0], account, step, k); err != nil {
+				return nil, err
+			}
+			if !ok {
+				continue
+			}
 		}
 		ev, ref, err := decodeEvent(p, r.intern)
 		if err != nil {
-			r.problem(place, err)
+			r.problem([][]byte{where[0], account, step, k}, err)
 			continue
 		}
 		if ref != nil {
@@ -273,14 +287,15 @@ func (r *reader) followedOf(key []byte) (*model.Followed, error) {
 	if v == nil {
 		return nil, &damageError{what: describe(place) + " is missing"}
 	}
-	var f model.Followed
-	ok, err := r.decodeJSON(v, &f, place...)
+	p, ok, err := r.payload(v, place...)
 	if err != nil {
 		return nil, err
 	}
 	var out *model.Followed
 	if ok {
-		out = &f
+		if out, err = decodeFollowed(p); err != nil {
+			r.problem(place, err)
+		}
 	}
 	r.followed[string(key)] = out
 	return out, nil

@@ -90,6 +90,9 @@ type walker struct {
 	size int64
 	m    meta
 	seen map[uint64]bool
+	// bufs holds one page buffer per depth of the tree walk, reused from
+	// page to page: a page is only needed while its subtree is walked.
+	bufs [][]byte
 }
 
 // preflight checks, without trusting a single offset in it, that every page
@@ -112,23 +115,27 @@ func preflight(r io.ReaderAt, size int64) error {
 			return err
 		}
 	}
-	return w.tree(m.root)
+	return w.tree(m.root, 0)
 }
 
-// page reads page id and its overflow pages.
-func (w *walker) page(id uint64) ([]byte, error) {
+// page reads page id and its overflow pages into the buffer for depth.
+func (w *walker) page(id uint64, depth int) ([]byte, error) {
 	if id < 2 || id >= w.m.pgid {
 		return nil, fmt.Errorf("reference to page %d outside 2..%d", id, w.m.pgid-1)
 	}
 	psz := int64(w.m.pageSize)
-	head := make([]byte, pageHeaderSize)
-	if _, err := w.r.ReadAt(head, int64(id)*psz); err != nil {
+	for len(w.bufs) <= depth {
+		w.bufs = append(w.bufs, make([]byte, psz))
+	}
+	buf := w.bufs[depth][:psz]
+	// pgid*pageSize ≤ size was checked, so a whole page is there to read.
+	if _, err := w.r.ReadAt(buf, int64(id)*psz); err != nil {
 		return nil, fmt.Errorf("page %d: %w", id, err)
 	}
-	if got := binary.NativeEndian.Uint64(head); got != id {
+	if got := binary.NativeEndian.Uint64(buf); got != id {
 		return nil, fmt.Errorf("page %d identifies itself as page %d", id, got)
 	}
-	overflow := uint64(binary.NativeEndian.Uint32(head[12:]))
+	overflow := uint64(binary.NativeEndian.Uint32(buf[12:]))
 	if id+overflow >= w.m.pgid {
 		return nil, fmt.Errorf("page %d overflows past the end", id)
 	}
@@ -138,15 +145,21 @@ func (w *walker) page(id uint64) ([]byte, error) {
 		}
 		w.seen[i] = true
 	}
-	buf := make([]byte, int64(overflow+1)*psz)
-	if _, err := w.r.ReadAt(buf, int64(id)*psz); err != nil {
-		return nil, fmt.Errorf("page %d: %w", id, err)
+	if overflow > 0 {
+		n := int64(overflow+1) * psz
+		if int64(cap(w.bufs[depth])) < n {
+			w.bufs[depth] = make([]byte, n)
+		}
+		buf = w.bufs[depth][:n]
+		if _, err := w.r.ReadAt(buf, int64(id)*psz); err != nil {
+			return nil, fmt.Errorf("page %d: %w", id, err)
+		}
 	}
 	return buf, nil
 }
 
 func (w *walker) freelist(id uint64) error {
-	p, err := w.page(id)
+	p, err := w.page(id, 0)
 	if err != nil {
 		return err
 	}
@@ -169,9 +182,9 @@ func (w *walker) freelist(id uint64) error {
 	return nil
 }
 
-// tree checks the B+tree rooted at page id.
-func (w *walker) tree(id uint64) error {
-	p, err := w.page(id)
+// tree checks the B+tree rooted at page id, depth pages below the root.
+func (w *walker) tree(id uint64, depth int) error {
+	p, err := w.page(id, depth)
 	if err != nil {
 		return err
 	}
@@ -187,13 +200,13 @@ func (w *walker) tree(id uint64) error {
 			if uint64(off)+pos+ksize > uint64(len(p)) {
 				return fmt.Errorf("page %d: key %d lies outside the page", id, i)
 			}
-			if err := w.tree(binary.NativeEndian.Uint64(p[off+8:])); err != nil {
+			if err := w.tree(binary.NativeEndian.Uint64(p[off+8:]), depth+1); err != nil {
 				return err
 			}
 		}
 		return nil
 	case leafPage:
-		return w.leaf(p, id)
+		return w.leaf(p, id, depth)
 	default:
 		return fmt.Errorf("page %d: type %#x, want a branch or leaf", id, flags)
 	}
@@ -201,7 +214,7 @@ func (w *walker) tree(id uint64) error {
 
 // leaf checks a leaf page (or an inline bucket's page, whose id is 0) and the
 // buckets nested in it.
-func (w *walker) leaf(p []byte, id uint64) error {
+func (w *walker) leaf(p []byte, id uint64, depth int) error {
 	count, err := elements(p, id)
 	if err != nil {
 		return err
@@ -222,7 +235,7 @@ func (w *walker) leaf(p []byte, id uint64) error {
 			return fmt.Errorf("page %d: entry %d: bucket header too short", id, i)
 		}
 		if root := binary.NativeEndian.Uint64(v); root != 0 {
-			if err := w.tree(root); err != nil {
+			if err := w.tree(root, depth+1); err != nil {
 				return err
 			}
 			continue
@@ -231,7 +244,7 @@ func (w *walker) leaf(p []byte, id uint64) error {
 		if len(inline) < pageHeaderSize || binary.NativeEndian.Uint16(inline[8:]) != leafPage {
 			return fmt.Errorf("page %d: entry %d: damaged inline bucket", id, i)
 		}
-		if err := w.leaf(inline, id); err != nil {
+		if err := w.leaf(inline, id, depth); err != nil {
 			return err
 		}
 	}
