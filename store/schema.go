@@ -20,7 +20,7 @@ const (
 	bucketUI       = "ui"       // resumeKey → model.Resume
 	// Version 2 on:
 	bucketHistory  = "history"  // AccountID → StepID → sequence → model.Event (history.go)
-	bucketFollowed = "followed" // hash → model.Followed, shared by events
+	bucketFollowed = "followed" // hash → model.Followed (event.go), shared by events
 
 	schemaKey   = "schema"
 	settingsKey = "settings"
