@@ -232,7 +232,7 @@ func (r *reader) events(b *bolt.Bucket, account, step []byte) ([]model.Event, er
 	where := [][]byte{[]byte(bucketHistory), account, step}
 	base := placeOf(where...)
 	var (
-		events = make([]model.Event, 0, min(b.Sequence(), 1<<16))
+		events        = make([]model.Event, 0, min(b.Sequence(), 1<<16))
 		want   uint64 = 1
 	)
 	c := b.Cursor()
