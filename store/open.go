@@ -217,7 +217,8 @@ func check(db *bolt.DB, file *os.File, path string) (inspection, error) {
 	if err != nil {
 		return inspection{}, err
 	}
-	if err := preflight(file, info.Size()); err != nil {
+	m, err := preflight(file, info.Size())
+	if err != nil {
 		return inspection{}, err
 	}
 	var seen inspection
@@ -233,8 +234,16 @@ func check(db *bolt.DB, file *os.File, path string) (inspection, error) {
 			return err
 		}
 		seen.txid = tx.ID()
-		seen.snap, err = readAll(tx, path, seen.version)
-		return err
+		if seen.snap, err = readAll(tx, path, seen.version); err != nil {
+			return err
+		}
+		if m.otherDamaged {
+			// Not refused: after a power cut mid-commit this is bbolt's
+			// rightful recovery of the last completed change. But it may
+			// also hide a lost one, so the user is told.
+			seen.snap.Problems = append(seen.snap.Problems, path+": one of the file's two headers is damaged, so optout reads it as of the other, which may lack the last change saved; check your latest changes, or restore "+backupPath(path)+" if one is missing")
+		}
+		return nil
 	})
 	return seen, err
 }

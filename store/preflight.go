@@ -35,6 +35,10 @@ type meta struct {
 	freelist uint64
 	pgid     uint64 // high-water mark: pages [0, pgid) are in use or free
 	txid     uint64
+	// otherDamaged is set on the meta page in use when the other one is
+	// damaged. bbolt then quietly uses this one, which may be the older,
+	// so the last change saved may be missing.
+	otherDamaged bool
 }
 
 // readMeta reads the meta page at off and validates it as bbolt does.
@@ -77,8 +81,12 @@ func currentMeta(r io.ReaderAt) (meta, error) {
 	case err0 != nil && err1 != nil:
 		return meta{}, err0
 	case err0 != nil:
+		m1.otherDamaged = true
 		return m1, nil
-	case err1 != nil || m0.txid >= m1.txid:
+	case err1 != nil:
+		m0.otherDamaged = true
+		return m0, nil
+	case m0.txid >= m1.txid:
 		return m0, nil
 	}
 	return m1, nil
@@ -98,11 +106,16 @@ type walker struct {
 // preflight checks, without trusting a single offset in it, that every page
 // reachable from the current meta page lies inside the file and has the
 // expected type, and that every key and value lies inside its page.
-func preflight(r io.ReaderAt, size int64) error {
+func preflight(r io.ReaderAt, size int64) (meta, error) {
 	m, err := currentMeta(r)
 	if err != nil {
-		return err
+		return meta{}, err
 	}
+	return m, m.walk(r, size)
+}
+
+// walk checks the pages reachable from m.
+func (m meta) walk(r io.ReaderAt, size int64) error {
 	if m.pageSize < 512 || m.pageSize > 1<<20 || m.pageSize&(m.pageSize-1) != 0 {
 		return fmt.Errorf("implausible page size %d", m.pageSize)
 	}
