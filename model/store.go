@@ -46,10 +46,11 @@ type Snapshot struct {
 	Accounts []Account // in creation order, removed ones included
 	Progress Progress  // each state's History filled, oldest first
 	Resume   Resume
-	// Problems lists, one line each, records the store kept on disk but
-	// could not read (an unreadable history event, a record in a format
-	// this optout does not know), naming the file, account and step. They
-	// are never dropped; the user should be told once.
+	// Problems lists, one line each, what the store found but could not
+	// read — an unreadable history event, a record in a format this optout
+	// does not know (both kept on disk, never dropped), a damaged file
+	// header that may hide the last change — naming the file, account and
+	// step. The user should be told once.
 	Problems []string
 	// ReadOnly, when not empty, is why changes cannot be saved (the file
 	// was written by a newer optout); every write then fails with
