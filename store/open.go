@@ -103,22 +103,28 @@ func Open(path string, opts Options) (*Store, error) {
 	if db, err = openWritable(path, opts); err != nil {
 		return nil, err
 	}
-	s := &Store{path: path, db: db, version: seen.version}
-	if seen.version < schemaVersion() {
-		if err := s.upgrade(seen.version); err != nil {
+	s := &Store{path: path, db: db}
+	// Another optout may have written between the check and the reopen
+	// (even upgraded the file): go by what the file says now.
+	same := false
+	err = db.View(func(tx *bolt.Tx) error {
+		same = tx.ID() == seen.txid
+		s.version, err = fileVersion(tx)
+		return err
+	})
+	switch {
+	case err != nil:
+		_ = db.Close()
+		return nil, accessError("read", path, err)
+	case s.version > schemaVersion():
+		s.readOnly = newerFileReason(s.version)
+	case s.version < schemaVersion():
+		if err := s.upgrade(s.version); err != nil {
 			_ = db.Close()
 			return nil, err
 		}
-		return s, nil
-	}
-	if err := db.View(func(tx *bolt.Tx) error {
-		if tx.ID() == seen.txid { // nobody wrote in between
-			s.loaded = &seen.snap
-		}
-		return nil
-	}); err != nil {
-		_ = db.Close()
-		return nil, accessError("read", path, err)
+	case same:
+		s.loaded = &seen.snap
 	}
 	return s, nil
 }
