@@ -7,9 +7,10 @@ import (
 	"maps"
 	"reflect"
 	"strings"
-	"sync"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/optout/optout/model"
 )
 
 // Accounts, step states, settings, the resume state and followed snapshots
@@ -189,16 +190,33 @@ func structFields(t reflect.Type) map[string]reflect.Type {
 	return out
 }
 
-// namesCache holds fieldNames' results; the set of types is fixed (the
-// stored record types), so it only ever fills once per type.
-var namesCache sync.Map // reflect.Type → map[string]bool
+// storedNames holds fieldNames' result for each type stored as JSON,
+// computed once; it is never written after.
+var storedNames = func() map[reflect.Type]map[string]bool {
+	m := map[reflect.Type]map[string]bool{}
+	for _, t := range []reflect.Type{
+		reflect.TypeFor[model.StepState](),
+		reflect.TypeFor[model.Account](),
+		reflect.TypeFor[model.Settings](),
+		reflect.TypeFor[model.Resume](),
+		reflect.TypeFor[model.Followed](),
+	} {
+		m[t] = walkNames(t)
+	}
+	return m
+}()
 
 // fieldNames is every JSON field name of t and of the struct types nested
 // in it.
 func fieldNames(t reflect.Type) map[string]bool {
-	if v, ok := namesCache.Load(t); ok {
-		return v.(map[string]bool)
+	if names, ok := storedNames[t]; ok {
+		return names
 	}
+	return walkNames(t)
+}
+
+// walkNames computes fieldNames.
+func walkNames(t reflect.Type) map[string]bool {
 	names := map[string]bool{}
 	var walk func(reflect.Type)
 	walk = func(t reflect.Type) {
@@ -216,7 +234,6 @@ func fieldNames(t reflect.Type) map[string]bool {
 		}
 	}
 	walk(t)
-	namesCache.Store(t, names)
 	return names
 }
 
