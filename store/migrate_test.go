@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -146,6 +147,34 @@ func TestMigrateV1KeepsUnknownData(t *testing.T) {
 		p, err := unseal(tx.Bucket([]byte(bucketAccounts)).Get([]byte("meta/facebook#q7r1")), []byte(bucketAccounts), []byte("meta/facebook#q7r1"))
 		if err != nil || !bytes.Contains(p, []byte(`"colour":"red"`)) || !bytes.Contains(p, []byte(`"label":"renamed"`)) {
 			t.Errorf("account after rename = %s (%v), want the unknown field kept", p, err)
+		}
+		return nil
+	})
+}
+
+// TestMigrateV1KeepsUnreadableRecords: a version-1 record that was never
+// readable JSON (another program's) is framed as it is, kept, and named in
+// Problems after the upgrade.
+func TestMigrateV1KeepsUnreadableRecords(t *testing.T) {
+	path := copyV1(t)
+	withDB(t, path, func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte(bucketProgress)).Bucket([]byte("meta/threads#main")).Put([]byte("p/odd"), []byte("not json"))
+	})
+	s, err := Open(path, Options{})
+	must(t, err)
+	snap := load(t, s)
+	if len(snap.Problems) != 1 || !strings.Contains(snap.Problems[0], `step "p/odd" for account "meta/threads#main"`) {
+		t.Errorf("problems = %q, want the unreadable record named", snap.Problems)
+	}
+	snap.Problems = nil
+	if !reflect.DeepEqual(snap, v1Snapshot()) {
+		t.Errorf("Load =\n%+v\nwant\n%+v", snap, v1Snapshot())
+	}
+	must(t, s.Close())
+	withDB(t, path, func(tx *bolt.Tx) error {
+		v := tx.Bucket([]byte(bucketProgress)).Bucket([]byte("meta/threads#main")).Get([]byte("p/odd"))
+		if p, err := unseal(v, []byte(bucketProgress), []byte("meta/threads#main"), []byte("p/odd")); err != nil || string(p) != "not json" {
+			t.Errorf("the unreadable record is now %q (%v), want it kept", p, err)
 		}
 		return nil
 	})
