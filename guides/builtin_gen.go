@@ -9,7 +9,7 @@ import "github.com/optout/optout/model"
 
 // builtinFingerprint is the fingerprint of the guides builtinPlatforms
 // was generated from.
-const builtinFingerprint uint32 = 0x3b2ad689
+const builtinFingerprint uint32 = 0x3b26be08
 
 // builtinPlatforms returns the guides in guides/content as parsed when
 // this file was generated, a new copy on every call.
@@ -26,7 +26,7 @@ func builtinPlatforms() []model.Platform {
 				Who:           "you",
 				Covers:        []model.DataKind{"posts", "comments", "photos", "videos", "captions", "profile", "ai-chats"},
 				NotCovered:    []string{"Posts and photos of you that other people share", "Anything already used for training before you objected", "Facebook Pages (each person behind a Page objects with their own profile)"},
-				Retention:     "Camera-roll uploads are removed from Meta's cloud 30 days after you turn the setting off (as reported).",
+				Retention:     "Meta reportedly deletes camera-roll uploads from its cloud within 30 days of you switching the feature off.",
 				HumanReview:   "unclear",
 				Plans:         []model.Plan{"free"},
 				PolicyChanged: "2025-12-16",
@@ -46,8 +46,8 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "official",
 					ConfidenceNote: "Two form addresses circulate (…/712876720715583 and …/6359191084165019); both look genuine, and which one your account gets is unconfirmed.",
-					Body:           "**Log in to Facebook first**; the form opens only for logged-in accounts where it applies.\n\n1. \"Settings & privacy\" → \"Privacy Center\" → \"Privacy topics\" → \"AI at Meta\" → \"Information you've\n   shared on Meta Products\" (if shown) → \"Submit an objection request\". Or press `o`.\n2. No AI objection form? Try facebook.com/help/contact/6359191084165019. Older \"Learn more about\n   your right to object\" or \"Right to object\" links lead there too.\n3. Answer Yes to \"Does your request relate to AI at Meta?\", check the e-mail, add a reason if you\n   like (`y`), send, and enter any code Meta e-mails you.\n\n**What this does:** stops future use of your public Facebook content for AI.\n\n**What it does not do:** reach back (the EU/EEA cut-off was 26 May 2025), or cover others' posts of\nyou or Pages. If Meta refuses or doesn't answer, see \"If a company refuses or doesn't answer\".",
-					Details:        "**Other routes.** \"Settings & privacy\" → \"Settings\" → \"Privacy Policy\" (under \"Community Standards and\nLegal Policies\") → the AI notice → the linked word \"object\". On a computer: profile picture →\n\"Settings & privacy\" → \"Privacy Center\" → \"Generative AI at Meta\" → \"How Meta uses information for\ngenerative AI models\" → the link at the end. If a label differs, look for \"AI at Meta\" and the word for\n\"object\" in your language (German \"widersprechen\", Italian \"opporti\"). Going straight from the login\npage to the form has been reported to fail: if you land on your feed, open the form again.\n\n**The form over time.** In June 2024 MIT Technology Review described the \"Learn more about your right to\nobject\" box at the top of the privacy policy, or Privacy Center → \"How Meta uses information for\ngenerative AI models and features\" → \"Right to object\". Trusted Reviews (UK) described tapping \"Object\"\nin Meta's AI notice in the Privacy Centre, then entering an e-mail and submitting. In 2024 a reason\nand an e-mailed code were required; the UK reason became optional in September 2024, and the 2025 form\nasks only for an e-mail. Meta said objections sent earlier still count; send it again if you are\nunsure or have changed your e-mail since.\n\n**Where it applies.** The Irish regulator let Meta's EU training go ahead on 27 May 2025 after Meta\nmade the form easier to find and open for longer. The Norwegian regulator said the 2025 training\napplies to Norway as part of the EEA. Liechtenstein's authority urged people to object by 26 May 2025.\nIn the UK, training on public posts resumed in September 2024; the ICO said it had not approved it and\nwould keep watching.\n\n**What it covers.** Meta's 2025 EU notice said the objection also covers your chats with Meta AI. Its\nUK/EU automatic reply speaks only of public information such as posts and comments, so for the UK the\nchats are not confirmed.\n\nFake copies of Meta's Privacy Center have turned up in search results; sharing a \"Goodbye Meta AI\" post\ndoes nothing.",
+					Body:           "**Log in to Facebook first**; the form shows only where it applies.\n\n1. \"Settings & privacy\" → \"Privacy Center\" → \"Privacy topics\" → \"AI at Meta\" → \"Information you've\n   shared on Meta Products\" (if shown) → \"Submit an objection request\". Or press `o`.\n2. No form? Try facebook.com/help/contact/6359191084165019. In 2024 the links \"Learn more about your\n   right to object\" and \"Right to object\" led to the form.\n3. Answer Yes to \"Does your request relate to AI at Meta?\", check the e-mail, optionally add a\n   reason (`y`), send, and enter any e-mailed code.\n\n**What this does:** asks Meta to stop using your public Facebook content for AI from now on.\n\n**What it does not do:** reach back (the EU/EEA cut-off was 26 May 2025), or cover others' posts of\nyou or Pages. If Meta refuses or doesn't answer, see \"If a company refuses or doesn't answer\".",
+					Details:        "**Other routes.** \"Settings & privacy\" → \"Settings\" → \"Privacy Policy\" (under \"Community Standards and\nLegal Policies\") → the AI notice → the linked word \"object\". On a computer: profile picture →\n\"Settings & privacy\" → \"Privacy Center\" → \"Generative AI at Meta\" → \"How Meta uses information for\ngenerative AI models\" → the link at the end. If a label differs, look for \"AI at Meta\" and the word for\n\"object\" in your language (German \"widersprechen\", Italian \"opporti\"). Going straight from the login\npage to the form has been reported to fail: if you land on your feed, open the form again.\n\n**The form over time.** In June 2024 MIT Technology Review pointed to a \"Learn more about your right to\nobject\" box at the top of the privacy policy, or to Privacy Center → \"How Meta uses information for\ngenerative AI models and features\" → \"Right to object\"; those labels are the 2024 ones. Trusted Reviews (UK) described tapping \"Object\"\nin Meta's AI notice in the Privacy Centre, then entering an e-mail and submitting. In 2024 a reason\nand an e-mailed code were required; the UK reason became optional in September 2024, and the 2025 form\nasks only for an e-mail (a reason is optional). Meta said objections sent earlier still count; send it again if you are\nunsure or have changed your e-mail since.\n\n**Where it applies.** On 21 May 2025 the Irish regulator let Meta's EU training go ahead (it began on\n27 May) once Meta had made the form easier to find and kept it open for longer. The Norwegian regulator said the 2025 training\napplies to Norway as part of the EEA. Liechtenstein's authority urged people to object by 26 May 2025.\nIn the UK, training on public posts resumed in September 2024; the ICO said it had not approved it and\nwould keep watching.\n\n**What it covers.** Meta's 2025 EU notice said the objection also covers your chats with Meta AI. Its\nUK/EU automatic reply speaks only of public information such as posts and comments, so for the UK the\nchats are not confirmed.\n\nFake copies of Meta's Privacy Center have turned up in search results; sharing a \"Goodbye Meta AI\" post\ndoes nothing.",
 					Regions:        []model.Region{"eu", "uk"},
 					Link:           "https://www.facebook.com/help/contact/712876720715583",
 					Template:       "I object to Meta processing my personal data, including my public content and my interactions with AI at Meta, to develop and improve AI at Meta. I am exercising my right to object under data protection law.",
@@ -153,10 +153,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  5,
-					Revision: "1b0433e2547d",
+					Revision: "e56fff997b38",
 					Parts: model.PartHashes{
 						Title:    0x77df61b0,
-						Body:     0x09b0977d,
+						Body:     0x410728f6,
 						Link:     0x71dcea75,
 						Template: 0xae52c53b,
 						Regions:  0x06c1513d,
@@ -171,7 +171,7 @@ func builtinPlatforms() []model.Platform {
 					Confidence:     "reported",
 					ConfidenceNote: "Sources disagree on whether it also covers content posted before you object; one outlet says yes, others say only from then on.",
 					Body:           "**Log in to Facebook first.**\n\n1. Open the Privacy Center (`o`) → \"IA na Meta\" → the objection form.\n2. Country: \"Brasil\". E-mail: the one on this account.\n3. The box \"Diga-nos como esse processamento afeta você\" is required: paste the template (`y`).\n4. Send. **Keep the page open** and type in the numeric code Meta e-mails you.\n\nOne objection covers the Facebook and Instagram accounts linked in your Accounts Centre (\"Central de\nContas\"); object separately from unlinked ones.\n\n**What this does:** objects to Meta using your public Facebook content, and your chats with Meta AI,\nto train its AI.\n\n**What it does not do:** cover others' posts of you, stop AI-chat ads, or pull back used data. If Meta refuses or doesn't answer, see \"If a company refuses or doesn't answer\".",
-					Details:        "Meta's Brazilian privacy policy in force from 16 December 2025 uses public Facebook, Instagram and\nThreads content for AI training. Meta said Brazilian users can object both to the use of their public\ndata and to the use of their interactions with its AI. Press reports say an objection sent earlier\n(for example in 2024) carries over; send it again if you are unsure or have changed your e-mail.\n\nThe template is in Portuguese. Roughly: \"I do not authorise Meta to use my personal data, my public\nposts and my chats with Meta AI to train AI; I am exercising my right to object under the LGPD\".\n\nSince 16 December 2025 Meta also uses chats with Meta AI to choose ads and posts in Brazil; this form\nis about training, and the only way to avoid the ads use is not to use Meta AI.\n\nWhen the ANPD let Meta resume in August 2024, it required an easy objection route that stays open\nafter training starts, and kept accounts of under-18s out of training until its final decision.\n\nSubmit only on facebook.com, instagram.com or meta.com; sharing a \"Goodbye Meta AI\" post does nothing.",
+					Details:        "Meta's Brazilian privacy policy in force from 16 December 2025 uses public Facebook, Instagram and\nThreads content for AI training. Meta said Brazilian users can object both to the use of their public\ndata and to the use of what they say to its AI. Press reports say an objection sent earlier\n(for example in 2024) carries over; send it again if you are unsure or have changed your e-mail.\n\nThe template is in Portuguese. Roughly: \"I do not authorise Meta to use my personal data, my public\nposts and my chats with Meta AI to train AI; I am exercising my right to object under the LGPD\".\n\nSince 16 December 2025 Meta also uses chats with Meta AI to choose ads and posts in Brazil; this form\nis about training, and the only way to avoid the ads use is not to use Meta AI.\n\nWhen the ANPD let Meta resume in August 2024, it required an easy objection route that stays open\nafter training starts, and kept accounts of under-18s out of training until its final decision.\n\nSubmit only on facebook.com, instagram.com or meta.com; sharing a \"Goodbye Meta AI\" post does nothing.",
 					Regions:        []model.Region{"br"},
 					Link:           "https://www.facebook.com/privacy/center",
 					Template:       "Não autorizo a Meta a usar meus dados pessoais, incluindo minhas publicações públicas e minhas interações com a IA da Meta, para desenvolver e treinar inteligência artificial. Estou exercendo meu direito de oposição previsto na LGPD.",
@@ -238,7 +238,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:       "action",
 					Confidence: "reported",
 					Body:       "1. Screenshot the page you see right after sending.\n2. Keep Meta's confirmation e-mail (check spam) in a folder you won't clean out, or as a PDF.\n3. Screenshot the \"objection accepted\" notification; it can take a day.\n4. Tick this step: `optout export` gives you a dated record.\n\nNo e-mail after a few days? Send the form again, logged in with the right address.\n\n**Genuine or fake?** Meta's notice and Privacy Center inside the app are real routes. An e-mail link\nasking you to log in may not be: open the app or type facebook.com yourself.\n\n**What this does:** proves when you objected, which matters because objections only work forward.\n\n**What it does not do:** widen the objection. If Meta refuses or doesn't answer, see \"If a company refuses or doesn't answer\".",
-					Details:    "Users have reported the e-mail within minutes, and an \"objection accepted\" notification after about a\nday. Meta's 2025 EU notice said the confirmation would state that your public information and your\nMeta AI chats will not be used for future AI development.\n\nMeta says it reviews each request under local law, so approval is not automatic. A publisher reported\nbeing told Meta \"cannot take further action\". German consumer centres knew of no rejected EU objection\nas of mid-2025.",
+					Details:    "Users have reported the e-mail within minutes, and an \"objection accepted\" notification after about a\nday. Meta's 2025 EU notice said the confirmation would state that your public information and your\nMeta AI chats will not be used for future AI development.\n\nMeta says it reviews each request under local law, so approval is not automatic. A publisher reported\nbeing told Meta \"cannot take further action\". By mid-2025, Germany's consumer centres had not heard of\na single EU objection being turned down.",
 					Regions:    []model.Region{"eu", "uk", "br"},
 					Sources: []model.Source{
 						{
@@ -298,7 +298,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:         "action",
 					Confidence:   "official",
 					Body:         "See what Meta has on you: useful before you object, and as evidence if you complain later.\n\n1. **Your own copy:** search Facebook's settings for \"Download your information\" and request a copy\n   of your account's data.\n2. **A formal request:** press `o` to open Meta's access-request form while logged in. Paste the\n   template (`y`), which asks for your data, what Meta uses it for (AI included) and where it came\n   from.\n3. Keep the file, Meta's reply and the date you asked with your other proof.\n\n**What this does:** shows you what Meta links to your account, and starts the legal clock where the\nlaw gives you a right of access.\n\n**What it does not do:** stop any use of your data: that is what the objection is for. If Meta refuses or doesn't answer, see \"If a company refuses or doesn't answer\".",
-					Details:      "In the EU/EEA and the UK a company has one month to answer, and may extend that by up to two more\nmonths if it tells you why within the first month. In Brazil, the LGPD asks for simple access at once,\nor a full statement within 15 days. In the US and elsewhere you can still send it, but no legal deadline\napplies.\n\nMeta also has a general help page on objecting to its processing of your information; it says an\nobjection is not a deletion request.",
+					Details:      "In the EU/EEA and the UK a company has one month to answer, and may extend that by up to two more\nmonths if it tells you why within the first month. In Brazil, the LGPD expects a simple answer straight\naway, or a complete one within 15 days. In the US and elsewhere you can still send it, but no legal deadline\napplies.\n\nMeta also has a general help page on objecting to its processing of your information; it says an\nobjection is not a deletion request.",
 					Regions:      []model.Region{"eu", "uk", "br", "us", "other"},
 					Link:         "https://www.facebook.com/help/contact/507739850846588",
 					Template:     "Under data protection law, please send me a copy of the personal data you hold about me, the purposes you process it for (including developing and improving AI at Meta), and where you obtained it.",
@@ -347,7 +347,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Object again for accounts outside your Accounts Centre",
 					Kind:       "action",
 					Confidence: "reported",
-					Body:       "Meta's reply to an objection says it also counts for the other accounts in the **same Accounts\nCentre**; Trusted Reviews gave UK users the same advice. In Brazil, one objection likewise covers the\naccounts linked in the \"Central de Contas\".\n\n1. In Facebook's settings open \"Accounts Centre\" (search the settings for \"Accounts\" if needed).\n2. The accounts under \"Profiles\" are linked: one objection covers them.\n3. For every account you use that is not listed, log in to it and send the objection from it.\n4. Changed an account's e-mail since you objected? Object again to be safe.\n\nAdd each such account in optout so it gets its own ticks.\n\n**What this does:** closes the gap for accounts the first objection doesn't reach.\n\n**What it does not do:** cover Facebook Pages (each person behind a Page objects with their own\nprofile) or others' posts of you.",
+					Body:       "One objection counts for every account in the **same Accounts Centre** (\"Central de Contas\" in\nBrazil), as Meta's reply and Trusted Reviews say; accounts outside it need their own.\n\n1. In Facebook's settings open \"Accounts Centre\" (search the settings for \"Accounts\" if needed).\n2. The accounts under \"Profiles\" are linked: one objection covers them.\n3. For every account you use that is not listed, log in to it and send the objection from it.\n4. Changed an account's e-mail since you objected? Object again to be safe.\n\nAdd each such account in optout so it gets its own ticks.\n\n**What this does:** closes the gap for accounts the first objection doesn't reach.\n\n**What it does not do:** cover Facebook Pages (each person behind a Page objects with their own\nprofile) or others' posts of you. If Meta refuses or doesn't answer, see \"If a company refuses or\ndoesn't answer\".",
 					Details:    "German consumer centres add that accounts using a different e-mail address need their own objection.\nSome articles say \"same e-mail\" is enough; Meta's own wording is \"same Accounts Centre\", so go by the\n\"Profiles\" list.",
 					Regions:    []model.Region{"eu", "uk", "br"},
 					Sources: []model.Source{
@@ -382,10 +382,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  5,
-					Revision: "944d5d5d1d73",
+					Revision: "5c7b685b9214",
 					Parts: model.PartHashes{
 						Title:    0x7e683bfc,
-						Body:     0xf085279e,
+						Body:     0x724f7556,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x6606414b,
@@ -453,7 +453,7 @@ func builtinPlatforms() []model.Platform {
 						},
 						{
 							URL:   "https://itif.org/publications/canadas-privacy-ruling-on-ai-training-data-sets-a-bad-precedent.md",
-							Title: "ITIF, Canada's privacy ruling on AI training data (May 2026)",
+							Title: "ITIF, Canada's May 2026 privacy ruling on AI training data",
 						},
 						{
 							URL:   "https://www.theguardian.com/australia-news/2025/jul/17/meta-ai-facebook-instagram-personal-information-social-media-posts-learn-australian-concepts",
@@ -479,7 +479,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "reported",
 					ConfidenceNote: "That Limit past posts cannot be undone in one go and skips posts you were tagged in comes from one low-confidence source: read the screen before confirming.",
-					Body:           "Meta trains on what is **public**; Friends-only posts are not.\n\n1. Open \"Settings & privacy\" → \"Settings\" → \"Audience and visibility\" (or the section about who can\n   see your posts).\n2. Set the default audience for future posts to **Friends**.\n3. Use **Limit past posts** to move old Public and Friends-of-friends posts to Friends. Read the\n   screen before you confirm.\n4. Activity in public groups and comments on Pages stay public whatever you choose: delete what you\n   don't want used (see the public-posts step).\n\n**What this does:** keeps your future and older Public posts out of what Meta counts as public. In the\nUS and most countries this is the main lever Meta points to; elsewhere it is a second layer.\n\n**What it does not do:** hide your name, username or profile picture (public even on a private\nprofile), remove posts already used, or cover what others post about you.",
+					Body:           "Meta trains on what is **public**; Friends-only posts are not.\n\n1. Open \"Settings & privacy\" → \"Settings\" → \"Audience and visibility\" (or the section about who can\n   see your posts).\n2. Set the default audience for future posts to **Friends**.\n3. Use **Limit past posts** so that older posts shared as Public or Friends of friends become\n   Friends-only. Read the\n   screen before you confirm.\n4. Activity in public groups and comments on Pages stay public whatever you choose: delete what you\n   don't want used (see the public-posts step).\n\n**What this does:** keeps your future and older Public posts out of what Meta counts as public. In the\nUS and most countries this is the main lever Meta points to; elsewhere it is a second layer.\n\n**What it does not do:** hide your name, username or profile picture (public even on a private\nprofile), remove posts already used, or cover what others post about you.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					RecheckMonths:  12,
 					Sources: []model.Source{
@@ -508,10 +508,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  5,
-					Revision: "393850181dcb",
+					Revision: "c2474508b6f3",
 					Parts: model.PartHashes{
 						Title:    0xd487aa0d,
-						Body:     0x94a96ea4,
+						Body:     0x21b85152,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -603,7 +603,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:          "action",
 					Confidence:    "reported",
 					Body:          "Stop Facebook sending photos you never posted to Meta's cloud for AI suggestions.\n\n1. In the Facebook app, open \"Settings & privacy\" → \"Settings\" → \"Camera roll sharing suggestions\"\n   (or search the settings for \"camera roll\").\n2. Turn off \"Get camera roll suggestions when you're browsing Facebook\".\n3. Turn off \"Get creative ideas made for you by allowing camera roll cloud processing\".\n4. Second route: tap + → Story → the settings cog → \"Camera roll settings\".\n5. If Facebook later asks to allow \"cloud processing\", say no. Repeat on every phone you use.\n\n**What this does:** stops new uploads. Meta says photos already uploaded are removed from its cloud 30\ndays after you turn it off. In the EU and UK the feature is opt-in since 16 April 2026.\n\n**What it does not do:** affect photos you post yourself (earlier steps cover those).",
-					Details:       "Facebook began offering AI \"creative ideas\" from the camera roll in 2025. Allowing it means agreeing to\nMeta's AI terms, which let Meta analyse the photos, facial features included; some users found it on\nwithout remembering agreeing. In the EU and UK the feature arrived on 16 April 2026 as opt-in: off\nunless you agree. Meta says camera-roll media is not used for ads or AI training unless you publish or\nshare it. The 30-day deletion is Meta's statement as reported by the press.",
+					Details:       "Facebook began offering AI \"creative ideas\" from the camera roll in 2025. Allowing it means agreeing to\nMeta's AI terms, which let Meta analyse the photos, facial features included; some users found it on\nwithout remembering agreeing. In the EU and UK the feature arrived on 16 April 2026 as opt-in: off\nunless you agree. According to Meta, photos it only reads from your camera roll feed neither ads nor AI\ntraining until you post or share them. The 30-day deletion is Meta's statement as reported by the press.",
 					Regions:       []model.Region{"eu", "uk", "br", "us", "other"},
 					RecheckMonths: 6,
 					Sources: []model.Source{
@@ -621,7 +621,7 @@ func builtinPlatforms() []model.Platform {
 						},
 						{
 							URL:   "https://www.technewsvision.com/meta-facebook-ai-camera-roll-privacy/",
-							Title: "TechNewsVision, Meta on camera-roll deletion after 30 days (2025)",
+							Title: "TechNewsVision, Meta on camera-roll deletion after 30 days (undated)",
 						},
 						{
 							URL:   "https://news.scribbleleads.com/2026/04/16/meta-brings-ai-camera-roll-features-to-eu-under-opt-in-model/",
@@ -629,7 +629,7 @@ func builtinPlatforms() []model.Platform {
 						},
 						{
 							URL:   "https://www.moneycontrol.com/technology/meta-wants-all-your-facebook-photos-for-ai-here-s-how-to-stop-it-article-13196896.html/amp",
-							Title: "Moneycontrol, the route through Story settings (2025)",
+							Title: "Moneycontrol, the route through Story settings (undated)",
 						},
 					},
 					Verified: "2026-12-01",
@@ -784,7 +784,7 @@ func builtinPlatforms() []model.Platform {
 					Confidence:     "official",
 					ConfidenceNote: "For the UK it is unconfirmed that the objection covers Meta AI chats: Meta's UK/EU auto-reply promises only public posts and comments.",
 					Body:           "1. If the form asks \"Does your request relate to AI at Meta?\", answer Yes.\n2. Check the e-mail address (required, usually filled in): the confirmation goes there.\n3. The reason box is optional: leave it empty or paste optout's text (`y`).\n4. Tap \"Send\" (or \"Submit\").\n\nOlder versions ask for a country, a reason and an e-mailed code: fill them in and enter the code\nbefore closing the page. A \"Goodbye Meta AI\" post does nothing.\n\n**What this does:** asks Meta to stop using your public Instagram content for its AI from now on, for\nevery profile in the same Accounts Centre.\n\n**What it does not do:** reach back (the EU/EEA cut-off for older posts was 26 May 2025), pull data\nout of models, or cover others' posts of you. If Meta refuses or doesn't answer, see \"If a company refuses or doesn't answer\".",
-					Details:        "Meta began training on EU/EEA public content on 27 May 2025; only objections sent by 26 May 2025 kept\nolder posts out. In the UK, training on public data resumed in September 2024.\n\nMeta's 2025 EU notice said the objection also covers your chats with Meta AI. Meta's UK/EU automatic\nreply promises only not to use public information such as public posts and comments, so for the UK it\nis unconfirmed that your Meta AI chats are covered.\n\nAn objection deletes nothing; it asks Meta to stop one use. Meta says it reviews requests under the\napplicable law; German consumer centres knew of no rejected EU objection as of mid-2025.",
+					Details:        "Meta began training on EU/EEA public content on 27 May 2025; only objections sent by 26 May 2025 kept\nolder posts out. In the UK, training on public data resumed in September 2024.\n\nMeta's 2025 EU notice said the objection also covers your chats with Meta AI. The automatic reply\nMeta sends UK and EU users mentions only public material (posts, comments), so for the UK it is\nunconfirmed that your Meta AI chats are covered.\n\nAn objection deletes nothing; it asks Meta to stop one use. Meta says it reviews requests under the\napplicable law; by mid-2025 Germany's consumer centres had not heard of an EU objection being turned\ndown.",
 					Regions:        []model.Region{"eu", "uk"},
 					Link:           "https://help.instagram.com/contact/767264225370182",
 					Template:       "I object to Meta processing my personal data, including my public content and my interactions with AI at Meta, to develop and improve AI at Meta. I am exercising my right to object under data protection law.",
@@ -890,7 +890,7 @@ func builtinPlatforms() []model.Platform {
 					Confidence:     "reported",
 					ConfidenceNote: "Sources disagree on whether it also covers content posted before you object; one outlet says yes, others say only from then on.",
 					Body:           "1. Log in to the Instagram account you want to protect.\n2. ☰ → \"Settings and privacy\" → \"More info and support\" → \"Privacy Center\" (menus are in Portuguese\n   and may differ) → \"IA na Meta\" → the objection form.\n3. Country: \"Brasil\"; your e-mail; the required box \"Diga-nos como esse processamento afeta você\":\n   paste optout's text (`y`) or write your own sentence.\n4. Send. **Keep the page open**, type in the numeric code Meta e-mails you, then close it.\n\nOne objection covers the Instagram and Facebook accounts linked in your Accounts Centre (\"Central de\nContas\").\n\n**What this does:** objects to Meta using your public Instagram content, and your chats with Meta AI,\nto train its AI.\n\n**What it does not do:** cover others' posts of you, stop AI-chat ads, or pull back used data.\nIf Meta refuses or doesn't answer, see \"If a company refuses or doesn't answer\".",
-					Details:        "Meta's privacy policy in force from 16 December 2025 uses public Facebook, Instagram and Threads\ncontent in Brazil, and Meta said Brazilians can object to the use of both their public data and their\nAI interactions. The ANPD made it a condition in 2024 that the form stays open after training starts.\nIf you objected earlier, reports say it carries over. Since 16 December 2025 Meta also uses Meta AI\nchats to choose ads in Brazil; no opt-out from that was found other than not using Meta AI. Use only\ninstagram.com, facebook.com or meta.com.",
+					Details:        "Meta's privacy policy in force from 16 December 2025 uses public Facebook, Instagram and Threads\ncontent in Brazil, and Meta said Brazilians may object both to that and to the use of what they say\nto its AI. The ANPD made it a condition in 2024 that the form stays open after training starts.\nIf you objected earlier, reports say it carries over. Since 16 December 2025 Meta also uses Meta AI\nchats to choose ads in Brazil; no opt-out from that was found other than not using Meta AI. Use only\ninstagram.com, facebook.com or meta.com.",
 					Regions:        []model.Region{"br"},
 					Template:       "Eu me oponho ao uso das minhas informações pessoais, incluindo minhas publicações públicas e minhas interações com a IA da Meta, para desenvolver e melhorar a IA na Meta. Não quero que meus dados sejam usados para treinar modelos de inteligência artificial.",
 					FollowupDays:   30,
@@ -955,7 +955,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:       "action",
 					Confidence: "reported",
 					Body:       "1. Screenshot the note the form shows right after sending.\n2. Watch for Meta's e-mail (often within minutes; check spam) and an Instagram notification (sometimes\n   a day later). Keep the e-mail in a folder you won't clean out.\n3. Tick this step in optout for this account; `optout export` gives you a dated record.\n\nNo e-mail after a few days? Send the form again from the same logged-in account.\n\n**What this does:** gives you evidence of the date you objected, which decides what it covers.\n\n**What it does not do:** prove what Meta did with older data. If Meta refuses or doesn't answer, see \"If a company refuses or doesn't answer\".",
-					Details:    "For the EU in 2025, Meta said the confirmation would state that your public information and AI\ninteractions will not be used for future development of its AI. Refusals such as \"cannot take further\naction\" have been reported, though German consumer centres knew of no rejected EU objection as of\nmid-2025.",
+					Details:    "For the EU in 2025, Meta said the confirmation would promise to leave your public information and AI\nchats out of its AI work from then on. Refusals such as \"cannot take further action\" have been\nreported, though by mid-2025 Germany's consumer centres had not heard of an EU objection being turned\ndown.",
 					Regions:    []model.Region{"eu", "uk", "br"},
 					Sources: []model.Source{
 						{
@@ -1005,7 +1005,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Object again from accounts outside this Accounts Centre",
 					Kind:       "action",
 					Confidence: "reported",
-					Body:       "One objection counts for every profile in the same Accounts Centre (\"Central de Contas\" in Brazil).\nAccounts outside it need their own, for example a business account kept apart.\n\n1. In Instagram open \"Settings and privacy\" → Accounts Centre. Its \"Profiles\" list shows the linked\n   accounts.\n2. Note every account of yours that is **not** in that list.\n3. Log in to each and go through the objection steps again from it.\n4. Add each to optout as its own account (for example \"@alice_shop\").\n5. Changed an account's e-mail address since objecting? Object again to be safe.\n\n**What this does:** makes sure none of your accounts is left out.\n\n**What it does not do:** cover photos of you on other people's accounts.",
+					Body:       "One objection counts for every profile in the same Accounts Centre (\"Central de Contas\" in Brazil).\nAccounts outside it need their own, for example a business account kept apart.\n\n1. In Instagram open \"Settings and privacy\" → Accounts Centre. Its \"Profiles\" list shows the linked\n   accounts.\n2. Note every account of yours that is **not** in that list.\n3. Log in to each and go through the objection steps again from it.\n4. Add each to optout as its own account (for example \"@alice_shop\").\n5. Changed an account's e-mail address since objecting? Object again to be safe.\n\n**What this does:** makes sure none of your accounts is left out.\n\n**What it does not do:** cover photos of you on other people's accounts. If Meta refuses or doesn't\nanswer, see \"If a company refuses or doesn't answer\".",
 					Details:    "Some articles say accounts are covered when they share an e-mail address. Meta's own reply talks about\nthe same Accounts Centre, so trust the \"Profiles\" list.",
 					Regions:    []model.Region{"eu", "uk", "br"},
 					Sources: []model.Source{
@@ -1036,10 +1036,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  5,
-					Revision: "3d966288fad9",
+					Revision: "826ecfad7133",
 					Parts: model.PartHashes{
 						Title:    0xeaa848d8,
-						Body:     0xc18862dd,
+						Body:     0x0db83113,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x6606414b,
@@ -1509,7 +1509,7 @@ func builtinPlatforms() []model.Platform {
 			Title: "Messenger",
 			Group: "Meta",
 			Order: 40,
-			Intro: "Meta says your ordinary Messenger chats with friends and family are not used to train its AI.\n\nWhat can be used is what reaches **Meta AI**: its own chat inside Messenger, and chats where someone\nused Meta's AI tools. The Norwegian data protection authority warned in 2025 that content from such\nchats can be shared with Meta AI and used for training, and that this is switched off one chat at a\ntime. In most countries, chats with Meta AI have also shaped the ads and posts Meta shows you since\n16 Dec 2025; the EU, UK and South Korea were left out at launch.\n\nThere is no Messenger-only form. In the EU/EEA, Switzerland, Liechtenstein and Brazil the objection you\nsend through Facebook or Instagram covers your Meta AI chats; in the UK you can send the same form, but\nwhether it covers these chats is unconfirmed. Everywhere, the steps switch off AI sharing per chat,\nkeep Meta AI out of your chats and clear the AI chats you had. None pulls back data already used.",
+			Intro: "Meta says your ordinary Messenger chats with friends and family are not used to train its AI.\n\nWhat can be used is what reaches **Meta AI**: its own chat inside Messenger, and chats where someone\nused Meta's AI tools. The Norwegian data protection authority warned in 2025 that what is written in\nsuch chats may go to Meta AI and end up in training, and that the sharing is switched off one chat at a\ntime. In most countries, chats with Meta AI have also shaped the ads and posts Meta shows you since\n16 Dec 2025; the EU, UK and South Korea were left out at launch.\n\nThere is no Messenger-only form. In the EU/EEA, Switzerland, Liechtenstein and Brazil the objection you\nsend through Facebook or Instagram covers your Meta AI chats; in the UK you can send the same form, but\nwhether it covers these chats is unconfirmed. Everywhere, the steps switch off AI sharing per chat,\nkeep Meta AI out of your chats and clear the AI chats you had. None pulls back data already used.",
 			Facts: model.Facts{
 				Training:      "default-on",
 				Who:           "you",
@@ -1535,7 +1535,7 @@ func builtinPlatforms() []model.Platform {
 					Confidence:     "reported",
 					ConfidenceNote: "In the UK, Meta's auto-reply promises only public posts and comments, so coverage of Meta AI chats there is unconfirmed.",
 					Body:           "Messenger has no form of its own: the objection you send through Facebook or Instagram is what counts.\n\n1. Not objected yet? Do the objection step in optout's Facebook or Instagram guide first.\n2. Open Accounts Centre (Facebook or Instagram settings) and look under \"Profiles\": an objection\n   counts for the accounts in the **same** Accounts Centre.\n3. Use Messenger with an account not listed there, or with another e-mail address? Object for it too.\n4. Keep Meta's confirmation e-mail and read what it says it covers.\n\n**What this does:** makes sure what you write to Meta AI in Messenger is covered from now on (EU/EEA and\nBrazil; UK unconfirmed).\n\n**What it does not do:** reach back, or cover per-chat AI sharing, which you switch off separately (next\nstep). If Meta refuses or doesn't answer, see \"If a company refuses or doesn't answer\".",
-					Details:        "Meta's 2025 EU notice said the objection covers your public content and your interactions with AI at\nMeta features. In Brazil, Meta said in December 2025 that users can object to the use of both their\npublic data and their AI interactions. For the UK, Meta's auto-reply mentions only public information\nsuch as posts and comments. Ordinary chats need no objection: they are not used for training. In\nBrazil, AI chats have also been used for ads since 16 Dec 2025, which the objection does not stop.",
+					Details:        "Meta's 2025 EU notice said the objection reaches both your public content and what you do with Meta's\nAI features. In Brazil, Meta said in December 2025 that users may object to both uses. For the UK,\nMeta's auto-reply speaks only of public material like posts and comments. Ordinary chats need no objection: they are not used for training. In\nBrazil, AI chats have also been used for ads since 16 Dec 2025, which the objection does not stop.",
 					Regions:        []model.Region{"eu", "uk", "br"},
 					Link:           "https://www.facebook.com/privacy/center",
 					Sources: []model.Source{
@@ -1592,7 +1592,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "reported",
 					ConfidenceNote: "The setting's exact label is unconfirmed; Norwegian press quoting the Norwegian regulator is the only source.",
-					Body:           "In a chat where someone used Meta's AI tools, content can be shared with Meta AI and used for\ntraining. It is switched off one chat at a time.\n\n1. Open a chat (one-to-one or group) where you or someone else has used Meta AI.\n2. Tap the chat's name at the top to open its settings.\n3. Look for a setting about Meta AI or sharing with AI, and turn it off. If the label differs, look\n   for \"AI\".\n4. Repeat for every such chat, and check again after new AI use.\n\n**What this does:** stops that chat's content going to Meta AI from now on.\n\n**What it does not do:** cover other chats, or undo sharing that already happened. Reportedly, an\nearlier objection does not cover this sharing, so do it even if you objected.",
+					Body:           "Once someone has used Meta's AI tools in a chat, what is written there may go to Meta AI and end up\nin training. You turn this off one chat at a time.\n\n1. Open a chat (one-to-one or group) where you or someone else has used Meta AI.\n2. Tap the chat's name at the top to open its settings.\n3. Look for a setting about Meta AI or sharing with AI, and turn it off. If the label differs, look\n   for \"AI\".\n4. Repeat for every such chat, and check again after new AI use.\n\n**What this does:** stops that chat's content going to Meta AI from now on.\n\n**What it does not do:** cover other chats, or undo sharing that already happened. Reportedly, an\nearlier objection does not cover this sharing, so do it even if you objected.",
 					Details:        "In July 2025 the Norwegian data protection authority, quoted by Norwegian papers, warned against using\nMessenger for sensitive information for this reason.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					RecheckMonths:  6,
@@ -1608,10 +1608,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  5,
-					Revision: "e6df0f672aff",
+					Revision: "41647217d610",
 					Parts: model.PartHashes{
 						Title:    0x84050400,
-						Body:     0x77351355,
+						Body:     0x6d783cc4,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -1670,7 +1670,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Keep Meta AI out of your Messenger chats",
 					Kind:       "action",
 					Confidence: "reported",
-					Body:       "Your normal chats stay out of Meta's AI training; what you send to Meta AI does not.\n\n1. Don't start conversations with Meta AI in Messenger, and don't call it into a chat.\n2. In group chats, ask others to leave Meta AI out, or at least not to use it for anything personal.\n3. If you do use Meta AI, give it no health, money or address details, nothing about other people.\n4. Muting or hiding the Meta AI chat only hides it: delete it (next step).\n\n**What this does:** keeps what you say in ordinary chats, which Meta says it does not use for AI, and\n(outside the EU, UK and South Korea) out of the ad signals taken from AI chats since 16 Dec 2025.\n\n**What it does not do:** stop others in a group from using Meta AI, or affect chats you already had.",
+					Body:       "Your normal chats stay out of Meta's AI training; what you send to Meta AI does not.\n\n1. Don't start conversations with Meta AI in Messenger, and don't call it into a chat.\n2. In group chats, ask others to leave Meta AI out, or at least not to use it for anything personal.\n3. If you do use Meta AI, give it no health, money or address details, nothing about other people.\n4. Muting or hiding the Meta AI chat leaves it in place: delete it (next step).\n\n**What this does:** keeps what you say in ordinary chats away from Meta AI, so out of its training\nand (outside the EU, UK and South Korea) out of the ad signals Meta has taken from AI chats since\n16 Dec 2025.\n\n**What it does not do:** stop others in a group from using Meta AI, or affect chats you already had.",
 					Regions:    []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -1696,10 +1696,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  2,
-					Revision: "cdd73bcbdc5a",
+					Revision: "ee5eddb68bbc",
 					Parts: model.PartHashes{
 						Title:    0xfab0a0b9,
-						Body:     0xb838552b,
+						Body:     0xd9a35b90,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -1714,7 +1714,7 @@ func builtinPlatforms() []model.Platform {
 					Confidence:     "reported",
 					ConfidenceNote: "It is unconfirmed that deleting a chat also removes the copy Meta keeps.",
 					Body:           "1. In your chat list, find the conversation with Meta AI.\n2. Press and hold it (on a computer, its \"…\" menu) and choose to delete it. \"Mute\", \"Archive\" and\n   \"Hide\" only hide it.\n3. Do the same for any other Meta AI conversations, and repeat from time to time if you keep using it.\n\nDon't type `/reset-ai` or `/reset-all-ais` into the chat: these 2023 commands are unconfirmed today,\nand if they don't work, your text simply goes to Meta AI as another message.\n\n**What this does:** removes old AI chats from your account.\n\n**What it does not do:** pull back anything already used for training or, since 16 Dec 2025, as an ad\nsignal.",
-					Details:        "In October 2023 the press reported that `/reset-ai` cleared one Meta AI chat and `/reset-all-ais`\ncleared Meta AI chats across Meta's apps. Later guides repeat this, but no current Meta page confirms\nthe commands still work or what they delete. Meta has said its in-app tools let you delete personal\ninformation from chats with Meta AI.",
+					Details:        "In October 2023 the press reported that `/reset-ai` cleared one Meta AI chat and `/reset-all-ais`\ncleared Meta AI chats across Meta's apps. Later guides repeat this, but no current Meta page confirms\nthe commands still work or what they delete. A Meta spokesperson said in 2024 that its apps have tools\nfor removing personal details from what you told Meta AI.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -1762,20 +1762,20 @@ func builtinPlatforms() []model.Platform {
 			Title: "WhatsApp",
 			Group: "Meta",
 			Order: 50,
-			Intro: "Your WhatsApp chats with people are end-to-end encrypted and are not public. Meta says it does not\nuse them to train its AI, and no setting needs changing for that.\n\nWhat can be used is what you send to **Meta AI** inside WhatsApp: its own chat, and messages in\ngroups that mention @Meta AI. Those are not end-to-end encrypted. Meta has confirmed that Meta AI\ncannot be switched off in WhatsApp. Outside the EU, UK and South Korea, since 16 Dec 2025 your Meta\nAI chats in WhatsApp can also shape the ads and posts you see on Facebook and Instagram, if WhatsApp\nsits in the same Accounts Centre.\n\nWhatsApp has no objection made for AI. In the EU/EEA, Switzerland and the UK there is a general\nobjection route you can use as well. Everywhere, the main steps are the same: keep Meta AI out of your\nchats, use Incognito Chat if you do talk to it, turn on Advanced Chat Privacy where it matters, and\n(outside the EU/UK) keep WhatsApp out of Accounts Centre.\n\nViral WhatsApp messages claiming Meta AI reads every group chat unless you change a setting are false.",
+			Intro: "Your WhatsApp chats with people are end-to-end encrypted and are not public. Meta says it does not\nuse them to train its AI, and no setting needs changing for that.\n\nWhat can be used is what you send to **Meta AI** inside WhatsApp: its own chat, and messages in\ngroups that mention @Meta AI. Those are not end-to-end encrypted. Meta has confirmed that Meta AI\ncannot be switched off in WhatsApp. Outside the EU, UK and South Korea, since 16 Dec 2025 your Meta\nAI chats in WhatsApp can also shape the ads and posts you see on Facebook and Instagram, if WhatsApp\nsits in the same Accounts Centre.\n\nWhatsApp has no objection made for AI. In the EU/EEA and the UK there is a general objection route\nunder data protection law that you can use as well. Everywhere, the main steps are the same: keep Meta AI out of your\nchats, use Incognito Chat if you do talk to it, turn on Advanced Chat Privacy where it matters, and\n(outside the EU/UK) keep WhatsApp out of Accounts Centre.\n\nViral WhatsApp messages claiming Meta AI reads every group chat unless you change a setting are false.",
 			Facts: model.Facts{
 				Training:      "default-on",
 				Who:           "you",
-				Covers:        []model.DataKind{"ai-chats", "messages", "images", "voice"},
+				Covers:        []model.DataKind{"ai-chats", "images", "voice"},
 				NotCovered:    []string{"Ordinary end-to-end encrypted chats (not used, nothing to do)", "What other group members send to Meta AI", "Meta's server copy of Meta AI chats you delete"},
-				Retention:     "Deleting a Meta AI chat in WhatsApp does not remove Meta's server copy (as reported).",
+				Retention:     "Meta keeps its server copy of a WhatsApp Meta AI chat even after you delete the chat (as reported).",
 				HumanReview:   "unclear",
 				Plans:         []model.Plan{"free"},
 				PolicyChanged: "2025-12-16",
 			},
 			RegionNotes: map[model.Region]string{
 				"br":    "WhatsApp's objection form is for the EU and UK, so that step is hidden. We found no WhatsApp route for AI in Brazil.",
-				"eu":    "The \"no opt-out\" and Accounts Centre steps are hidden. The EU/EEA, Switzerland and Liechtenstein have WhatsApp's general objection form, and Meta left the EU out when AI chats started feeding ads on 16 Dec 2025. When that will change is not known.",
+				"eu":    "The \"no opt-out\" and Accounts Centre steps are hidden. In the EU/EEA you can use WhatsApp's general objection route under the GDPR (whether it is offered in Switzerland is unconfirmed), and Meta left the EU out when AI chats started feeding ads on 16 Dec 2025. When that will change is not known.",
 				"other": "Outside the EU/EEA, Switzerland and the UK we found no WhatsApp objection route, so that step is hidden. What remains are mitigations.",
 				"uk":    "The \"no opt-out\" and Accounts Centre steps are hidden. The UK has WhatsApp's general objection form, and Meta left the UK out when AI chats started feeding ads on 16 Dec 2025. When that will change is not known.",
 				"us":    "There is no legal right to object in the US, so the objection form step is hidden. What remains are mitigations.",
@@ -1789,7 +1789,7 @@ func builtinPlatforms() []model.Platform {
 					Confidence:     "official",
 					ConfidenceNote: "The direct form address …/contact/forms/382532939919295 appears only in one Mastodon post; the route through WhatsApp's Help Centre is official.",
 					Body:           "WhatsApp has no objection made for AI, but its general objection route under data protection law\nexists, and you can use it to say no to AI use.\n\n1. Press `o` to open WhatsApp's Help Centre article \"Objecting to the processing of your personal\n   information\", and follow its form link (it must stay on whatsapp.com).\n2. Choose \"How can I make an objection to the processing of my information\".\n3. Enter your e-mail address and WhatsApp number, and send.\n4. WhatsApp asks for details by e-mail: reply with optout's text (`y`).\n5. Keep the whole thread as proof.\n\n**What this does:** puts your objection on record with WhatsApp.\n\n**What it does not do:** name AI training for certain (WhatsApp's list speaks of developing new\nfeatures), remove Meta AI, or reach back. If WhatsApp refuses or doesn't answer, see \"If a company\nrefuses or doesn't answer\".",
-					Details:        "The German consumer centre says WhatsApp has no AI objection because nothing on WhatsApp is public.\nOne user was told the objection was a Meta AI matter rather than WhatsApp's; for your Meta AI chats,\nthe Facebook or Instagram objection is what Meta's 2025 EU notice says counts. A direct form address,\nwhatsapp.com/contact/forms/382532939919295, circulated in 2025 but is not confirmed by any other page.",
+					Details:        "According to the German consumer centre there is no AI objection for WhatsApp, since nothing there is\npublic. One user was told the objection was a Meta AI matter rather than WhatsApp's. Meta's 2025 EU\nnotice says the Facebook or Instagram objection reaches what you do with Meta's AI; whether that\nincludes Meta AI inside WhatsApp is not stated. A direct form address,\nwhatsapp.com/contact/forms/382532939919295, circulated in 2025 but is not confirmed by any other page.",
 					Regions:        []model.Region{"eu", "uk"},
 					Link:           "https://faq.whatsapp.com/1285115568956956/?locale=en_US",
 					Template:       "I object to WhatsApp and Meta processing my personal information to develop and improve AI, including new AI features. I am exercising my right to object under data protection law. Please confirm which processing this objection covers.",
@@ -1837,7 +1837,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "info",
 					Confidence:     "reported",
 					ConfidenceNote: "A Brazilian outlet lists a WhatsApp objection form on facebook.com, but gives no full address: unconfirmed.",
-					Body:           "- There is no form or setting that stops Meta using what you send to Meta AI in WhatsApp. In the US\n  the law gives you no right to object either.\n- Meta AI itself cannot be removed or switched off in WhatsApp; Meta has confirmed this.\n- Since 16 Dec 2025, Meta AI chats are used to pick ads and posts in most countries, for WhatsApp when\n  your account is in the same Accounts Centre as Facebook or Instagram. South Korea was left out at\n  launch; Brazil was not.\n- **Brazil:** a Brazilian outlet mentions a WhatsApp objection form on facebook.com without giving its\n  address. Look in Meta's Privacy Center under \"IA na Meta\" while logged in to Facebook; if you find\n  nothing, use the steps below.\n- **India:** WhatsApp told the Supreme Court it would let users opt in or out of sharing data with other\n  Meta companies by 16 Mar 2026. That is about data sharing in general, not AI training.\n\nYour ordinary chats with people are end-to-end encrypted and Meta says they are not used.",
+					Body:           "- WhatsApp has no form or setting that stops Meta using what you send to Meta AI there. In the US\n  the law gives you no right to object either.\n- Meta AI itself cannot be removed or switched off in WhatsApp; Meta has confirmed this.\n- Since 16 Dec 2025, Meta AI chats are used to pick ads and posts in most countries, for WhatsApp when\n  your account is in the same Accounts Centre as Facebook or Instagram. South Korea was left out at\n  launch; Brazil was not.\n- **Brazil:** Meta said Brazilians can object, with the Facebook or Instagram form, to the use of what\n  they say to its AI; whether that reaches Meta AI in WhatsApp is unconfirmed. A Brazilian outlet also\n  mentions a WhatsApp objection form on facebook.com without its full address. Look in Meta's Privacy\n  Center under \"IA na Meta\" while logged in to Facebook; if you find nothing, use the steps below.\n- **India:** WhatsApp promised the Supreme Court a choice, by 16 Mar 2026, over whether your data is\n  shared with other Meta companies. That concerns data sharing in general, not AI training.\n\nYour ordinary chats with people are end-to-end encrypted and Meta says they are not used.",
 					Regions:        []model.Region{"br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -1865,20 +1865,24 @@ func builtinPlatforms() []model.Platform {
 							Title: "MIT Technology Review, no opt-out in the US (14 Jun 2024)",
 						},
 						{
+							URL:   "https://www.terra.com.br/byte/meta-passa-a-usar-dados-de-usuarios-para-treinar-sua-ia-veja-como-se-opor,e9f363a42a3d35d00d8fe576104c785b6hjmfxem.html",
+							Title: "Terra, Brazilians can object to use of public data and AI interactions (16 Dec 2025)",
+						},
+						{
 							URL:   "https://canaltech.com.br/apps/como-evitar-que-os-dados-do-instagram-sejam-usados-para-treinar-a-ia-da-meta",
-							Title: "Canaltech, Meta objection forms in Brazil (2025)",
+							Title: "Canaltech, Meta objection forms in Brazil (undated)",
 						},
 						{
 							URL:   "https://www.pratidintime.com/national/supreme-court-whatsapp-meta-nclat-privacy-compliance-11151435",
-							Title: "Pratidin Time, WhatsApp tells India's Supreme Court about a data-sharing choice (2026)",
+							Title: "Pratidin Time, WhatsApp tells India's Supreme Court about a data-sharing choice (undated)",
 						},
 					},
 					Verified: "2026-12-01",
 					Minutes:  2,
-					Revision: "6b6cfc881666",
+					Revision: "6ee705cd5381",
 					Parts: model.PartHashes{
 						Title:    0x25a9bd3a,
-						Body:     0x5f1f6473,
+						Body:     0x6d8b9960,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x509f306d,
@@ -1892,7 +1896,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:       "action",
 					Confidence: "reported",
 					Body:       "Meta AI can't be switched off in WhatsApp, so the protection is how you use it.\n\n1. Don't use the Meta AI chat for anything personal, or to ask about other people.\n2. Don't type @Meta AI in a group, and ask the group not to: those messages go to Meta AI without\n   end-to-end encryption.\n3. Don't forward chat messages, photos or voice notes to Meta AI.\n4. If you already used the Meta AI chat, delete it; muting or archiving only hides it.\n\n**What this does:** keeps your words out of the one part of WhatsApp Meta can use for AI training and,\noutside the EU, UK and South Korea, for ad signals.\n\n**What it does not do:** stop other group members using Meta AI. Deleting the chat on your phone does\nnot remove Meta's server copy or undo earlier use.",
-					Details:    "Meta told a Spanish fact-checker that it can read only messages that mention @Meta AI or that people\nchoose to share with it; the rest of your chats stay encrypted. A \"Goodbye Meta AI\" message changes\nnothing.",
+					Details:    "Meta told a Spanish fact-checker that the only messages it can read are those addressed to @Meta AI or\ndeliberately passed to it; the rest of your chats stay encrypted. A \"Goodbye Meta AI\" message changes\nnothing.",
 					Regions:    []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -1938,8 +1942,8 @@ func builtinPlatforms() []model.Platform {
 					Title:          "Turn on Advanced Chat Privacy in chats you want to protect",
 					Kind:           "action",
 					Confidence:     "reported",
-					ConfidenceNote: "Sources disagree on whether @Meta AI mentions are blocked once it is on; one report says they still reach Meta.",
-					Body:           "Advanced Chat Privacy is a per-chat setting, off by default.\n\n1. Open the chat or group you want to protect.\n2. Tap the contact's or group's name at the top.\n3. Tap \"Advanced Chat Privacy\" and switch it on (update WhatsApp if it's missing; it arrived in April\n   2025).\n4. Repeat for each chat that matters. In groups any member can switch it off again unless the admins\n   restrict that, so check it now and then.\n\n**What this does:** in that chat, blocks exporting the chat, automatic media download, and the use of\nits messages for AI features such as summaries and @Meta AI.\n\n**What it does not do:** remove Meta AI from WhatsApp, cover other chats, or take back anything already\nsent to Meta AI. Keep Meta AI out of these chats anyway.",
+					ConfidenceNote: "Reports differ on whether the setting stops @Meta AI mentions in that chat; one says they still reach Meta.",
+					Body:           "Advanced Chat Privacy is a per-chat setting, off by default.\n\n1. Open the chat or group you want to protect.\n2. Tap the contact's or group's name at the top.\n3. Tap \"Advanced Chat Privacy\" and switch it on (update WhatsApp if it's missing; it arrived in April\n   2025).\n4. Repeat for each chat that matters. In groups any member can switch it off again unless the admins\n   restrict that, so check it now and then.\n\n**What this does:** in that chat, nobody can export the chat or have its media saved automatically,\nand its messages are kept away from AI features such as summaries and @Meta AI.\n\n**What it does not do:** remove Meta AI from WhatsApp, cover other chats, or take back anything already\nsent to Meta AI. Keep Meta AI out of these chats anyway.",
 					Details:        "Chain letters in 2026 claimed Meta AI reads every group chat unless an admin turns on a setting.\nFact-checkers found this false: ordinary chats are not used for AI training anyway. Don't forward them.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					RecheckMonths:  6,
@@ -1963,10 +1967,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  3,
-					Revision: "da1857c0a600",
+					Revision: "9aabdacb41eb",
 					Parts: model.PartHashes{
 						Title:    0x0d801632,
-						Body:     0x17567d82,
+						Body:     0xccf11dd9,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -2008,7 +2012,7 @@ func builtinPlatforms() []model.Platform {
 					Confidence:     "reported",
 					ConfidenceNote: "The exact menu for removing WhatsApp from Accounts Centre was not captured.",
 					Body:           "Since 16 Dec 2025 your Meta AI chats in WhatsApp can shape the ads and posts you see on Facebook and\nInstagram, but only if WhatsApp is in the same Accounts Centre.\n\n1. Open Accounts Centre from Facebook's or Instagram's settings (WhatsApp's settings may show it too).\n2. Look under \"Profiles\". If WhatsApp is not there, don't add it.\n3. If it is listed, look for the option to remove it; if you can't find it, search WhatsApp's Help\n   Centre for \"Accounts Centre\".\n\n**What this does:** stops your WhatsApp Meta AI chats feeding ads and recommendations on Facebook and\nInstagram.\n\n**What it does not do:** stop their use for training, or take back chats already used as ad signals.",
-					Details:        "In India, WhatsApp told the Supreme Court it would let users opt in or out of sharing data with other\nMeta companies by 16 Mar 2026; that is a general data-sharing choice, not an AI setting.",
+					Details:        "In India, WhatsApp promised the Supreme Court a choice, by 16 Mar 2026, over sharing your data with\nother Meta companies; that is a general data-sharing choice, not an AI setting.",
 					Regions:        []model.Region{"br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -2029,7 +2033,7 @@ func builtinPlatforms() []model.Platform {
 						},
 						{
 							URL:   "https://www.pratidintime.com/national/supreme-court-whatsapp-meta-nclat-privacy-compliance-11151435",
-							Title: "Pratidin Time, WhatsApp tells India's Supreme Court about a data-sharing choice (2026)",
+							Title: "Pratidin Time, WhatsApp tells India's Supreme Court about a data-sharing choice (undated)",
 						},
 					},
 					Verified: "2026-12-01",
@@ -2078,7 +2082,7 @@ func builtinPlatforms() []model.Platform {
 					Confidence:     "reported",
 					ConfidenceNote: "In the UK, Meta's auto-reply promises only public posts and comments, so coverage of Meta AI chats there is unconfirmed.",
 					Body:           "There is no separate objection for Meta AI: the Facebook or Instagram objection is the one that counts.\n\n1. Not objected yet? Do the objection step in optout's Facebook or Instagram guide.\n2. Keep Meta's confirmation e-mail and read what it says it covers.\n3. Use Meta AI (the app, meta.ai or a chat in another Meta app) with an account outside the Accounts\n   Centre you objected from, or with another e-mail address? Object for that account too.\n\nStart from Meta's Privacy Center (`o`) and look for \"AI at Meta\" if you can't find the form.\n\n**What this does:** asks Meta to stop using your future Meta AI chats to develop its AI (EU/EEA and\nBrazil; UK unconfirmed).\n\n**What it does not do:** reach back, or stop the use of AI chats for ads. If Meta refuses or doesn't answer, see \"If a company refuses or doesn't answer\".",
-					Details:        "Meta's 2025 EU notice said the objection covers your interactions with AI at Meta features as well as\nyour public content. In Brazil, Meta said in December 2025 that users can object to the use of both\ntheir public data and their AI interactions. Meta's UK/EU automatic reply mentions only public\ninformation such as posts and comments, so the UK is unconfirmed. AI chats were not used for ads in the\nEU or UK at launch; we found no date for when that might change. In Brazil they have been since\n16 Dec 2025.",
+					Details:        "Meta's 2025 EU notice said the objection reaches what you do with Meta's AI features, not only your\npublic content. In Brazil, Meta said in December 2025 that users may object to both uses. The automatic\nreply Meta sends UK and EU users speaks only of public material like posts and comments, so the UK is\nunconfirmed. AI chats were not used for ads in the\nEU or UK at launch; we found no date for when that might change. In Brazil they have been since\n16 Dec 2025.",
 					Regions:        []model.Region{"eu", "uk", "br"},
 					Link:           "https://www.facebook.com/privacy/center",
 					Sources: []model.Source{
@@ -2135,7 +2139,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Know that your Meta AI chats are used for training and ads, with no opt-out",
 					Kind:       "info",
 					Confidence: "reported",
-					Body:       "**Training.** Meta uses your chats with Meta AI to train its models. Where you live there is no way to\nopt out, and in the US the law gives you no right to object.\n\n**Ads.** Since 16 Dec 2025 your text and voice chats with Meta AI help pick the ads and posts Meta shows\nyou, in the Meta AI app and in Meta AI inside Facebook, Instagram, Messenger and WhatsApp.\n- There is no opt-out except not using Meta AI; only chats from 16 Dec 2025 on are used.\n- Meta says chats on sensitive topics (religion, sexual orientation, politics, health, racial or ethnic\n  origin, philosophical beliefs, trade union membership) are not used for ads.\n- Changing your Ads Preferences changes what you see, not whether the data is used.\n\nWhat is left: don't post to Vibes, keep personal details out, use Incognito Chat where you have it, and\ndelete your history (next steps). Nothing takes back chats already used.",
+					Body:       "**Training.** Meta uses your chats with Meta AI to train its models. Where you live there is no way to\nopt out, and in the US the law gives you no right to object.\n\n**Ads.** Since 16 Dec 2025 your text and voice chats with Meta AI help pick the ads and posts Meta shows\nyou, in the Meta AI app and in Meta AI inside Facebook, Instagram, Messenger and WhatsApp.\n- The only way to stay out is not to use Meta AI; chats from before 16 Dec 2025 are not used for this.\n- Meta says chats on sensitive topics (religion, sexual orientation, politics, health, racial or ethnic\n  origin, philosophical beliefs, trade union membership) are kept out of ad choices.\n- Changing your Ads Preferences changes what you see, not whether the data is used.\n\nWhat is left: don't post to Vibes, keep personal details out, use Incognito Chat where you have it, and\ndelete your history (next steps). Nothing takes back chats already used.",
 					Regions:    []model.Region{"us", "other"},
 					Sources: []model.Source{
 						{
@@ -2173,10 +2177,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  2,
-					Revision: "e99f41faa2e2",
+					Revision: "c64a8dba2de2",
 					Parts: model.PartHashes{
 						Title:    0x9d167898,
-						Body:     0xca52eda8,
+						Body:     0x3c05a4e5,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x07bb439b,
@@ -2301,7 +2305,7 @@ func builtinPlatforms() []model.Platform {
 					Confidence:     "unconfirmed",
 					ConfidenceNote: "The Meta AI app route comes from an unofficial 2026 guide; it is also unconfirmed that deleting removes Meta's own copy.",
 					Body:           "1. **Meta AI app:** menu → \"Settings\" → \"Data & privacy\" → \"Manage your information\" → \"Delete all\n   chats and media\" (\"Export your information\" first if you want a copy). If labels differ, look for a\n   privacy or \"your information\" section with an option to delete chats.\n2. **Facebook, Instagram, Messenger, WhatsApp:** find the Meta AI conversation in your chat list and\n   delete it (press and hold, or its \"…\" menu). Muting, archiving or hiding only hides it.\n3. Repeat from time to time if you keep using Meta AI.\n\n**What this does:** removes old chats from your account and devices.\n\n**What it does not do:** pull back chats already used for training or, since 16 Dec 2025, as ad\nsignals. In WhatsApp, deleting the chat does not remove Meta's server copy.",
-					Details:        "Meta has said its tools let you delete personal information from chats with Meta AI, and Australia's\neSafety guidance, as summarised by Good Things Australia, says you can view, download and delete your\nMeta AI chat history. Chat commands reported in 2023 are not confirmed to work today (see optout's\nMessenger guide); don't rely on them.",
+					Details:        "A Meta spokesperson said in 2024 that its apps have tools for removing personal details from Meta AI\nchats, and Australia's eSafety guidance, as summarised by Good Things Australia, says your Meta AI\nhistory can be looked at, downloaded and erased. Chat commands reported in 2023 are not confirmed to work today (see optout's\nMessenger guide); don't rely on them.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					RecheckMonths:  3,
 					Sources: []model.Source{
@@ -2346,7 +2350,7 @@ func builtinPlatforms() []model.Platform {
 			Title: "Ray-Ban / Oakley Meta glasses",
 			Group: "Meta",
 			Order: 70,
-			Intro: "Ray-Ban Meta and Oakley Meta glasses are set up through the **Meta AI app** (which replaced Meta View).\n\nIn an e-mail of 29 Apr 2025, reported as a US policy change, Meta told owners that:\n- \"Meta AI with camera\" stays on unless you turn off \"Hey Meta\";\n- voice recordings are stored by default, kept for up to a year, and may be used to improve AI at\n  Meta; accidental activations are deleted within 90 days;\n- the option to switch off voice storage is gone: you can only delete recordings;\n- photos and videos stay on your phone and are not used for training unless you share them with\n  Meta AI or cloud services.\n\nTwo more settings matter: \"Cloud media\", which keeps photos in Meta's cloud for 30 days, and \"Share\nadditional data\". In 2026 the press reported that contractors in Kenya had reviewed intimate footage\nfrom the glasses, so people do look at some of what they capture.\n\nOutside the EU, UK and South Korea, voice chats with the glasses also count as ad signals since\n16 Dec 2025. Whether EU and UK owners still have a storage switch is disputed, so the first step there\nis to check. Everywhere, turn off \"Hey Meta\", the cloud settings, and delete your recordings regularly.",
+			Intro: "Ray-Ban Meta and Oakley Meta glasses are set up through the **Meta AI app** (which replaced Meta View).\n\nIn an e-mail of 29 Apr 2025, reported as a US policy change, Meta told owners that:\n- \"Meta AI with camera\" is always active until you switch \"Hey Meta\" off;\n- your voice recordings are kept unless you delete them, for up to a year, and Meta may use them for\n  its AI; recordings from accidental activations go within 90 days;\n- you can no longer stop voice recordings being stored, only delete them;\n- photos and videos are kept on your phone and stay out of training unless you send them to Meta AI\n  or a cloud service.\n\nTwo more settings matter: \"Cloud media\", which keeps photos in Meta's cloud for 30 days, and \"Share\nadditional data\". In 2026 the press reported that contractors in Kenya had reviewed intimate footage\nfrom the glasses, so people do see some of what they capture.\n\nOutside the EU, UK and South Korea, voice chats with the glasses also count as ad signals since\n16 Dec 2025. Whether EU and UK owners still have a storage switch is disputed, so the first step there\nis to check. Everywhere, turn off \"Hey Meta\", the cloud settings, and delete your recordings regularly.",
 			Facts: model.Facts{
 				Training:      "default-on",
 				Who:           "you",
@@ -2411,7 +2415,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Know that voice storage can't be switched off (US and most places)",
 					Kind:       "info",
 					Confidence: "reported",
-					Body:       "Since Meta's e-mail of 29 Apr 2025 (reported as a US change), you can't switch off the storage of\nyour voice recordings. They are stored by default, kept for up to a year and may be used to improve AI\nat Meta; recordings from accidental activations are deleted within 90 days. In the US the law gives\nyou no right to object.\n\nSince 16 Dec 2025, voice chats with Meta AI on the glasses also count as ad signals in most countries\noutside the EU, UK and South Korea.\n\n**Brazil:** we found no source about the glasses. If the app's glasses privacy settings show a switch\nto stop storing voice recordings, turn it off; if they only let you delete, use the delete step.\n\nWhat you can still do (next steps): turn off \"Hey Meta\" and the cloud settings, and delete your\nrecordings regularly. Nothing here takes back recordings already used.",
+					Body:       "Since Meta's e-mail of 29 Apr 2025 (reported as a US change), you can't switch off the storage of\nyour voice recordings. They are kept unless you delete them, for up to a year, and Meta may use them\nfor its AI; recordings from accidental activations go within 90 days. In the US the law gives\nyou no right to object.\n\nSince 16 Dec 2025, voice chats with Meta AI on the glasses also count as ad signals in most countries\noutside the EU, UK and South Korea.\n\n**Brazil:** we found no source about the glasses. If the app's glasses privacy settings show a switch\nto stop storing voice recordings, turn it off; if they only let you delete, use the delete step.\n\nWhat you can still do (next steps): turn off \"Hey Meta\" and the cloud settings, and delete your\nrecordings regularly. Nothing here takes back recordings already used.",
 					Regions:    []model.Region{"br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -2437,10 +2441,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  2,
-					Revision: "0661f4295fa4",
+					Revision: "94de3b7909fe",
 					Parts: model.PartHashes{
 						Title:    0xa814c71d,
-						Body:     0x5e09ad90,
+						Body:     0x7670fa46,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x509f306d,
@@ -2526,7 +2530,7 @@ func builtinPlatforms() []model.Platform {
 					Confidence:     "reported",
 					ConfidenceNote: "The two labels come from one press report (Android Central, May 2026); where they sit in the app was not captured.",
 					Body:           "Two settings in the Meta AI app decide how much of what the glasses capture goes to Meta.\n\n1. Open the Meta AI app and select your glasses.\n2. In the settings, find \"Cloud media\". It keeps your photos in Meta's cloud for 30 days: turn it off\n   unless you rely on it.\n3. Find \"Share additional data\" and turn it off.\n4. If you can't find them, look through the glasses' privacy settings for \"cloud\" or \"data\".\n\n**What this does:** keeps your photos off Meta's servers and limits the extra data the glasses send.\n\n**What it does not do:** affect voice recordings (see the other steps) or photos you share with Meta AI\nyourself.",
-					Details:        "Android Central listed these among three settings to change on Meta's glasses in May 2026. In March\n2026 the press reported that contractors in Kenya had reviewed intimate footage from the glasses.",
+					Details:        "Android Central listed these among three settings to change on Meta's glasses in May 2026. In 2026\nthe press also reported that contractors in Kenya had reviewed intimate footage from the glasses.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					RecheckMonths:  6,
 					Sources: []model.Source{
@@ -2536,7 +2540,7 @@ func builtinPlatforms() []model.Platform {
 						},
 						{
 							URL:   "https://www.etvbharat.com/en/technology/meta-again-in-privacy-scandal-contractors-in-kenya-review-intimate-footage-from-meta-ai-glasses-enn26030704055",
-							Title: "ETV Bharat, contractors in Kenya reviewed footage from Meta AI glasses (Mar 2026)",
+							Title: "ETV Bharat, contractors in Kenya reviewed footage from Meta AI glasses (2026)",
 						},
 					},
 					Verified: "2026-12-01",
@@ -2559,7 +2563,7 @@ func builtinPlatforms() []model.Platform {
 			Title: "Not a user, or data others shared about you",
 			Group: "Meta",
 			Order: 80,
-			Intro: "Meta's AI is not trained only on what people post on Facebook and Instagram. It also uses information\nfrom the public internet and from data Meta licenses, and Meta says it may process information about\nyou even if you object or have no account, for example when you appear in someone else's public post.\nThe objection in optout's Facebook and Instagram guides does not cover posts or photos of you that\nother people publish.\n\nFor this \"third-party\" data Meta has a separate form, launched in 2023 as \"Generative AI Data Subject\nRights\". In the EU/EEA, Switzerland, Liechtenstein and the UK it lets you object to or restrict that\nuse, and Portugal's news agency Lusa gives the same address as the objection form for people who don't\nuse Meta's products. Elsewhere Meta only accepts a \"concern\" when a Meta AI answer reveals your\npersonal information, backed by the prompts you used and a screenshot. Anyone can send the form, but\nMeta reviews each request under local law and nothing is guaranteed. In Brazil, the regulator required\na simpler route for people without an account; we could not find its address.",
+			Intro: "Meta's AI is not trained only on what people post on Facebook and Instagram. It also uses information\nfrom the public internet and from data Meta licenses. Meta also says it may use information about you\nwhether or not you object or have an account, for instance a public post by someone else that shows\nyou.\nThe objection in optout's Facebook and Instagram guides does not cover posts or photos of you that\nother people publish.\n\nFor this \"third-party\" data Meta has a separate form, launched in 2023 as \"Generative AI Data Subject\nRights\". In the EU/EEA and the UK it lets you object to or restrict that use, and Portugal's news\nagency Lusa names the same address as the form for objecting without a Meta account. Elsewhere Meta only accepts a \"concern\" when a Meta AI answer reveals your\npersonal information, backed by the prompts you used and a screenshot. Anyone can send the form, but\nMeta reviews each request under local law and nothing is guaranteed. In Brazil, the regulator required\na simpler route for people without an account; we could not find its address.",
 			Facts: model.Facts{
 				Training:    "default-on",
 				Who:         "you",
@@ -2570,7 +2574,7 @@ func builtinPlatforms() []model.Platform {
 			},
 			RegionNotes: map[model.Region]string{
 				"br":    "The object-or-restrict step is for the EU and UK. Brazil has its own route for non-users instead, though we could not find its address.",
-				"eu":    "The \"you can only raise a concern\" step and the Brazil step are hidden. In the EU/EEA, Switzerland and Liechtenstein Meta's form lets you object to or restrict the use of third-party data about you, with or without an account.",
+				"eu":    "The \"you can only raise a concern\" step and the Brazil step are hidden. In the EU/EEA Meta's form lets you object to or restrict the use of third-party data about you, with or without an account (whether Swiss residents get that option is unconfirmed).",
 				"other": "Outside the EU/EEA, Switzerland, the UK and Brazil we found no right to object, so the object-or-restrict step and the Brazil step are hidden. You can still report a Meta AI answer that reveals your personal information.",
 				"uk":    "The \"you can only raise a concern\" step and the Brazil step are hidden. In the UK Meta's form lets you object to or restrict the use of third-party data about you, with or without an account.",
 				"us":    "There is no legal right to object in the US, so the object-or-restrict step and the Brazil step are hidden. You can still report a Meta AI answer that reveals your personal information.",
@@ -2584,7 +2588,7 @@ func builtinPlatforms() []model.Platform {
 					Confidence:     "reported",
 					ConfidenceNote: "Whether this form opens without logging in to Facebook is unconfirmed.",
 					Body:           "For information about you from outside Meta's apps (the public internet, licensed data). It is also\nthe form for people with no Meta account.\n\n1. Press `o` (facebook.com).\n2. Choose the option to object to or restrict the processing of your personal information from third\n   parties used for AI at Meta.\n3. Fill in your country, name and e-mail, and paste optout's text (`y`) if there is a text box.\n4. If asked for prompts and a screenshot, see \"Report a Meta AI answer\".\n5. Enter any e-mailed code, and keep Meta's confirmation.\n\n**What this does:** asks Meta to stop using third-party information about you for AI from now on.\n\n**What it does not do:** work automatically (Meta reviews each request), cover what you post yourself,\nor pull back data already used. If Meta refuses or doesn't answer, see \"If a company refuses or doesn't answer\".",
-					Details:        "Lusa, Portugal's news agency, gave this address on 27 May 2025 as the objection form for people who\ndon't use Meta's products; a law firm described a non-user form in the EU that works without logging\nin. If it asks you to log in and you have no account, look in Meta's Privacy Center on facebook.com for\na route for people without an account. The original 2023 form is at\nfacebook.com/help/contact/1266025207620918; if one address doesn't show the object-or-restrict option,\ntry the other. Submit only on facebook.com, instagram.com or meta.com.",
+					Details:        "On 27 May 2025 Lusa, Portugal's news agency, named this address as the form for objecting without\nusing any Meta product; a law firm described a non-user form in the EU that works without logging\nin. If it asks you to log in and you have no account, look in Meta's Privacy Center on facebook.com for\na route for people without an account. The original 2023 form is at\nfacebook.com/help/contact/1266025207620918; if one address doesn't show the object-or-restrict option,\ntry the other. Submit only on facebook.com, instagram.com or meta.com.",
 					Regions:        []model.Region{"eu", "uk"},
 					Link:           "https://www.facebook.com/help/contact/510058597920541",
 					Template:       "I object to Meta processing personal information about me that it obtained from third parties, such as the public internet or licensed data sets, to develop and improve AI at Meta, and I ask Meta to restrict that processing. I am exercising my right to object under data protection law.",
@@ -2651,7 +2655,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Know that you can only raise a \"concern\" here",
 					Kind:       "info",
 					Confidence: "reported",
-					Body:       "- Outside the EU/EEA, Switzerland, Liechtenstein and the UK, Meta's third-party form has no option to\n  object to Meta using third-party information about you. In the US the law gives you no right to\n  object.\n- Meta says it does not offer access to, download, correction or deletion of third-party data,\n  because that data is not linked to anyone's account. Older reports (Canada, around 2024) described\n  a delete option; the current form says it is no longer offered.\n- What remains is a \"concern\": when a Meta AI answer shows your personal information, you can report\n  it with the prompts you used and a screenshot (next step).\n- You can send the form from any country, but Meta does not promise to act; at least one US request\n  was turned down in 2024.\n- **Brazil** has an extra route for people without an account: see the Brazil step.",
+					Body:       "- Outside the EU/EEA and the UK, Meta's third-party form has no option to\n  object to Meta using third-party information about you. In the US the law gives you no right to\n  object.\n- Meta says it cannot give you a copy of third-party data, correct it or delete it, since it is not\n  tied to any account. Older reports (Canada, around 2024) described\n  a delete option; the current form says it is no longer offered.\n- What remains is a \"concern\": when a Meta AI answer shows your personal information, you can report\n  it with the prompts you used and a screenshot (next step).\n- You can send the form from any country, but Meta does not promise to act; at least one US request\n  was turned down in 2024.\n- **Brazil** has an extra route for people without an account: see the Brazil step.",
 					Regions:    []model.Region{"br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -2681,10 +2685,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  2,
-					Revision: "8c304d3b3d60",
+					Revision: "3d37dc6c1b21",
 					Parts: model.PartHashes{
 						Title:    0x59fbfe87,
-						Body:     0xb27c3723,
+						Body:     0xd6c2749b,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x509f306d,
@@ -2747,7 +2751,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "unconfirmed",
 					ConfidenceNote: "The address of Brazil's non-user form was not found; whether the European non-user form serves Brazil is unconfirmed.",
-					Body:           "When the ANPD let Meta resume AI training in August 2024, it required an easier way to object for\nusers and for people without an account, open even after training starts.\n\n1. Have a Facebook or Instagram account? Use the Brazil objection step in optout's Facebook guide\n   instead.\n2. No account: open Meta's Privacy Center on facebook.com and look under \"IA na Meta\" for a form for\n   people who don't use Meta's products.\n3. Not there? Meta's European non-user form (facebook.com/help/contact/510058597920541) may offer\n   Brazil; check the country list.\n4. Use only pages on facebook.com or meta.com, and keep any confirmation.\n\n**What this does:** uses the route Brazil's regulator required for non-users.\n\n**What it does not do:** cover photos of you that others publish, or pull back data already used.\nIf nothing works, \"Report a Meta AI answer\" is still open to you.",
+					Body:           "When the ANPD let Meta resume AI training in August 2024, it required an easier way to object for\nusers and for people without an account, open even after training starts.\n\n1. Have a Facebook or Instagram account? Use the Brazil objection step in optout's Facebook guide\n   instead.\n2. No account: open Meta's Privacy Center on facebook.com and look under \"IA na Meta\" for a form for\n   people who don't use Meta's products.\n3. Not there? Meta's European non-user form (facebook.com/help/contact/510058597920541) may offer\n   Brazil; check the country list.\n4. Use only pages on facebook.com or meta.com, and keep any confirmation.\n\n**What this does:** uses the route Brazil's regulator required for non-users.\n\n**What it does not do:** cover photos of you that others publish, or pull back data already used.\nIf nothing works, \"Report a Meta AI answer\" is still open to you. If Meta refuses or doesn't answer,\nsee \"If a company refuses or doesn't answer\".",
 					Details:        "Sources disagree on whether an objection in Brazil also covers content from before it; Meta's\nconfirmation should say.",
 					Regions:        []model.Region{"br"},
 					Sources: []model.Source{
@@ -2779,10 +2783,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  10,
-					Revision: "42e2db53406d",
+					Revision: "43f3d50953f4",
 					Parts: model.PartHashes{
 						Title:    0x805f5966,
-						Body:     0xf40a0854,
+						Body:     0x0b5fc934,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x4f2bc4b5,
@@ -3532,16 +3536,20 @@ func builtinPlatforms() []model.Platform {
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
 						{
-							URL:   "https://www.hindustantimes.com/trending/us/is-google-accessing-your-gmail-to-train-gemini-tech-giant-debunks-viral-claims-101763784808469.html",
-							Title: "Hindustan Times, Google's post denying the claim (22 Nov 2025)",
+							URL:   "https://www.bgr.com/2034391/google-denies-using-gmail-for-gemini-training/",
+							Title: "BGR, Google's post on X denying the claim, and the security blog's correction (24 Nov 2025)",
 						},
 						{
 							URL:   "https://zeenews.india.com/technology/google-denies-using-gmail-data-to-train-gemini-ai-how-to-turn-off-smart-features-on-desktop-and-mobile-app-2988994.html",
 							Title: "Zee News, Google's statement to The Verge (25 Nov 2025)",
 						},
 						{
-							URL:   "https://digitalmarketreports.com/news/54572/google-denies-claims-it-uses-gmail-messages-to-train-gemini/",
-							Title: "Digital Market Reports, Gemini prompts versus Gmail content (25 Nov 2025)",
+							URL:   "https://www.archynetys.com/google-gemini-your-gmail-data-use-explained/",
+							Title: "Archynetys, what you type to Gemini versus Gmail content (Nov 2025)",
+						},
+						{
+							URL:   "https://pepelac.news/en/ampposts/id12487-google-rebuts-gmail-ai-training-claims-amid-privacy-row",
+							Title: "Pepelac News, the class action over Gemini and Gmail (24 Nov 2025)",
 						},
 					},
 					Verified: "2026-12-01",
@@ -3562,7 +3570,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Know what Gmail's \"Smart features\" setting does (and doesn't)",
 					Kind:       "info",
 					Confidence: "reported",
-					Body:       "\"Smart features\" let Gmail read your mail to help you: inbox categories, suggested replies and text,\nflights added to your calendar, parcel tracking. Google says this personalises your own account and is\nnot AI training.\n\nIt sits in Gmail on a computer under the gear icon → \"See all settings\" → \"General\" → \"Smart\nfeatures\". Switch it off only if you don't want those helpers; it is not needed to keep your mail out\nof Gemini's training.",
+					Body:       "\"Smart features\" let Gmail read your mail to help you: inbox categories, suggested replies and text,\nflights added to your calendar, parcel tracking. Google says this personalises your own account and is\nnot AI training.\n\nIt sits in Gmail on a computer under the gear icon → \"See all settings\" → \"General\", in the section\non smart features (\"Smart features and personalization\" in Google's help), with a second box for other\nGoogle products below it. Switch them off only if you don't want those helpers; it is not needed to\nkeep your mail out of Gemini's training.",
 					Details:    "Reports say these features are off until you agree in the EU, the UK, Switzerland and Japan, and are\nswitched on after a prompt elsewhere. Google has split the setting in two (one for Workspace apps\nsuch as Gmail, one for other Google products such as Maps and Wallet), and some people found features\nthey had turned off switched on again after that change; check both if you care about them.",
 					Regions:    []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
@@ -3579,16 +3587,25 @@ func builtinPlatforms() []model.Platform {
 							Title: "The Verge report (copy), where the setting is (Nov 2025)",
 						},
 						{
-							URL:   "https://robotdyn.com/googles-ai-controversy-misconceptions-and-user-concerns/amp",
-							Title: "RobotDyn, the split setting and features switched back on (2025)",
+							URL:      "https://support.google.com/mail/answer/10079371",
+							Title:    "Gmail Help, smart features and personalization settings (undated)",
+							Official: true,
+						},
+						{
+							URL:   "https://www.wionews.com/technology/gmail-ai-training-privacy-google-denies-viral-report-1763812934246",
+							Title: "WION, the two separate smart-feature switches (22 Nov 2025)",
+						},
+						{
+							URL:   "https://pepelac.news/en/ampposts/id12487-google-rebuts-gmail-ai-training-claims-amid-privacy-row",
+							Title: "Pepelac News, features switched back on after being turned off (24 Nov 2025)",
 						},
 					},
 					Verified: "2026-12-01",
 					Minutes:  2,
-					Revision: "acb9b2458eca",
+					Revision: "281e33b4b180",
 					Parts: model.PartHashes{
 						Title:    0x33ee9fe7,
-						Body:     0xa7bc1e4c,
+						Body:     0x193e6b8a,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -5348,7 +5365,7 @@ func builtinPlatforms() []model.Platform {
 			Title: "Medium",
 			Group: "Medium",
 			Order: 320,
-			Intro: "Medium does not build its own AI models on your stories; the question is what outside AI companies\nmay do with them. Since March 2026 each writer chooses what Medium tells those companies.\n\nThe default, \"Prioritize maximum reach\", asks AI companies not to train on your stories **unless**\nrefusing would stop them crediting and linking to you, so in practice some may still train on them.\n\"Minimize third-party training\" asks all of them not to train, at the cost of fewer AI answers that\ncite and link to you. Either way your stories stay in ordinary search.\n\nThese are requests that well-behaved AI companies honour, not a lock.",
+			Intro: "Medium's setting is about what outside AI companies may do with your stories. Since March 2026 each\nwriter chooses what Medium tells those companies.\n\nThe default, \"Prioritize maximum reach\", asks AI companies not to train on your stories **unless**\nrefusing would stop them crediting and linking to you, so in practice some may still train on them.\n\"Minimize third-party training\" asks all of them not to train, at the cost of fewer AI answers that\ncite and link to you. Either way your stories stay in ordinary search.\n\nThese are requests that well-behaved AI companies honour, not a lock.",
 			Facts: model.Facts{
 				Training:      "unclear",
 				Who:           "you",
@@ -5510,7 +5527,7 @@ func builtinPlatforms() []model.Platform {
 			Title: "Mistral Le Chat",
 			Group: "Mistral AI",
 			Order: 350,
-			Intro: "Mistral AI, a French company, uses what you type and upload in Le Chat (messages and attached\ndocuments) to train its models by default on the Free, Pro and Student plans. Team and Enterprise\nplans are not used for training. You can switch it off at any time, in the web Admin Console or in\nthe app.\n\nOne exception stays: when you press thumbs up or down (and add a comment), Mistral may use that rating\ntogether with the conversation to improve its models, **whatever your setting**. Conversations are\nkept until you delete them or your account. We found no private or temporary chat mode in Mistral's\npages.",
+			Intro: "Mistral AI, a French company, uses what you type and upload in Le Chat (messages and attached\ndocuments) to train its models by default on the Free, Pro and Student plans (its developer docs\nsay Pro is not used; its help centre says it is). Team and Enterprise\nplans are not used for training. You can switch it off at any time, in the web Admin Console or in\nthe app.\n\nOne exception stays: when you rate an answer with thumbs up or down, Mistral may use that rating\ntogether with the conversation to improve its models, **whatever your setting**. Conversations are\nkept until you delete them or your account. We found no private or temporary chat mode in Mistral's\npages.",
 			Facts: model.Facts{
 				Training:    "default-on",
 				Who:         "you-or-admin",
@@ -5527,7 +5544,7 @@ func builtinPlatforms() []model.Platform {
 					Title:          "Turn off \"Allow your interactions to be used to train our models\"",
 					Kind:           "action",
 					Confidence:     "official",
-					ConfidenceNote: "Mistral's pages disagree on Pro; its help centre lists Pro as used by default, its docs say Pro is not; switch it off on Pro anyway.",
+					ConfidenceNote: "Mistral's pages disagree on Pro; its help centre and terms list Pro as used by default, its docs say Pro is not; switch it off on Pro anyway.",
 					Body:           "**On the web**\n1. Open Le Chat, go to the Admin Console and select \"Le Chat\" under \"Manage\".\n2. In the \"Privacy\" section, switch off \"Allow your interactions to be used to train our models\".\n\n**In the app (iOS and Android)**\n1. Open \"Settings\" and, under \"Account\", choose \"Data & Account Controls\".\n2. Untick \"Enable data sharing\".\n\nThe web setting applies to your whole organisation (for a personal account, that is just you).\n\n**What this does**\n- From now on, your messages, Le Chat's answers and files you attach are not used to train\n  Mistral's models.\n\n**What this does not do**\n- Ratings are still used: see the next step.\n- Chats used before you switched it off are not taken back out.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Link:           "https://help.mistral.ai/en/articles/455207",
@@ -5568,7 +5585,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "info",
 					Confidence:     "official",
 					ConfidenceNote: "Mistral's pages we have say nothing about human review of chats; look for it in its Trust Center.",
-					Body:           "- **Feedback.** Pressing thumbs up or down in Le Chat (with or without a comment) lets Mistral use the\n  rating, your question and the answer to improve its models, on every plan and even after you opted\n  out. Mistral itself asks you not to give feedback if you don't want that.\n- **How long chats are kept.** Until you delete them or close your account. Delete chats you no longer\n  need.\n- **Human review.** Whether people at Mistral read ordinary chats is not stated in the pages we have.\n- **Private mode.** We found no temporary or incognito chat in Le Chat.",
+					Body:           "- **Feedback.** Rating an answer with thumbs up or down, and any comment you add, lets Mistral use the\n  rating, your question and the answer to improve its models, on every plan and even after you opted\n  out. Mistral itself asks you not to give feedback if you don't want that.\n- **How long chats are kept.** Until you delete them or close your account. Delete chats you no longer\n  need.\n- **Human review.** Whether people at Mistral read ordinary chats is not stated in the pages we have.\n- **Private mode.** We found no temporary or incognito chat in Le Chat.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -5577,8 +5594,8 @@ func builtinPlatforms() []model.Platform {
 							Official: true,
 						},
 						{
-							URL:   "https://conductatlas.com/platform/mistral-ai/mistral-ai-terms-of-service/feedback-data-training-grant/",
-							Title: "ConductAtlas, Mistral's terms on feedback (2026)",
+							URL:   "https://conductatlas.com/platform/mistral-ai/mistral-ai-terms-of-service/default-ai-model-training-opt-in/",
+							Title: "ConductAtlas, Mistral's terms, training by default with feedback as an exception (2026)",
 						},
 						{
 							URL:   "https://conductatlas.com/platform/mistral-ai/mistral-ai-privacy-policy/data-retention-for-le-chat-inputs-and-outputs/",
@@ -5587,10 +5604,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  1,
-					Revision: "ba286b125c90",
+					Revision: "5ae231f91257",
 					Parts: model.PartHashes{
 						Title:    0xaaa9eed4,
-						Body:     0x39e9d116,
+						Body:     0xdde52c47,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -5673,8 +5690,8 @@ func builtinPlatforms() []model.Platform {
 							Official: true,
 						},
 						{
-							URL:   "https://conductatlas.com/platform/characterai/characterai-privacy-policy/chat-content-and-voice-data-used-for-ai-model-training/",
-							Title: "ConductAtlas, chat and voice data used for training (2026)",
+							URL:   "https://conductatlas.com/platform/characterai/characterai-privacy-policy/",
+							Title: "ConductAtlas, summary of Character.AI's privacy policy, chat and voice data used for training (2026)",
 						},
 					},
 					Verified: "2026-12-01",
@@ -5730,7 +5747,7 @@ func builtinPlatforms() []model.Platform {
 			Title: "DeepSeek",
 			Group: "DeepSeek",
 			Order: 370,
-			Intro: "DeepSeek is a Chinese AI chatbot. Reviews of its privacy policy say it collects everything you send\nit (text, images and videos), your account details, IP address, approximate location and device, and\nkeeps it as long as it considers necessary, with no time limit stated. Free chats in the app and on the\nwebsite are used to train its models by default; its paid API is not.\n\nWe could not read DeepSeek's own pages. A privacy tracker names a switch, \"Improve the model for\neveryone\", and the first step tells you to look for it. Because DeepSeek is under Chinese\njurisdiction, security researchers advise keeping anything sensitive out of it altogether.",
+			Intro: "DeepSeek is a Chinese AI chatbot. Reviews of its privacy policy say it collects everything you send\nit (text, images and videos), your account details, IP address, approximate location and device, and\nkeeps it as long as it considers necessary, with no time limit stated. Free chats in the app and on the\nwebsite are used to train its models by default; its paid API is not.\n\nWe could not read DeepSeek's own pages. Two privacy trackers name a switch, \"Improve the model for\neveryone\", and the first step tells you to look for it. Because DeepSeek is under Chinese\njurisdiction, security researchers advise keeping anything sensitive out of it altogether.",
 			Facts: model.Facts{
 				Training:    "default-on",
 				Who:         "you",
@@ -5747,8 +5764,9 @@ func builtinPlatforms() []model.Platform {
 					Title:          "Look for \"Improve the model for everyone\" and turn it off",
 					Kind:           "action",
 					Confidence:     "unconfirmed",
-					ConfidenceNote: "Only one privacy tracker names this switch and we could not read DeepSeek's own settings or help; check that your settings actually show it.",
-					Body:           "1. Open DeepSeek (app or website) and sign in.\n2. Open \"Settings\" from your profile or the menu.\n3. Look for a switch named \"Improve the model for everyone\" (or similar wording about improving the\n   model or training) and turn it **off**.\n\nIf there is no such switch, you have no setting to rely on: treat every chat as something DeepSeek\nkeeps and may train on (next step).\n\n**What this does**\n- If the switch exists, it is reported to keep your future chats out of DeepSeek's model training.\n\n**What this does not do**\n- It does not shorten how long DeepSeek keeps your data, and does not take back earlier chats.",
+					ConfidenceNote: "Only two privacy trackers name this switch (one puts it on a \"Data\" tab) and we could not read DeepSeek's own settings or help; check that your settings actually show it. The e-mail route under Details rests on one tracker too.",
+					Body:           "1. Open DeepSeek (app or website) and sign in.\n2. Open \"Settings\" from your profile or the menu (on the website: the \"…\" next to your name in the\n   left sidebar), then the \"Data\" tab if there is one.\n3. Look for a switch named \"Improve the model for everyone\" (or similar wording about improving the\n   model or training) and turn it **off**.\n\nIf there is no such switch, you have no setting to rely on: treat every chat as something DeepSeek\nkeeps and may train on (next step).\n\n**What this does**\n- If the switch exists, it is reported to keep your future chats out of DeepSeek's model training.\n\n**What this does not do**\n- It does not shorten how long DeepSeek keeps your data, and does not take back earlier chats.",
+					Details:        "One tracker adds that the switch came after launch and that, to keep chats from before it out of\ntraining, you have to e-mail privacy@deepseek.com and name those chats.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					RecheckMonths:  6,
 					Sources: []model.Source{
@@ -5757,16 +5775,20 @@ func builtinPlatforms() []model.Platform {
 							Title: "PrivacyGPT tracker, DeepSeek (undated)",
 						},
 						{
+							URL:   "https://baa-atlas.vercel.app/ai/deepseek",
+							Title: "BAA Atlas tracker, where the switch sits and what it leaves (undated)",
+						},
+						{
 							URL:   "https://news.backbox.org/2025/10/21/how-to-use-deepseek-both-privately-and-securely-kaspersky-official-blog",
 							Title: "Kaspersky blog (copy), configuring DeepSeek for privacy (21 Oct 2025)",
 						},
 					},
 					Verified: "2026-12-01",
 					Minutes:  2,
-					Revision: "35f9fef0b1f5",
+					Revision: "221e95a36002",
 					Parts: model.PartHashes{
 						Title:    0x2b6318f9,
-						Body:     0x7bd268a3,
+						Body:     0xa91b94e9,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -5975,7 +5997,7 @@ func builtinPlatforms() []model.Platform {
 			Title: "Zoom (nothing to switch)",
 			Group: "Zoom",
 			Order: 400,
-			Intro: "In August 2023 Zoom's terms caused alarm because they seemed to let Zoom train AI on meetings. Zoom\nrewrote them and said it does not use your audio, video, chat, screen sharing or other communications\nto train its own or outside AI models without your consent.\n\nSo there is **nothing to switch off** for AI training on Zoom. The notes below explain what Zoom may\nstill use, and where a consent question can come up: when AI features such as meeting summaries are\nturned on, which account owners and admins control.",
+			Intro: "In August 2023 Zoom's terms caused alarm because they seemed to let Zoom train AI on meetings. Zoom\nrewrote them, first promising not to do so without consent, then dropping the condition: it now says\nit does not use your audio, video, chat, screen sharing, attachments or similar meeting content to\ntrain its own or outside AI models at all.\n\nSo there is **nothing to switch off** for AI training on Zoom. The notes below explain what Zoom may\nstill use (data about how you use the service), and who turns AI features such as meeting summaries on\nor off: the account owner or admin.",
 			Facts: model.Facts{
 				Training:    "not-used",
 				Who:         "you-or-admin",
@@ -5991,10 +6013,20 @@ func builtinPlatforms() []model.Platform {
 					Title:          "Know that Zoom says it does not train AI on your meetings",
 					Kind:           "info",
 					Confidence:     "reported",
-					ConfidenceNote: "Zoom's statement is from August 2023, read through copies; we could not check the date of Zoom's current terms.",
-					Body:           "Zoom says it does not use the audio, video or chat of your meetings to train AI models without your\nconsent. There is no setting to tick.\n\nWhat Zoom may use is \"service-generated data\": information about how the service is used (such as\ntelemetry), which its terms allow for machine learning. That is not the content of what you say or\nshow.",
+					ConfidenceNote: "Zoom's current wording is from its own product page (German edition) and a tracker of its privacy statement, both undated; another page of the same tracker still shows the older wording that left training to the account admin's consent.",
+					Body:           "Zoom says it does not use the audio, video, chat, screen sharing or attachments of your meetings to\ntrain its own or other companies' AI models. There is no setting to tick.\n\nWhat Zoom may use is \"service-generated data\": information about how the service is used (such as\ntelemetry), which its terms allow for machine learning and for improving its AI features. That is not\nthe content of what you say or show.",
+					Details:        "Zoom's August 2023 rewrite first said it would not train on meeting content \"without consent\"; the\ncurrent statement has no such condition.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
+						{
+							URL:      "https://www.zoom.com/de/products/collaboration-tools/zoom-workplace-pro-annual",
+							Title:    "Zoom, product page with its statement on AI training, German edition (undated)",
+							Official: true,
+						},
+						{
+							URL:   "https://conductatlas.com/platform/zoom/zoom-privacy-statement/ai-feature-data-use-and-training-restrictions/",
+							Title: "ConductAtlas, Zoom's privacy statement on AI training and service data (2026)",
+						},
 						{
 							URL:   "https://www.elevenforum.com/t/zoom-updated-terms-of-service-to-train-ai-using-customer-data.17000/latest",
 							Title: "Copy of Zoom's blog post and terms section 10.4 (Aug 2023)",
@@ -6010,10 +6042,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  1,
-					Revision: "d4996cfbbf72",
+					Revision: "dbabe1f91f55",
 					Parts: model.PartHashes{
 						Title:    0xccc3043b,
-						Body:     0x4153a65d,
+						Body:     0x38ef7ac9,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -6026,9 +6058,13 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Know who decides about Zoom's AI features",
 					Kind:       "info",
 					Confidence: "reported",
-					Body:       "Zoom's AI features, such as meeting summaries, are switched on or off by the account owner or admin.\nIn a company account, that is your IT team, not you.\n\nZoom ties any use of your content for AI training to consent. If a screen ever asks you to agree to\nyour content being used to improve AI, decline it.",
+					Body:       "Zoom's AI features, such as meeting summaries, are switched on or off by the account owner or admin.\nIn a company account, that is your IT team, not you.\n\nTurning on a feature such as a summary lets Zoom process that meeting's content to produce it; Zoom\nsays this is not used for training. If a screen ever asks you to agree to your content being used to\nimprove AI, decline it.",
 					Regions:    []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
+						{
+							URL:   "https://conductatlas.com/platform/zoom/zoom-privacy-statement/ai-feature-data-use-and-training-restrictions/",
+							Title: "ConductAtlas, Zoom's privacy statement on AI features and training (2026)",
+						},
 						{
 							URL:   "https://www.sihui.hk/how-zooms-terms-service-and-practices-apply-ai-features",
 							Title: "Copy of Zoom's explanation of its terms and AI features (Aug 2023)",
@@ -6040,10 +6076,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  1,
-					Revision: "5699ce905c20",
+					Revision: "e78ea214d906",
 					Parts: model.PartHashes{
 						Title:    0x93ab72ca,
-						Body:     0x9032e5e4,
+						Body:     0x9cc184b5,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -6119,7 +6155,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Know what opting out leaves in place",
 					Kind:       "info",
 					Confidence: "official",
-					Body:       "Opting out is not a clean break:\n\n- Udemy keeps applying AI (generative or not) to your courses for what it calls core capabilities,\n  such as bringing learners to the platform, search, recommendations and captions, and keeps\n  improving non-generative models on them.\n- Your content leaves the program only by the end of the calendar year in which you opt out.\n- If you miss a window, you stay in until the next one.",
+					Body:       "Opting out is not a clean break:\n\n- For what Udemy calls core capabilities (marketing that brings in learners, search,\n  recommendations, captions), it keeps running AI of any kind on your courses and keeps training\n  non-generative models on them.\n- Your content leaves the program only by the end of the calendar year in which you opt out.\n- If you miss a window, you stay in until the next one.",
 					Regions:    []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -6134,10 +6170,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  1,
-					Revision: "137eb9b8b7d6",
+					Revision: "09b5619851ef",
 					Parts: model.PartHashes{
 						Title:    0x77f1ef1f,
-						Body:     0x6c1a1704,
+						Body:     0xb9e85cd9,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -6203,7 +6239,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "info",
 					Confidence:     "reported",
 					ConfidenceNote: "Whether an EU or UK erasure request can remove answers is untested in our sources; lawyers quoted say content without personal data may stay.",
-					Body:           "Don't count on deleting your way out:\n\n- Stack Overflow generally does not let you delete a question once it has answers, to keep the\n  knowledge for others.\n- In May 2024 people who replaced their answers with protest text saw moderators restore the originals\n  and suspend their accounts for a week.\n- In the EU and UK the right to erasure covers personal data, but it has exceptions for freedom of\n  expression and information, and answers that contain no personal data may not qualify.\n\nYou can still remove personal details (your real name, photo, location) from your profile.",
+					Body:           "Don't count on deleting your way out:\n\n- Stack Overflow generally does not let you delete a question once it has answers, to keep the\n  knowledge for others.\n- In May 2024 a contributor who replaced his top answers with protest text saw moderators restore the\n  originals quickly and suspend his account for a week.\n- In the EU and UK the right to erasure covers personal data, but it has exceptions for freedom of\n  expression and information, and answers that contain no personal data may not qualify.\n\nYou can still remove personal details (your real name, photo, location) from your profile.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -6221,10 +6257,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  2,
-					Revision: "8f095a73801c",
+					Revision: "f3afb345e271",
 					Parts: model.PartHashes{
 						Title:    0x61b77375,
-						Body:     0x3ceb8227,
+						Body:     0x5891b966,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -6344,7 +6380,7 @@ func builtinPlatforms() []model.Platform {
 			Title: "Mastodon (mastodon.social; nothing to switch)",
 			Group: "Mastodon",
 			Order: 450,
-			Intro: "Mastodon is a network of independent servers. Its flagship server, mastodon.social, changed its terms\nfrom 1 July 2025 to forbid scraping its users' data for unauthorised purposes, naming the training of\nlarge language models. Mastodon does not train AI itself.\n\nSo on mastodon.social there is **nothing to switch**. The terms bind that server only: your public\nposts also travel to other servers, which set their own rules.",
+			Intro: "Mastodon is a network of independent servers. Its flagship server, mastodon.social, changed its terms\nfrom 1 July 2025 to forbid scraping its users' data for unauthorised purposes, naming the training of\nlarge language models.\n\nSo on mastodon.social there is **nothing to switch**. The terms bind that server only: your public\nposts also travel to other servers, which set their own rules.",
 			Facts: model.Facts{
 				Training:      "not-used",
 				Who:           "you",
@@ -6410,7 +6446,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Know that WeTransfer dropped its machine-learning clause",
 					Kind:       "info",
 					Confidence: "reported",
-					Body:       "WeTransfer's terms now give it a royalty-free licence to use your content only to operate, develop and\nimprove the service, in line with its privacy policy; the words about machine-learning models are gone.\nWeTransfer told the BBC it has never used machine learning on users' files and does not sell content to\nthird parties. The revised terms applied to existing users from 8 August 2025.\n\nThere is nothing to tick. Once a file is delivered, what the recipient does with it is up to them.",
+					Body:       "Under WeTransfer's revised terms you let it use your files, free of charge, only to run the service\nand make it better, as its privacy policy describes; nothing about machine-learning models remains.\nWeTransfer told the BBC it has never used machine learning on users' files and does not sell content to\nthird parties. The revised terms applied to existing users from 8 August 2025.\n\nThere is nothing to tick. Once a file is delivered, what the recipient does with it is up to them.",
 					Regions:    []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -6424,10 +6460,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  1,
-					Revision: "aceebe58d429",
+					Revision: "09a8d492aa0a",
 					Parts: model.PartHashes{
 						Title:    0x467ab845,
-						Body:     0x6cc3fad9,
+						Body:     0x10c08b92,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -6442,7 +6478,7 @@ func builtinPlatforms() []model.Platform {
 			Title: "Your website",
 			Group: "Your website",
 			Order: 500,
-			Intro: "For anyone who runs a website, blog or online shop. AI companies send crawlers that copy public web\npages to train their models, and unless you say otherwise, most assume they may.\n\nThe main tool is **robots.txt**, a small file at the root of your site that tells crawlers what they\nmay read. The first step gives one block that turns away the AI crawlers named in our sources,\nincluding Google-Extended (Google's AI training). Google's AI answers in Search have their own switch\nin Search Console. If your site runs on Cloudflare, Squarespace or Wix, there is a setting that does\nthe work for you; Substack, Medium, WordPress.com and Tumblr have switches of their own.\n\nAll of these are requests. Well-known crawlers honour them; nothing here stops one that doesn't, takes\nback what was already collected, or reaches copies of your work on other sites. The last step spells\nthat out.",
+			Intro: "For anyone who runs a website, blog or online shop. AI companies send crawlers that copy public web\npages to train their models, and unless you say otherwise, most assume they may.\n\nThe main tool is **robots.txt**, a small file at the root of your site that tells crawlers what they\nmay read. The first step gives one block that turns away the AI training crawlers in our sources,\nincluding Google-Extended (Google's AI training). Google's AI answers in Search have their own switch\nin Search Console. If your site runs on Cloudflare, Squarespace or Wix, there is a setting that does\nthe work for you; Substack, Medium, WordPress.com and Tumblr have switches of their own.\n\nAll of these are requests. Well-known crawlers honour them; nothing here stops one that doesn't, takes\nback what was already collected, or reaches copies of your work on other sites. The last step spells\nthat out.",
 			Facts: model.Facts{
 				Training:    "default-on",
 				Who:         "you",
@@ -6459,7 +6495,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:          "action",
 					Confidence:    "official",
 					Body:          "1. Open your site's robots.txt, the file at the root of your site (example.com/robots.txt). On\n   Squarespace or Wix, use their steps below.\n2. Paste this step's block (`y` copies it) at the end, keeping what is there.\n3. Save, and open yoursite/robots.txt in a browser to check.\n4. Repeat on every subdomain: each has its own robots.txt.\n\n**What this does**\n- Asks the AI crawlers of OpenAI, Anthropic, Google, Apple, Common Crawl, ByteDance, Meta, Perplexity,\n  Amazon and Cohere to stay away from now on.\n- Leaves ordinary search crawlers such as Googlebot alone, so your Google ranking is unchanged.\n\n**What this does not do**\n- It does not keep you out of Google's AI Overviews (next step) or stop crawlers that ignore it.\n- Don't block these companies by IP address instead: Anthropic warns that stops its crawler reading\n  your robots.txt.",
-					Details:       "Each pair of lines names one crawler (\"User-agent\") and asks it to read nothing (\"Disallow: /\").\nGoogle-Extended and Applebot-Extended are not separate crawlers but names Google and Apple check before\nusing pages their search crawlers fetched for AI; block those names, never \"Googlebot\" or \"Applebot\",\nor you leave search. Blocking GPTBot keeps your pages out of OpenAI's training but not out of ChatGPT\nsearch, which uses OAI-SearchBot; we left that one out, as we did Anthropic's search and user fetchers.\nPerplexityBot is in the block because Perplexity builds its answers from what it crawls; remove those\ntwo lines if you want to appear in Perplexity. New crawlers appear every year: optout will remind you\nto check this list.",
+					Details:       "Each pair of lines names one crawler (\"User-agent\") and asks it to read nothing (\"Disallow: /\").\nGoogle-Extended and Applebot-Extended are not separate crawlers but names Google and Apple check before\nusing pages their search crawlers fetched for AI; block those names, never \"Googlebot\" or \"Applebot\",\nor you leave search.\n\nLeft out on purpose: OAI-SearchBot (ChatGPT search), ChatGPT-User (pages ChatGPT fetches when a user\nasks; OpenAI may not apply robots.txt to it), Claude-SearchBot and Claude-User (Anthropic's search and\nuser fetchers). They are not training crawlers, and blocking them takes you out of those AI search\nanswers. If you want that too, add a \"User-agent:\" and \"Disallow: /\" pair for each.\n\nPerplexityBot is in the block, as in Squarespace's and Cloudflare's lists; remove those two lines if\nyou want to appear in Perplexity's answers. New crawlers appear every year: optout will remind you to\ncheck this list.",
 					Regions:       []model.Region{"eu", "uk", "br", "us", "other"},
 					Template:      "# Ask AI crawlers not to use this site for training (list from optout, December 2026)\nUser-agent: GPTBot\nDisallow: /\n\nUser-agent: ClaudeBot\nDisallow: /\n\nUser-agent: anthropic-ai\nDisallow: /\n\nUser-agent: Claude-Web\nDisallow: /\n\nUser-agent: Google-Extended\nDisallow: /\n\nUser-agent: Applebot-Extended\nDisallow: /\n\nUser-agent: CCBot\nDisallow: /\n\nUser-agent: Bytespider\nDisallow: /\n\nUser-agent: Meta-ExternalAgent\nDisallow: /\n\nUser-agent: FacebookBot\nDisallow: /\n\nUser-agent: PerplexityBot\nDisallow: /\n\nUser-agent: Amazonbot\nDisallow: /\n\nUser-agent: cohere-ai\nDisallow: /",
 					RecheckMonths: 6,
@@ -6509,13 +6545,19 @@ func builtinPlatforms() []model.Platform {
 					Platform:       "web/your-website",
 					Title:          "Opt out of Google's AI Overviews and AI Mode in Search Console",
 					Kind:           "action",
-					Confidence:     "reported",
-					ConfidenceNote: "Reports say the switch reached UK sites first (in force from 17 Jun 2026) with other countries to follow; if you don't see it, it has not reached your site yet.",
-					Body:           "1. Sign in to Google Search Console and open your site's property.\n2. Look for the section on AI content controls (\"AI content controls\" in reports).\n3. Switch your site out of Google's generative AI features in Search, and save.\n\nIf you have several properties (a domain and its sections), check each: reports say a property follows\nthe nearest one above it unless you set it yourself.\n\n**What this does**\n- Keeps your pages out of AI Overviews, AI Mode and AI Overviews in Discover. Google says it does not\n  affect your ordinary ranking.\n\n**What this does not do**\n- It is not an AI-training opt-out and does not cover the Gemini app: use Google-Extended (the\n  robots.txt step) for that.\n- You lose the visits AI Overviews might have sent you.",
-					Details:        "Google launched the switch on 3 June 2026 after the UK Competition and Markets Authority ordered it,\nthe first such order under the Digital Markets, Competition and Consumers Act 2024; its obligations\ntake legal force on 3 December 2026. Before, the only way out of AI Overviews was nosnippet or noindex,\nwhich also cut your normal search listing.",
+					Confidence:     "official",
+					ConfidenceNote: "The control reached UK sites first (in force from 17 Jun 2026) and reports say other countries follow later; if your property has no \"Search generative AI\" page, it has not reached your site yet.",
+					Body:           "1. Sign in to Google Search Console and open your site's property.\n2. Go to \"Settings\" → \"Search generative AI\".\n3. Choose \"Exclude my site's links and content from Search generative AI features\".\n\nIf you have several properties (a domain and its sections), a property follows the nearest one above\nit that has a setting of its own (\"Inherit control from parent\"), unless you choose for it yourself.\n\n**What this does**\n- Keeps your pages out of AI Overviews, AI Mode and the generative AI features in Discover, as links\n  and as material for their answers. Google says it does not affect your ordinary ranking.\n\n**What this does not do**\n- It is not an AI-training opt-out and does not cover the Gemini app: use Google-Extended (the\n  robots.txt step) for that.\n- You lose the visits AI Overviews might have sent you.",
+					Details:        "Google announced the switch on 3 June 2026 in answer to an order of the UK Competition and Markets\nAuthority, whose rule takes legal force on 3 December 2026. Before, the only way out of AI Overviews was nosnippet or noindex,\nwhich also cut your normal search listing.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
+					Link:           "https://support.google.com/webmasters/answer/16908024",
 					RecheckMonths:  6,
 					Sources: []model.Source{
+						{
+							URL:      "https://support.google.com/webmasters/answer/16908024",
+							Title:    "Search Console Help, the Search generative AI control (undated)",
+							Official: true,
+						},
 						{
 							URL:   "https://ppc.land/google-reacts-to-uk-order-with-a-search-console-ai-opt-out-toggle/",
 							Title: "PPC Land, Google's Search Console AI opt-out and the CMA order (3 Jun 2026)",
@@ -6531,11 +6573,11 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  5,
-					Revision: "ad174669593c",
+					Revision: "0d28950da631",
 					Parts: model.PartHashes{
 						Title:    0x617c5fd2,
-						Body:     0x9e20e049,
-						Link:     0x811c9dc5,
+						Body:     0x46f3f0cb,
+						Link:     0xa5f19fe7,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
 					},
@@ -6548,7 +6590,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "official",
 					ConfidenceNote: "The exact dashboard labels were not in our sources; Cloudflare's docs page (press o) is the reference.",
-					Body:           "Only if your site runs through Cloudflare.\n\n1. In the Cloudflare dashboard, open your domain and its bot settings.\n2. Turn on the option to block AI bots.\n3. Turn on the managed robots.txt, which adds Cloudflare's list of AI-crawler rules in front of your own\n   robots.txt and keeps it up to date.\n\nDomains added to Cloudflare since 1 July 2025 have AI crawlers blocked by default: check it is still on.\n\n**What this does**\n- Blocking turns AI crawlers away at Cloudflare's network, whether or not they read robots.txt, as\n  far as Cloudflare can recognise them.\n- The managed robots.txt asks the rest politely and adds a signal that allows search but not AI\n  training.\n\n**What this does not do**\n- It does not reach copies of your pages elsewhere or what was collected before.",
+					Body:           "Only if your site runs through Cloudflare.\n\n1. In the Cloudflare dashboard, open your domain and its bot settings.\n2. Turn on the option to block AI bots.\n3. Turn on the managed robots.txt, which adds Cloudflare's list of AI-crawler rules in front of your own\n   robots.txt and keeps it up to date.\n\nDomains added to Cloudflare since 1 July 2025 are asked at sign-up and block AI crawlers unless the\nowner allows them: check that choice is still in place.\n\n**What this does**\n- Blocking turns AI crawlers away at Cloudflare's network, whether or not they read robots.txt, as\n  far as Cloudflare can recognise them.\n- The managed robots.txt asks the rest politely and adds a signal that allows search but not AI\n  training.\n\n**What this does not do**\n- It does not reach copies of your pages elsewhere or what was collected before.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Link:           "https://developers.cloudflare.com/bots/additional-configurations/managed-robots-txt",
 					Sources: []model.Source{
@@ -6562,16 +6604,16 @@ func builtinPlatforms() []model.Platform {
 							Title: "Copy of Cloudflare's blog post on its AI-training controls (Jul 2025)",
 						},
 						{
-							URL:   "https://blog2.myanmaralinn.best/?p=16904",
-							Title: "Report on Cloudflare blocking AI crawlers by default for new domains (2025)",
+							URL:   "https://nyftylabs.com/blog/cloudflare-pay-per-crawl-ai-bots.html",
+							Title: "Nyfty Labs, AI crawlers blocked by default for new domains from 1 July 2025 (undated)",
 						},
 					},
 					Verified: "2026-12-01",
 					Minutes:  5,
-					Revision: "62540e021f94",
+					Revision: "c341b18c0740",
 					Parts: model.PartHashes{
 						Title:    0x9ff1bde4,
-						Body:     0xe9a93e74,
+						Body:     0x2f7a690c,
 						Link:     0xf7c206d1,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -6652,7 +6694,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "On Substack, Medium, WordPress.com or Tumblr: use their own switch",
 					Kind:       "info",
 					Confidence: "official",
-					Body:       "If you publish on a platform rather than your own site, you cannot edit robots.txt; the platform\noffers a switch instead. Each has its own guide in optout, with the steps to tick:\n\n- **Substack:** \"Block AI training\" (newer label \"Opt out of AI training\").\n- **Medium:** \"Third-party AI and your stories\" → \"Minimize third-party training\".\n- **WordPress.com:** \"Prevent third-party data sharing\", per site.\n- **Tumblr:** \"Prevent third-party sharing\", per blog.\n\nA self-hosted WordPress site is your own website: use the robots.txt step.",
+					Body:       "If you publish on a platform rather than your own site, you cannot edit robots.txt; the platform\noffers a switch instead. Each has its own guide in optout, with the steps to tick:\n\n- **Substack:** \"Block AI training\" (a user reports it is now called \"Opt out of AI training\").\n- **Medium:** \"Third-party AI and your stories\" → \"Minimize third-party training\".\n- **WordPress.com:** \"Prevent third-party data sharing\", per site.\n- **Tumblr:** \"Prevent third-party sharing\", per blog.\n\nA self-hosted WordPress site is your own website: use the robots.txt step.",
 					Regions:    []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -6673,10 +6715,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  1,
-					Revision: "44568ecb33a2",
+					Revision: "c41aa85fc822",
 					Parts: model.PartHashes{
 						Title:    0x8f1383bd,
-						Body:     0x1a41f1e5,
+						Body:     0x2f30e681,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -7117,7 +7159,7 @@ func builtinPlatforms() []model.Platform {
 						},
 						{
 							URL:   "https://www.deutschlandfunk.de/facebook-mutterkonzern-meta-darf-ki-mit-deutschen-nutzerdaten-trainieren-102.html",
-							Title: "Deutschlandfunk, Cologne court on Meta's AI training (23 May 2025)",
+							Title: "Deutschlandfunk, the Cologne court's ruling of 23 May 2025 on Meta's AI training",
 						},
 						{
 							URL:   "https://noyb.eu/en/meta-ai-german-court-did-not-grant-interim-injunction-final-decision-will-be-taken-main-procedure",

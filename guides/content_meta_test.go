@@ -379,6 +379,8 @@ func TestMetaObjectionsLinkComplaintsGuide(t *testing.T) {
 		"meta/facebook/object-form", "meta/facebook/object-form-brazil",
 		"meta/instagram/send-objection", "meta/instagram/object-form-brazil",
 		"meta/whatsapp/objection-form", "meta/third-party/object-form",
+		"meta/facebook/object-other-accounts", "meta/instagram/repeat-per-account",
+		"meta/third-party/brazil-non-user", "meta/threads/object-via-instagram",
 	} {
 		if !strings.Contains(metaFold(metaReadable(metaStep(t, c, id))), metaFold(complaints.Title)) {
 			t.Errorf("%s does not point to %q", id, complaints.Title)
@@ -392,6 +394,30 @@ func TestMetaObjectionsLinkComplaintsGuide(t *testing.T) {
 	for _, p := range c.Platforms {
 		if p.ID != complaints.ID && p.Order >= complaints.Order {
 			t.Errorf("%s (order %d) comes after rights/complaints (order %d)", p.ID, p.Order, complaints.Order)
+		}
+	}
+}
+
+// Review of issue 14: claims no brief supports stay out. No source says the
+// old "right to object" links lead to the second Facebook form; the DPC
+// spoke on 21 May 2025, not on 27 May; WhatsApp's general objection route is
+// a GDPR/UK one, and Meta says ordinary WhatsApp chats are not used.
+func TestMetaReviewUnsupportedClaims(t *testing.T) {
+	c := metaCatalog(t)
+	fb := metaFold(metaReadable(metaStep(t, c, "meta/facebook/object-form")))
+	if strings.Contains(fb, "lead there too") {
+		t.Error("meta/facebook/object-form says the old right-to-object links lead to the second form")
+	}
+	if strings.Contains(fb, "go ahead on 27 may 2025") {
+		t.Error("meta/facebook/object-form dates the DPC's decision to 27 May 2025 (it was 21 May)")
+	}
+	wa := metaPlatform(t, c, "meta/whatsapp")
+	if slices.Contains(wa.Facts.Covers, model.DataKind("messages")) {
+		t.Error("meta/whatsapp facts list ordinary messages as used for training; Meta says they are not")
+	}
+	for _, text := range []string{wa.Intro, wa.RegionNotes[model.Region("eu")]} {
+		if strings.Contains(text, "Switzerland") && !strings.Contains(text, "unconfirmed") {
+			t.Errorf("meta/whatsapp claims the GDPR/UK objection route for Switzerland: %q", text)
 		}
 	}
 }
