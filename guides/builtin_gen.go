@@ -9,7 +9,7 @@ import "github.com/optout/optout/model"
 
 // builtinFingerprint is the fingerprint of the guides builtinPlatforms
 // was generated from.
-const builtinFingerprint uint32 = 0x3b26be08
+const builtinFingerprint uint32 = 0x25e71287
 
 // builtinPlatforms returns the guides in guides/content as parsed when
 // this file was generated, a new copy on every call.
@@ -6791,8 +6791,8 @@ func builtinPlatforms() []model.Platform {
 					Title:        "Note the date you asked, and wait one month for the answer",
 					Kind:         "action",
 					Confidence:   "official",
-					Body:         "1. Write down the date you sent your objection or request, and keep the confirmation (optout records\n   it when you tick the step).\n2. Wait up to **one month**. optout reminds you when it has passed.\n3. If the company writes that it needs longer, note the date of that message: it may extend by up to\n   two more months, but must tell you why within the first month.\n\nA refusal must give reasons and say that you can complain to a regulator. No answer after a month, or\nan extension without reasons, is already something you can complain about.\n\n**What this does:** tells you when the company is late, so you can act.\n\n**What it does not do:** make the company answer: the next steps do that.",
-					Details:      "GDPR Art. 12(3) sets the month and the possible extension; the UK's rules are the same. After an\nobjection (Art. 21) the company must stop unless it shows compelling legitimate grounds, and objections\ncan be made by automated means, such as a web form.",
+					Body:         "1. Write down the date you sent your objection or request, and keep the confirmation (optout records\n   it when you tick the step).\n2. Wait up to **one month**. optout reminds you when it has passed.\n3. If the company writes that it needs longer, note the date of that message: it may take up to two\n   more months, but only if it explains the delay before the first month is up.\n\nA company that says no has to explain why and point you to your right to complain to a regulator. No answer after a month, or\nan extension without reasons, is already something you can complain about.\n\n**What this does:** tells you when the company is late, so you can act.\n\n**What it does not do:** make the company answer: the next steps do that.",
+					Details:      "GDPR Art. 12(3) sets the month and the possible extension. The UK's rules are similar: one month, and\nup to two more for complex requests. After an objection (Art. 21) the company has to stop, unless it\ncan show overriding (\"compelling\") legitimate grounds; an objection sent by automated means, such as a\nweb form, counts.",
 					Regions:      []model.Region{"eu", "uk"},
 					FollowupDays: 30,
 					Sources: []model.Source{
@@ -6817,10 +6817,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  2,
-					Revision: "29ca846c0a09",
+					Revision: "5f2108386b32",
 					Parts: model.PartHashes{
 						Title:    0x03a539c5,
-						Body:     0x9531fd03,
+						Body:     0x803ca824,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x06c1513d,
@@ -6834,7 +6834,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "reported",
 					ConfidenceNote: "The 15 days come from an unofficial copy of LGPD Art. 19 and concern access requests; no deadline for objections was found.",
-					Body:           "1. Make sure you asked the company directly, through its official channel (for Meta, the form in\n   the Privacy Center). The ANPD expects this before a complaint.\n2. Keep the protocol number or confirmation the company gives you, with the date.\n3. For a request to see your data, the LGPD asks for simple access at once or a full statement within\n   15 days; optout reminds you when they have passed.\n\n**What this does:** gives you what the ANPD asks for if you complain later.\n\n**What it does not do:** set a legal deadline for objections: none was found, so judge what is\nreasonable before you complain.",
+					Body:           "1. Make sure you asked the company directly, through its official channel (for Meta, the form in\n   the Privacy Center). The ANPD expects this before a complaint.\n2. Keep the protocol number or confirmation the company gives you, with the date.\n3. For a request to see your data, the LGPD expects a simple answer straight away, or a complete one\n   within 15 days; optout reminds you when they have passed.\n\n**What this does:** gives you what the ANPD asks for if you complain later.\n\n**What it does not do:** set a legal deadline for objections: none was found, so judge what is\nreasonable before you complain.",
 					Regions:        []model.Region{"br"},
 					FollowupDays:   15,
 					Sources: []model.Source{
@@ -6854,10 +6854,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  2,
-					Revision: "cfcd64f5dc2a",
+					Revision: "329c28782dc0",
 					Parts: model.PartHashes{
 						Title:    0xd37701c0,
-						Body:     0x953761fb,
+						Body:     0x34d75b06,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x4f2bc4b5,
@@ -6871,7 +6871,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:       "action",
 					Confidence: "official",
 					Body:       "Regulators ask for proof of what you did and when.\n\n1. Keep copies of every message both ways: your request, confirmations, refusals, reminders. Save\n   e-mails as PDF and take screenshots of web forms and in-app notices.\n2. Run `optout export` (for example `optout export -o my-requests.md`) for a dated record of every\n   step you ticked and what came of it.\n3. Write a short timeline: date, what you sent, what came back.\n4. Keep it all in one folder you won't clean out.\n\n**What this does:** gives you what a complaint form asks for.\n\n**What it does not do:** replace the company's own confirmation: keep both.",
-					Details:    "The ICO asks for copies of letters or e-mails both ways (up to 4 files, 3 MB each) and a dated\ntimeline. The Irish DPC lets you upload evidence. France's CNIL requires proof of what you did with the\ncompany, and Australia's OAIC asks you to keep records.",
+					Details:    "The ICO wants copies of what you and the company wrote to each other (at most 4 files of 3 MB) and a\ntimeline with dates. The Irish DPC lets you upload evidence. France's CNIL requires proof of what you did with the\ncompany, and Australia's OAIC asks you to keep records.",
 					Regions:    []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -6914,7 +6914,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "official",
 					ConfidenceNote: "That the Data (Use and Access) Act complaint duty applies since 19 Jun 2026 comes from a law firm; not officially confirmed.",
-					Body:           "The ICO expects you to complain to the company before you complain to it.\n\n1. Write to the company with your complaint: what you asked, when, and what went wrong. Press `o`\n   for the ICO's guidance and template letter, or copy optout's text (`y`).\n2. If the company offers a complaint form, use it: under the Data (Use and Access) Act 2025 companies\n   must offer one and acknowledge complaints within 30 days.\n3. No answer after 30 days? Chase it once in writing.\n4. Keep everything (see the evidence step).\n\n**What this does:** completes the step the ICO asks for before it takes a complaint.\n\n**What it does not do:** start the ICO's clock: complain to the ICO within 3 months of your last\ncontact with the company (next step).",
+					Body:           "The ICO expects you to complain to the company before you complain to it.\n\n1. Write to the company with your complaint: what you asked, when, and what went wrong. Press `o`\n   for the ICO's guidance and template letter, or copy optout's text (`y`).\n2. If the company offers a complaint form, use it: under the Data (Use and Access) Act 2025 companies\n   must offer one and acknowledge complaints within 30 days.\n3. No answer after 30 days? Chase it once in writing.\n4. Keep everything (see the evidence step).\n\n**What this does:** completes the step the ICO asks for before it takes a complaint.\n\n**What it does not do:** bring in the ICO. From your last contact with the company you have 3 months\nto complain to the ICO (next step).",
 					Details:        "When objecting, the ICO advises saying why you object and putting it in writing.",
 					Regions:        []model.Region{"uk"},
 					Link:           "https://ico.org.uk/your-data-matters/raising-concerns/",
@@ -6948,10 +6948,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  15,
-					Revision: "c3f4d986cf57",
+					Revision: "05723823d51a",
 					Parts: model.PartHashes{
 						Title:    0x36d901f6,
-						Body:     0x22fdb68d,
+						Body:     0xf45f58f2,
 						Link:     0x61bcfe12,
 						Template: 0xbcfebbf1,
 						Regions:  0x5e4335a1,
@@ -6964,8 +6964,8 @@ func builtinPlatforms() []model.Platform {
 					Title:        "EU/EEA: complain to the Irish DPC or your own data protection authority",
 					Kind:         "action",
 					Confidence:   "official",
-					Body:         "If the month has passed without an answer, or the answer is unsatisfactory:\n\n1. Choose where to complain: the authority where you live, work, or where the problem happened, or the\n   Irish Data Protection Commission (DPC), the lead authority in the EU for Meta, LinkedIn, Google, X\n   and TikTok.\n2. For the DPC, press `o`. For your own authority, start from the EDPB's list of EEA authorities.\n3. Describe what you asked, when, and what came back. Upload your evidence and `optout export`.\n4. Note the date. The DPC says it updates you within 3 months; optout reminds you.\n\n**What this does:** asks a regulator to look at the company's handling of your request.\n\n**What it does not do:** guarantee an outcome or speed: handling can take months.",
-					Details:      "- **France (CNIL):** proof of your request to the company is required; write in French.\n- **Germany:** the BfDI covers federal bodies, telecoms and post; for companies go to your state\n  authority (in Bavaria, the BayLDA).\n- **Spain (AEPD):** use its complaint model for ignored rights requests, objections included.\n- **Netherlands (AP):** Dutch or English; not anonymous.\n- **Norway (Datatilsynet):** contact the company first; handling takes about a year.\n- **Switzerland (FDPIC):** you file a report, not a complaint, and cannot make it act; describe what you\n  did with the company. Individual disputes go to the civil courts.\n- The EDPB itself does not handle complaints.",
+					Body:         "If the month has passed without an answer, or the answer is unsatisfactory:\n\n1. Choose where to complain: the authority where you live, work, or where the problem happened, or the\n   Irish Data Protection Commission (DPC), the lead authority in the EU for Meta, LinkedIn, Google, X\n   and TikTok.\n2. For the DPC, press `o`. For your own authority, start from the EDPB's list of EEA authorities. In\n   Switzerland you file a report with the FDPIC instead (see Details).\n3. Describe what you asked, when, and what came back. Upload your evidence and `optout export`.\n4. Note the date. The DPC says it updates you within 3 months; optout reminds you.\n\n**What this does:** asks a regulator to look at the company's handling of your request.\n\n**What it does not do:** guarantee an outcome or speed: handling can take months.",
+					Details:      "- **France (CNIL):** proof of your request to the company is required; write in French.\n- **Germany:** the BfDI covers federal bodies, telecoms and post; for companies go to your state\n  authority (in Bavaria, the BayLDA).\n- **Spain (AEPD):** use its complaint model for ignored rights requests, objections included.\n- **Netherlands (AP):** Dutch or English; not anonymous.\n- **Norway (Datatilsynet):** go to the company first; expect about a year before the case is dealt\n  with.\n- **Switzerland (FDPIC):** what you send is a report, not a complaint, so you cannot oblige the FDPIC to\n  act; say what you already tried with the company. A dispute of your own goes to the civil courts.\n- The EDPB itself does not handle complaints.",
 					Regions:      []model.Region{"eu"},
 					Link:         "https://dataprotection.ie/en/individuals/exercising-your-rights/complaints-handling-investigations-and-enforcement-individuals",
 					FollowupDays: 90,
@@ -7026,10 +7026,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  30,
-					Revision: "9ce70a5068e6",
+					Revision: "c5fc8e73f95b",
 					Parts: model.PartHashes{
 						Title:    0xaabad1b8,
-						Body:     0x889854fd,
+						Body:     0x9ec66854,
 						Link:     0x3fb8c2db,
 						Template: 0x811c9dc5,
 						Regions:  0x481a708f,
@@ -7042,7 +7042,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "UK: complain to the ICO within 3 months",
 					Kind:       "action",
 					Confidence: "official",
-					Body:       "If the company still hasn't answered properly after your complaint to it:\n\n1. Press `o` to open the ICO's personal information complaint form.\n2. Describe what you asked, when, what the company did, and your complaint to it.\n3. Attach copies of letters or e-mails both ways (up to 4 files, 3 MB each) and a dated timeline;\n   `optout export` gives you one.\n4. Send it **within 3 months of your last contact** with the company.\n\n**What this does:** asks the UK regulator to look at how the company handled your request.\n\n**What it does not do:** guarantee the company will change its answer.",
+					Body:       "If the company still hasn't answered properly after your complaint to it:\n\n1. Press `o` to open the ICO's personal information complaint form.\n2. Describe what you asked, when, what the company did, and your complaint to it.\n3. Attach what you and the company wrote to each other (at most 4 files of 3 MB) and a timeline with\n   dates; `optout export` gives you one.\n4. Send it **within 3 months of your last contact** with the company.\n\n**What this does:** asks the UK regulator to look at how the company handled your request.\n\n**What it does not do:** guarantee the company will change its answer.",
 					Regions:    []model.Region{"uk"},
 					Link:       "https://ico.org.uk/make-a-complaint/data-protection-complaints/personal-information-complaint/",
 					Sources: []model.Source{
@@ -7064,10 +7064,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  30,
-					Revision: "9799cfbcf687",
+					Revision: "b835dee4d040",
 					Parts: model.PartHashes{
 						Title:    0x58e64ce2,
-						Body:     0xf1e2012c,
+						Body:     0xeb70b70f,
 						Link:     0x6fd7f6e7,
 						Template: 0x811c9dc5,
 						Regions:  0x5e4335a1,
@@ -7080,7 +7080,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Brazil: complain to the ANPD through gov.br",
 					Kind:       "action",
 					Confidence: "official",
-					Body:       "1. Press `o` for the ANPD's page, and log in with your gov.br account.\n2. Open \"Abrir requerimento relacionado à LGPD\" and choose a \"Petição\" (a petition about your own\n   request) or a \"Denúncia\" (a report).\n3. Give the company's protocol number, what you asked and when, and attach your evidence (`optout\n   export`).\n\nA petition is not anonymous and may be shared with the company.\n\n**What this does:** asks Brazil's data protection authority to act on the company's failure to\nanswer or its refusal.\n\n**What it does not do:** replace asking the company first through its official channel.",
+					Body:       "1. Press `o` for the ANPD's page, and log in with your gov.br account.\n2. Open \"Abrir requerimento relacionado à LGPD\" and choose a \"Petição\" (a petition about your own\n   request) or a \"Denúncia\" (a report).\n3. Give the company's protocol number, what you asked and when, and attach your evidence (`optout\n   export`).\n\nA petition carries your name, and the ANPD may pass it on to the company.\n\n**What this does:** asks Brazil's data protection authority to act on the company's failure to\nanswer or its refusal.\n\n**What it does not do:** replace asking the company first through its official channel.",
 					Regions:    []model.Region{"br"},
 					Link:       "https://gov.br/anpd/pt-br/canais_atendimento/cidadao-titular-de-dados/peticao-de-titular-contra-controlador-de-dados/reclamacao",
 					Sources: []model.Source{
@@ -7096,10 +7096,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  30,
-					Revision: "c8bfc84f2e99",
+					Revision: "1136c1b6c37e",
 					Parts: model.PartHashes{
 						Title:    0x083864a8,
-						Body:     0xdacba2e0,
+						Body:     0x22f972a9,
 						Link:     0x093d1be2,
 						Template: 0x811c9dc5,
 						Regions:  0x4f2bc4b5,
@@ -7112,7 +7112,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Outside Europe and Brazil: complain where a regulator takes it",
 					Kind:       "action",
 					Confidence: "official",
-					Body:       "There is often no right to object here, but some regulators take complaints about how a company\nhandles your data.\n\n- **California (CPPA):** a complaint form at cppa.ca.gov/webapplications/complaint. You need not live in\n  California; the agency does not act for you individually.\n- **Canada (OPC):** try the company first, then file a complaint about a business under PIPEDA.\n- **Australia (OAIC):** complain to the company first; after 30 days without a good answer, complain in\n  writing, and keep records.\n\nAttach your evidence (`optout export`).\n\n**What this does:** puts the problem on a regulator's record.\n\n**What it does not do:** give you a right to object where the law has none.",
+					Body:       "There is often no right to object here, but some regulators take complaints about how a company\nhandles your data.\n\n- **California (CPPA):** a complaint form at cppa.ca.gov/webapplications/complaint. You need not live in\n  California; the agency does not act for you individually.\n- **Canada (OPC):** try the company first, then file a complaint about a business under PIPEDA.\n- **Australia (OAIC):** go to the company first; if 30 days pass without a satisfactory reply, write to\n  the OAIC, and keep a record of everything.\n\nAttach your evidence (`optout export`).\n\n**What this does:** puts the problem on a regulator's record.\n\n**What it does not do:** give you a right to object where the law has none.",
 					Regions:    []model.Region{"us", "other"},
 					Sources: []model.Source{
 						{
@@ -7133,10 +7133,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  20,
-					Revision: "b8e181f35148",
+					Revision: "44402fa86ff7",
 					Parts: model.PartHashes{
 						Title:    0x219a6ea6,
-						Body:     0x0ef1ae35,
+						Body:     0xdad611ac,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x07bb439b,

@@ -421,3 +421,38 @@ func TestMetaReviewUnsupportedClaims(t *testing.T) {
 		}
 	}
 }
+
+// The complaints guide keeps the deadlines and routes of regulators.md, per
+// region: one month (GDPR Art. 12(3), UK the same), the DPC's 3-month update,
+// the ICO's 30-day chase and 3-month window, Brazil's 15 days and gov.br.
+func TestComplaintsDeadlinesPerRegion(t *testing.T) {
+	c := metaCatalog(t)
+	tests := []struct {
+		id       model.StepID
+		regions  []model.Region
+		followup int
+		phrases  []string
+	}{
+		{"rights/complaints/wait-one-month", []model.Region{"eu", "uk"}, 30, []string{"one month", "two more months"}},
+		{"rights/complaints/eu-complain-to-authority", []model.Region{"eu"}, 90, []string{"data protection commission", "3 months"}},
+		{"rights/complaints/uk-complain-to-company", []model.Region{"uk"}, 30, []string{"30 days", "3 months"}},
+		{"rights/complaints/uk-complain-to-ico", []model.Region{"uk"}, 0, []string{"within 3 months of your last contact"}},
+		{"rights/complaints/brazil-protocol-number", []model.Region{"br"}, 15, []string{"protocol number", "15 days"}},
+		{"rights/complaints/brazil-complain-to-anpd", []model.Region{"br"}, 0, []string{"gov.br"}},
+	}
+	for _, tt := range tests {
+		s := metaStep(t, c, tt.id)
+		if !slices.Equal(s.Regions, tt.regions) {
+			t.Errorf("%s: regions = %v, want %v", tt.id, s.Regions, tt.regions)
+		}
+		if s.FollowupDays != tt.followup {
+			t.Errorf("%s: followup_days = %d, want %d", tt.id, s.FollowupDays, tt.followup)
+		}
+		text := metaFold(metaReadable(s))
+		for _, p := range tt.phrases {
+			if !strings.Contains(text, p) {
+				t.Errorf("%s does not say %q", tt.id, p)
+			}
+		}
+	}
+}
