@@ -9,7 +9,7 @@ import "github.com/optout/optout/model"
 
 // builtinFingerprint is the fingerprint of the guides builtinPlatforms
 // was generated from.
-const builtinFingerprint uint32 = 0x25e71287
+const builtinFingerprint uint32 = 0x4bb9a6f4
 
 // builtinPlatforms returns the guides in guides/content as parsed when
 // this file was generated, a new copy on every call.
@@ -5365,7 +5365,7 @@ func builtinPlatforms() []model.Platform {
 			Title: "Medium",
 			Group: "Medium",
 			Order: 320,
-			Intro: "Medium's setting is about what outside AI companies may do with your stories. Since March 2026 each\nwriter chooses what Medium tells those companies.\n\nThe default, \"Prioritize maximum reach\", asks AI companies not to train on your stories **unless**\nrefusing would stop them crediting and linking to you, so in practice some may still train on them.\n\"Minimize third-party training\" asks all of them not to train, at the cost of fewer AI answers that\ncite and link to you. Either way your stories stay in ordinary search.\n\nThese are requests that well-behaved AI companies honour, not a lock.",
+			Intro: "Medium does not build its own AI models on your stories; the question is what outside AI companies\nmay do with them. Since March 2026 each writer chooses what Medium tells those companies.\n\nThe default, \"Prioritize maximum reach\", asks AI companies not to train on your stories **unless**\nrefusing would stop them crediting and linking to you, so in practice some may still train on them.\n\"Minimize third-party training\" asks all of them not to train, at the cost of fewer AI answers that\ncite and link to you. Either way your stories stay in ordinary search.\n\nThese are requests that well-behaved AI companies honour, not a lock.",
 			Facts: model.Facts{
 				Training:      "unclear",
 				Who:           "you",
@@ -5527,7 +5527,7 @@ func builtinPlatforms() []model.Platform {
 			Title: "Mistral Le Chat",
 			Group: "Mistral AI",
 			Order: 350,
-			Intro: "Mistral AI, a French company, uses what you type and upload in Le Chat (messages and attached\ndocuments) to train its models by default on the Free, Pro and Student plans (its developer docs\nsay Pro is not used; its help centre says it is). Team and Enterprise\nplans are not used for training. You can switch it off at any time, in the web Admin Console or in\nthe app.\n\nOne exception stays: when you rate an answer with thumbs up or down, Mistral may use that rating\ntogether with the conversation to improve its models, **whatever your setting**. Conversations are\nkept until you delete them or your account. We found no private or temporary chat mode in Mistral's\npages.",
+			Intro: "Mistral AI, a French company, uses what you type and upload in Le Chat (messages and attached\ndocuments) to train its models by default on the Free, Pro and Student plans. Team and Enterprise\nplans are not used for training. You can switch it off at any time, in the web Admin Console or in\nthe app.\n\nOne exception stays: when you press thumbs up or down (and add a comment), Mistral may use that rating\ntogether with the conversation to improve its models, **whatever your setting**. Conversations are\nkept until you delete them or your account. We found no private or temporary chat mode in Mistral's\npages.",
 			Facts: model.Facts{
 				Training:    "default-on",
 				Who:         "you-or-admin",
@@ -5544,7 +5544,7 @@ func builtinPlatforms() []model.Platform {
 					Title:          "Turn off \"Allow your interactions to be used to train our models\"",
 					Kind:           "action",
 					Confidence:     "official",
-					ConfidenceNote: "Mistral's pages disagree on Pro; its help centre and terms list Pro as used by default, its docs say Pro is not; switch it off on Pro anyway.",
+					ConfidenceNote: "Mistral's pages disagree on Pro; its help centre lists Pro as used by default, its docs say Pro is not; switch it off on Pro anyway.",
 					Body:           "**On the web**\n1. Open Le Chat, go to the Admin Console and select \"Le Chat\" under \"Manage\".\n2. In the \"Privacy\" section, switch off \"Allow your interactions to be used to train our models\".\n\n**In the app (iOS and Android)**\n1. Open \"Settings\" and, under \"Account\", choose \"Data & Account Controls\".\n2. Untick \"Enable data sharing\".\n\nThe web setting applies to your whole organisation (for a personal account, that is just you).\n\n**What this does**\n- From now on, your messages, Le Chat's answers and files you attach are not used to train\n  Mistral's models.\n\n**What this does not do**\n- Ratings are still used: see the next step.\n- Chats used before you switched it off are not taken back out.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Link:           "https://help.mistral.ai/en/articles/455207",
@@ -5585,7 +5585,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "info",
 					Confidence:     "official",
 					ConfidenceNote: "Mistral's pages we have say nothing about human review of chats; look for it in its Trust Center.",
-					Body:           "- **Feedback.** Rating an answer with thumbs up or down, and any comment you add, lets Mistral use the\n  rating, your question and the answer to improve its models, on every plan and even after you opted\n  out. Mistral itself asks you not to give feedback if you don't want that.\n- **How long chats are kept.** Until you delete them or close your account. Delete chats you no longer\n  need.\n- **Human review.** Whether people at Mistral read ordinary chats is not stated in the pages we have.\n- **Private mode.** We found no temporary or incognito chat in Le Chat.",
+					Body:           "- **Feedback.** Pressing thumbs up or down in Le Chat (with or without a comment) lets Mistral use the\n  rating, your question and the answer to improve its models, on every plan and even after you opted\n  out. Mistral itself asks you not to give feedback if you don't want that.\n- **How long chats are kept.** Until you delete them or close your account. Delete chats you no longer\n  need.\n- **Human review.** Whether people at Mistral read ordinary chats is not stated in the pages we have.\n- **Private mode.** We found no temporary or incognito chat in Le Chat.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -5594,8 +5594,8 @@ func builtinPlatforms() []model.Platform {
 							Official: true,
 						},
 						{
-							URL:   "https://conductatlas.com/platform/mistral-ai/mistral-ai-terms-of-service/default-ai-model-training-opt-in/",
-							Title: "ConductAtlas, Mistral's terms, training by default with feedback as an exception (2026)",
+							URL:   "https://conductatlas.com/platform/mistral-ai/mistral-ai-terms-of-service/feedback-data-training-grant/",
+							Title: "ConductAtlas, Mistral's terms on feedback (2026)",
 						},
 						{
 							URL:   "https://conductatlas.com/platform/mistral-ai/mistral-ai-privacy-policy/data-retention-for-le-chat-inputs-and-outputs/",
@@ -5604,10 +5604,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  1,
-					Revision: "5ae231f91257",
+					Revision: "ba286b125c90",
 					Parts: model.PartHashes{
 						Title:    0xaaa9eed4,
-						Body:     0xdde52c47,
+						Body:     0x39e9d116,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -5690,8 +5690,8 @@ func builtinPlatforms() []model.Platform {
 							Official: true,
 						},
 						{
-							URL:   "https://conductatlas.com/platform/characterai/characterai-privacy-policy/",
-							Title: "ConductAtlas, summary of Character.AI's privacy policy, chat and voice data used for training (2026)",
+							URL:   "https://conductatlas.com/platform/characterai/characterai-privacy-policy/chat-content-and-voice-data-used-for-ai-model-training/",
+							Title: "ConductAtlas, chat and voice data used for training (2026)",
 						},
 					},
 					Verified: "2026-12-01",
@@ -5747,7 +5747,7 @@ func builtinPlatforms() []model.Platform {
 			Title: "DeepSeek",
 			Group: "DeepSeek",
 			Order: 370,
-			Intro: "DeepSeek is a Chinese AI chatbot. Reviews of its privacy policy say it collects everything you send\nit (text, images and videos), your account details, IP address, approximate location and device, and\nkeeps it as long as it considers necessary, with no time limit stated. Free chats in the app and on the\nwebsite are used to train its models by default; its paid API is not.\n\nWe could not read DeepSeek's own pages. Two privacy trackers name a switch, \"Improve the model for\neveryone\", and the first step tells you to look for it. Because DeepSeek is under Chinese\njurisdiction, security researchers advise keeping anything sensitive out of it altogether.",
+			Intro: "DeepSeek is a Chinese AI chatbot. Reviews of its privacy policy say it collects everything you send\nit (text, images and videos), your account details, IP address, approximate location and device, and\nkeeps it as long as it considers necessary, with no time limit stated. Free chats in the app and on the\nwebsite are used to train its models by default; its paid API is not.\n\nWe could not read DeepSeek's own pages. A privacy tracker names a switch, \"Improve the model for\neveryone\", and the first step tells you to look for it. Because DeepSeek is under Chinese\njurisdiction, security researchers advise keeping anything sensitive out of it altogether.",
 			Facts: model.Facts{
 				Training:    "default-on",
 				Who:         "you",
@@ -5764,9 +5764,8 @@ func builtinPlatforms() []model.Platform {
 					Title:          "Look for \"Improve the model for everyone\" and turn it off",
 					Kind:           "action",
 					Confidence:     "unconfirmed",
-					ConfidenceNote: "Only two privacy trackers name this switch (one puts it on a \"Data\" tab) and we could not read DeepSeek's own settings or help; check that your settings actually show it. The e-mail route under Details rests on one tracker too.",
-					Body:           "1. Open DeepSeek (app or website) and sign in.\n2. Open \"Settings\" from your profile or the menu (on the website: the \"…\" next to your name in the\n   left sidebar), then the \"Data\" tab if there is one.\n3. Look for a switch named \"Improve the model for everyone\" (or similar wording about improving the\n   model or training) and turn it **off**.\n\nIf there is no such switch, you have no setting to rely on: treat every chat as something DeepSeek\nkeeps and may train on (next step).\n\n**What this does**\n- If the switch exists, it is reported to keep your future chats out of DeepSeek's model training.\n\n**What this does not do**\n- It does not shorten how long DeepSeek keeps your data, and does not take back earlier chats.",
-					Details:        "One tracker adds that the switch came after launch and that, to keep chats from before it out of\ntraining, you have to e-mail privacy@deepseek.com and name those chats.",
+					ConfidenceNote: "Only one privacy tracker names this switch and we could not read DeepSeek's own settings or help; check that your settings actually show it.",
+					Body:           "1. Open DeepSeek (app or website) and sign in.\n2. Open \"Settings\" from your profile or the menu.\n3. Look for a switch named \"Improve the model for everyone\" (or similar wording about improving the\n   model or training) and turn it **off**.\n\nIf there is no such switch, you have no setting to rely on: treat every chat as something DeepSeek\nkeeps and may train on (next step).\n\n**What this does**\n- If the switch exists, it is reported to keep your future chats out of DeepSeek's model training.\n\n**What this does not do**\n- It does not shorten how long DeepSeek keeps your data, and does not take back earlier chats.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					RecheckMonths:  6,
 					Sources: []model.Source{
@@ -5775,20 +5774,16 @@ func builtinPlatforms() []model.Platform {
 							Title: "PrivacyGPT tracker, DeepSeek (undated)",
 						},
 						{
-							URL:   "https://baa-atlas.vercel.app/ai/deepseek",
-							Title: "BAA Atlas tracker, where the switch sits and what it leaves (undated)",
-						},
-						{
 							URL:   "https://news.backbox.org/2025/10/21/how-to-use-deepseek-both-privately-and-securely-kaspersky-official-blog",
 							Title: "Kaspersky blog (copy), configuring DeepSeek for privacy (21 Oct 2025)",
 						},
 					},
 					Verified: "2026-12-01",
 					Minutes:  2,
-					Revision: "221e95a36002",
+					Revision: "35f9fef0b1f5",
 					Parts: model.PartHashes{
 						Title:    0x2b6318f9,
-						Body:     0xa91b94e9,
+						Body:     0x7bd268a3,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -5997,7 +5992,7 @@ func builtinPlatforms() []model.Platform {
 			Title: "Zoom (nothing to switch)",
 			Group: "Zoom",
 			Order: 400,
-			Intro: "In August 2023 Zoom's terms caused alarm because they seemed to let Zoom train AI on meetings. Zoom\nrewrote them, first promising not to do so without consent, then dropping the condition: it now says\nit does not use your audio, video, chat, screen sharing, attachments or similar meeting content to\ntrain its own or outside AI models at all.\n\nSo there is **nothing to switch off** for AI training on Zoom. The notes below explain what Zoom may\nstill use (data about how you use the service), and who turns AI features such as meeting summaries on\nor off: the account owner or admin.",
+			Intro: "In August 2023 Zoom's terms caused alarm because they seemed to let Zoom train AI on meetings. Zoom\nrewrote them and said it does not use your audio, video, chat, screen sharing or other communications\nto train its own or outside AI models without your consent.\n\nSo there is **nothing to switch off** for AI training on Zoom. The notes below explain what Zoom may\nstill use, and where a consent question can come up: when AI features such as meeting summaries are\nturned on, which account owners and admins control.",
 			Facts: model.Facts{
 				Training:    "not-used",
 				Who:         "you-or-admin",
@@ -6013,20 +6008,10 @@ func builtinPlatforms() []model.Platform {
 					Title:          "Know that Zoom says it does not train AI on your meetings",
 					Kind:           "info",
 					Confidence:     "reported",
-					ConfidenceNote: "Zoom's current wording is from its own product page (German edition) and a tracker of its privacy statement, both undated; another page of the same tracker still shows the older wording that left training to the account admin's consent.",
-					Body:           "Zoom says it does not use the audio, video, chat, screen sharing or attachments of your meetings to\ntrain its own or other companies' AI models. There is no setting to tick.\n\nWhat Zoom may use is \"service-generated data\": information about how the service is used (such as\ntelemetry), which its terms allow for machine learning and for improving its AI features. That is not\nthe content of what you say or show.",
-					Details:        "Zoom's August 2023 rewrite first said it would not train on meeting content \"without consent\"; the\ncurrent statement has no such condition.",
+					ConfidenceNote: "Zoom's statement is from August 2023, read through copies; we could not check the date of Zoom's current terms.",
+					Body:           "Zoom says it does not use the audio, video or chat of your meetings to train AI models without your\nconsent. There is no setting to tick.\n\nWhat Zoom may use is \"service-generated data\": information about how the service is used (such as\ntelemetry), which its terms allow for machine learning. That is not the content of what you say or\nshow.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
-						{
-							URL:      "https://www.zoom.com/de/products/collaboration-tools/zoom-workplace-pro-annual",
-							Title:    "Zoom, product page with its statement on AI training, German edition (undated)",
-							Official: true,
-						},
-						{
-							URL:   "https://conductatlas.com/platform/zoom/zoom-privacy-statement/ai-feature-data-use-and-training-restrictions/",
-							Title: "ConductAtlas, Zoom's privacy statement on AI training and service data (2026)",
-						},
 						{
 							URL:   "https://www.elevenforum.com/t/zoom-updated-terms-of-service-to-train-ai-using-customer-data.17000/latest",
 							Title: "Copy of Zoom's blog post and terms section 10.4 (Aug 2023)",
@@ -6042,10 +6027,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  1,
-					Revision: "dbabe1f91f55",
+					Revision: "d4996cfbbf72",
 					Parts: model.PartHashes{
 						Title:    0xccc3043b,
-						Body:     0x38ef7ac9,
+						Body:     0x4153a65d,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -6058,13 +6043,9 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Know who decides about Zoom's AI features",
 					Kind:       "info",
 					Confidence: "reported",
-					Body:       "Zoom's AI features, such as meeting summaries, are switched on or off by the account owner or admin.\nIn a company account, that is your IT team, not you.\n\nTurning on a feature such as a summary lets Zoom process that meeting's content to produce it; Zoom\nsays this is not used for training. If a screen ever asks you to agree to your content being used to\nimprove AI, decline it.",
+					Body:       "Zoom's AI features, such as meeting summaries, are switched on or off by the account owner or admin.\nIn a company account, that is your IT team, not you.\n\nZoom ties any use of your content for AI training to consent. If a screen ever asks you to agree to\nyour content being used to improve AI, decline it.",
 					Regions:    []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
-						{
-							URL:   "https://conductatlas.com/platform/zoom/zoom-privacy-statement/ai-feature-data-use-and-training-restrictions/",
-							Title: "ConductAtlas, Zoom's privacy statement on AI features and training (2026)",
-						},
 						{
 							URL:   "https://www.sihui.hk/how-zooms-terms-service-and-practices-apply-ai-features",
 							Title: "Copy of Zoom's explanation of its terms and AI features (Aug 2023)",
@@ -6076,10 +6057,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  1,
-					Revision: "e78ea214d906",
+					Revision: "5699ce905c20",
 					Parts: model.PartHashes{
 						Title:    0x93ab72ca,
-						Body:     0x9cc184b5,
+						Body:     0x9032e5e4,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -6155,7 +6136,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Know what opting out leaves in place",
 					Kind:       "info",
 					Confidence: "official",
-					Body:       "Opting out is not a clean break:\n\n- For what Udemy calls core capabilities (marketing that brings in learners, search,\n  recommendations, captions), it keeps running AI of any kind on your courses and keeps training\n  non-generative models on them.\n- Your content leaves the program only by the end of the calendar year in which you opt out.\n- If you miss a window, you stay in until the next one.",
+					Body:       "Opting out is not a clean break:\n\n- Udemy keeps applying AI (generative or not) to your courses for what it calls core capabilities,\n  such as bringing learners to the platform, search, recommendations and captions, and keeps\n  improving non-generative models on them.\n- Your content leaves the program only by the end of the calendar year in which you opt out.\n- If you miss a window, you stay in until the next one.",
 					Regions:    []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -6170,10 +6151,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  1,
-					Revision: "09b5619851ef",
+					Revision: "137eb9b8b7d6",
 					Parts: model.PartHashes{
 						Title:    0x77f1ef1f,
-						Body:     0xb9e85cd9,
+						Body:     0x6c1a1704,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -6239,7 +6220,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "info",
 					Confidence:     "reported",
 					ConfidenceNote: "Whether an EU or UK erasure request can remove answers is untested in our sources; lawyers quoted say content without personal data may stay.",
-					Body:           "Don't count on deleting your way out:\n\n- Stack Overflow generally does not let you delete a question once it has answers, to keep the\n  knowledge for others.\n- In May 2024 a contributor who replaced his top answers with protest text saw moderators restore the\n  originals quickly and suspend his account for a week.\n- In the EU and UK the right to erasure covers personal data, but it has exceptions for freedom of\n  expression and information, and answers that contain no personal data may not qualify.\n\nYou can still remove personal details (your real name, photo, location) from your profile.",
+					Body:           "Don't count on deleting your way out:\n\n- Stack Overflow generally does not let you delete a question once it has answers, to keep the\n  knowledge for others.\n- In May 2024 people who replaced their answers with protest text saw moderators restore the originals\n  and suspend their accounts for a week.\n- In the EU and UK the right to erasure covers personal data, but it has exceptions for freedom of\n  expression and information, and answers that contain no personal data may not qualify.\n\nYou can still remove personal details (your real name, photo, location) from your profile.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -6257,10 +6238,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  2,
-					Revision: "f3afb345e271",
+					Revision: "8f095a73801c",
 					Parts: model.PartHashes{
 						Title:    0x61b77375,
-						Body:     0x5891b966,
+						Body:     0x3ceb8227,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -6380,7 +6361,7 @@ func builtinPlatforms() []model.Platform {
 			Title: "Mastodon (mastodon.social; nothing to switch)",
 			Group: "Mastodon",
 			Order: 450,
-			Intro: "Mastodon is a network of independent servers. Its flagship server, mastodon.social, changed its terms\nfrom 1 July 2025 to forbid scraping its users' data for unauthorised purposes, naming the training of\nlarge language models.\n\nSo on mastodon.social there is **nothing to switch**. The terms bind that server only: your public\nposts also travel to other servers, which set their own rules.",
+			Intro: "Mastodon is a network of independent servers. Its flagship server, mastodon.social, changed its terms\nfrom 1 July 2025 to forbid scraping its users' data for unauthorised purposes, naming the training of\nlarge language models. Mastodon does not train AI itself.\n\nSo on mastodon.social there is **nothing to switch**. The terms bind that server only: your public\nposts also travel to other servers, which set their own rules.",
 			Facts: model.Facts{
 				Training:      "not-used",
 				Who:           "you",
@@ -6446,7 +6427,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Know that WeTransfer dropped its machine-learning clause",
 					Kind:       "info",
 					Confidence: "reported",
-					Body:       "Under WeTransfer's revised terms you let it use your files, free of charge, only to run the service\nand make it better, as its privacy policy describes; nothing about machine-learning models remains.\nWeTransfer told the BBC it has never used machine learning on users' files and does not sell content to\nthird parties. The revised terms applied to existing users from 8 August 2025.\n\nThere is nothing to tick. Once a file is delivered, what the recipient does with it is up to them.",
+					Body:       "WeTransfer's terms now give it a royalty-free licence to use your content only to operate, develop and\nimprove the service, in line with its privacy policy; the words about machine-learning models are gone.\nWeTransfer told the BBC it has never used machine learning on users' files and does not sell content to\nthird parties. The revised terms applied to existing users from 8 August 2025.\n\nThere is nothing to tick. Once a file is delivered, what the recipient does with it is up to them.",
 					Regions:    []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -6460,10 +6441,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  1,
-					Revision: "09a8d492aa0a",
+					Revision: "aceebe58d429",
 					Parts: model.PartHashes{
 						Title:    0x467ab845,
-						Body:     0x10c08b92,
+						Body:     0x6cc3fad9,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -6478,7 +6459,7 @@ func builtinPlatforms() []model.Platform {
 			Title: "Your website",
 			Group: "Your website",
 			Order: 500,
-			Intro: "For anyone who runs a website, blog or online shop. AI companies send crawlers that copy public web\npages to train their models, and unless you say otherwise, most assume they may.\n\nThe main tool is **robots.txt**, a small file at the root of your site that tells crawlers what they\nmay read. The first step gives one block that turns away the AI training crawlers in our sources,\nincluding Google-Extended (Google's AI training). Google's AI answers in Search have their own switch\nin Search Console. If your site runs on Cloudflare, Squarespace or Wix, there is a setting that does\nthe work for you; Substack, Medium, WordPress.com and Tumblr have switches of their own.\n\nAll of these are requests. Well-known crawlers honour them; nothing here stops one that doesn't, takes\nback what was already collected, or reaches copies of your work on other sites. The last step spells\nthat out.",
+			Intro: "For anyone who runs a website, blog or online shop. AI companies send crawlers that copy public web\npages to train their models, and unless you say otherwise, most assume they may.\n\nThe main tool is **robots.txt**, a small file at the root of your site that tells crawlers what they\nmay read. The first step gives one block that turns away the AI crawlers named in our sources,\nincluding Google-Extended (Google's AI training). Google's AI answers in Search have their own switch\nin Search Console. If your site runs on Cloudflare, Squarespace or Wix, there is a setting that does\nthe work for you; Substack, Medium, WordPress.com and Tumblr have switches of their own.\n\nAll of these are requests. Well-known crawlers honour them; nothing here stops one that doesn't, takes\nback what was already collected, or reaches copies of your work on other sites. The last step spells\nthat out.",
 			Facts: model.Facts{
 				Training:    "default-on",
 				Who:         "you",
@@ -6495,7 +6476,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:          "action",
 					Confidence:    "official",
 					Body:          "1. Open your site's robots.txt, the file at the root of your site (example.com/robots.txt). On\n   Squarespace or Wix, use their steps below.\n2. Paste this step's block (`y` copies it) at the end, keeping what is there.\n3. Save, and open yoursite/robots.txt in a browser to check.\n4. Repeat on every subdomain: each has its own robots.txt.\n\n**What this does**\n- Asks the AI crawlers of OpenAI, Anthropic, Google, Apple, Common Crawl, ByteDance, Meta, Perplexity,\n  Amazon and Cohere to stay away from now on.\n- Leaves ordinary search crawlers such as Googlebot alone, so your Google ranking is unchanged.\n\n**What this does not do**\n- It does not keep you out of Google's AI Overviews (next step) or stop crawlers that ignore it.\n- Don't block these companies by IP address instead: Anthropic warns that stops its crawler reading\n  your robots.txt.",
-					Details:       "Each pair of lines names one crawler (\"User-agent\") and asks it to read nothing (\"Disallow: /\").\nGoogle-Extended and Applebot-Extended are not separate crawlers but names Google and Apple check before\nusing pages their search crawlers fetched for AI; block those names, never \"Googlebot\" or \"Applebot\",\nor you leave search.\n\nLeft out on purpose: OAI-SearchBot (ChatGPT search), ChatGPT-User (pages ChatGPT fetches when a user\nasks; OpenAI may not apply robots.txt to it), Claude-SearchBot and Claude-User (Anthropic's search and\nuser fetchers). They are not training crawlers, and blocking them takes you out of those AI search\nanswers. If you want that too, add a \"User-agent:\" and \"Disallow: /\" pair for each.\n\nPerplexityBot is in the block, as in Squarespace's and Cloudflare's lists; remove those two lines if\nyou want to appear in Perplexity's answers. New crawlers appear every year: optout will remind you to\ncheck this list.",
+					Details:       "Each pair of lines names one crawler (\"User-agent\") and asks it to read nothing (\"Disallow: /\").\nGoogle-Extended and Applebot-Extended are not separate crawlers but names Google and Apple check before\nusing pages their search crawlers fetched for AI; block those names, never \"Googlebot\" or \"Applebot\",\nor you leave search. Blocking GPTBot keeps your pages out of OpenAI's training but not out of ChatGPT\nsearch, which uses OAI-SearchBot; we left that one out, as we did Anthropic's search and user fetchers.\nPerplexityBot is in the block because Perplexity builds its answers from what it crawls; remove those\ntwo lines if you want to appear in Perplexity. New crawlers appear every year: optout will remind you\nto check this list.",
 					Regions:       []model.Region{"eu", "uk", "br", "us", "other"},
 					Template:      "# Ask AI crawlers not to use this site for training (list from optout, December 2026)\nUser-agent: GPTBot\nDisallow: /\n\nUser-agent: ClaudeBot\nDisallow: /\n\nUser-agent: anthropic-ai\nDisallow: /\n\nUser-agent: Claude-Web\nDisallow: /\n\nUser-agent: Google-Extended\nDisallow: /\n\nUser-agent: Applebot-Extended\nDisallow: /\n\nUser-agent: CCBot\nDisallow: /\n\nUser-agent: Bytespider\nDisallow: /\n\nUser-agent: Meta-ExternalAgent\nDisallow: /\n\nUser-agent: FacebookBot\nDisallow: /\n\nUser-agent: PerplexityBot\nDisallow: /\n\nUser-agent: Amazonbot\nDisallow: /\n\nUser-agent: cohere-ai\nDisallow: /",
 					RecheckMonths: 6,
@@ -6545,19 +6526,13 @@ func builtinPlatforms() []model.Platform {
 					Platform:       "web/your-website",
 					Title:          "Opt out of Google's AI Overviews and AI Mode in Search Console",
 					Kind:           "action",
-					Confidence:     "official",
-					ConfidenceNote: "The control reached UK sites first (in force from 17 Jun 2026) and reports say other countries follow later; if your property has no \"Search generative AI\" page, it has not reached your site yet.",
-					Body:           "1. Sign in to Google Search Console and open your site's property.\n2. Go to \"Settings\" → \"Search generative AI\".\n3. Choose \"Exclude my site's links and content from Search generative AI features\".\n\nIf you have several properties (a domain and its sections), a property follows the nearest one above\nit that has a setting of its own (\"Inherit control from parent\"), unless you choose for it yourself.\n\n**What this does**\n- Keeps your pages out of AI Overviews, AI Mode and the generative AI features in Discover, as links\n  and as material for their answers. Google says it does not affect your ordinary ranking.\n\n**What this does not do**\n- It is not an AI-training opt-out and does not cover the Gemini app: use Google-Extended (the\n  robots.txt step) for that.\n- You lose the visits AI Overviews might have sent you.",
-					Details:        "Google announced the switch on 3 June 2026 in answer to an order of the UK Competition and Markets\nAuthority, whose rule takes legal force on 3 December 2026. Before, the only way out of AI Overviews was nosnippet or noindex,\nwhich also cut your normal search listing.",
+					Confidence:     "reported",
+					ConfidenceNote: "Reports say the switch reached UK sites first (in force from 17 Jun 2026) with other countries to follow; if you don't see it, it has not reached your site yet.",
+					Body:           "1. Sign in to Google Search Console and open your site's property.\n2. Look for the section on AI content controls (\"AI content controls\" in reports).\n3. Switch your site out of Google's generative AI features in Search, and save.\n\nIf you have several properties (a domain and its sections), check each: reports say a property follows\nthe nearest one above it unless you set it yourself.\n\n**What this does**\n- Keeps your pages out of AI Overviews, AI Mode and AI Overviews in Discover. Google says it does not\n  affect your ordinary ranking.\n\n**What this does not do**\n- It is not an AI-training opt-out and does not cover the Gemini app: use Google-Extended (the\n  robots.txt step) for that.\n- You lose the visits AI Overviews might have sent you.",
+					Details:        "Google launched the switch on 3 June 2026 after the UK Competition and Markets Authority ordered it,\nthe first such order under the Digital Markets, Competition and Consumers Act 2024; its obligations\ntake legal force on 3 December 2026. Before, the only way out of AI Overviews was nosnippet or noindex,\nwhich also cut your normal search listing.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
-					Link:           "https://support.google.com/webmasters/answer/16908024",
 					RecheckMonths:  6,
 					Sources: []model.Source{
-						{
-							URL:      "https://support.google.com/webmasters/answer/16908024",
-							Title:    "Search Console Help, the Search generative AI control (undated)",
-							Official: true,
-						},
 						{
 							URL:   "https://ppc.land/google-reacts-to-uk-order-with-a-search-console-ai-opt-out-toggle/",
 							Title: "PPC Land, Google's Search Console AI opt-out and the CMA order (3 Jun 2026)",
@@ -6573,11 +6548,11 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  5,
-					Revision: "0d28950da631",
+					Revision: "ad174669593c",
 					Parts: model.PartHashes{
 						Title:    0x617c5fd2,
-						Body:     0x46f3f0cb,
-						Link:     0xa5f19fe7,
+						Body:     0x9e20e049,
+						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
 					},
@@ -6590,7 +6565,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "official",
 					ConfidenceNote: "The exact dashboard labels were not in our sources; Cloudflare's docs page (press o) is the reference.",
-					Body:           "Only if your site runs through Cloudflare.\n\n1. In the Cloudflare dashboard, open your domain and its bot settings.\n2. Turn on the option to block AI bots.\n3. Turn on the managed robots.txt, which adds Cloudflare's list of AI-crawler rules in front of your own\n   robots.txt and keeps it up to date.\n\nDomains added to Cloudflare since 1 July 2025 are asked at sign-up and block AI crawlers unless the\nowner allows them: check that choice is still in place.\n\n**What this does**\n- Blocking turns AI crawlers away at Cloudflare's network, whether or not they read robots.txt, as\n  far as Cloudflare can recognise them.\n- The managed robots.txt asks the rest politely and adds a signal that allows search but not AI\n  training.\n\n**What this does not do**\n- It does not reach copies of your pages elsewhere or what was collected before.",
+					Body:           "Only if your site runs through Cloudflare.\n\n1. In the Cloudflare dashboard, open your domain and its bot settings.\n2. Turn on the option to block AI bots.\n3. Turn on the managed robots.txt, which adds Cloudflare's list of AI-crawler rules in front of your own\n   robots.txt and keeps it up to date.\n\nDomains added to Cloudflare since 1 July 2025 have AI crawlers blocked by default: check it is still on.\n\n**What this does**\n- Blocking turns AI crawlers away at Cloudflare's network, whether or not they read robots.txt, as\n  far as Cloudflare can recognise them.\n- The managed robots.txt asks the rest politely and adds a signal that allows search but not AI\n  training.\n\n**What this does not do**\n- It does not reach copies of your pages elsewhere or what was collected before.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Link:           "https://developers.cloudflare.com/bots/additional-configurations/managed-robots-txt",
 					Sources: []model.Source{
@@ -6604,16 +6579,16 @@ func builtinPlatforms() []model.Platform {
 							Title: "Copy of Cloudflare's blog post on its AI-training controls (Jul 2025)",
 						},
 						{
-							URL:   "https://nyftylabs.com/blog/cloudflare-pay-per-crawl-ai-bots.html",
-							Title: "Nyfty Labs, AI crawlers blocked by default for new domains from 1 July 2025 (undated)",
+							URL:   "https://blog2.myanmaralinn.best/?p=16904",
+							Title: "Report on Cloudflare blocking AI crawlers by default for new domains (2025)",
 						},
 					},
 					Verified: "2026-12-01",
 					Minutes:  5,
-					Revision: "c341b18c0740",
+					Revision: "62540e021f94",
 					Parts: model.PartHashes{
 						Title:    0x9ff1bde4,
-						Body:     0x2f7a690c,
+						Body:     0xe9a93e74,
 						Link:     0xf7c206d1,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -6694,7 +6669,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "On Substack, Medium, WordPress.com or Tumblr: use their own switch",
 					Kind:       "info",
 					Confidence: "official",
-					Body:       "If you publish on a platform rather than your own site, you cannot edit robots.txt; the platform\noffers a switch instead. Each has its own guide in optout, with the steps to tick:\n\n- **Substack:** \"Block AI training\" (a user reports it is now called \"Opt out of AI training\").\n- **Medium:** \"Third-party AI and your stories\" → \"Minimize third-party training\".\n- **WordPress.com:** \"Prevent third-party data sharing\", per site.\n- **Tumblr:** \"Prevent third-party sharing\", per blog.\n\nA self-hosted WordPress site is your own website: use the robots.txt step.",
+					Body:       "If you publish on a platform rather than your own site, you cannot edit robots.txt; the platform\noffers a switch instead. Each has its own guide in optout, with the steps to tick:\n\n- **Substack:** \"Block AI training\" (newer label \"Opt out of AI training\").\n- **Medium:** \"Third-party AI and your stories\" → \"Minimize third-party training\".\n- **WordPress.com:** \"Prevent third-party data sharing\", per site.\n- **Tumblr:** \"Prevent third-party sharing\", per blog.\n\nA self-hosted WordPress site is your own website: use the robots.txt step.",
 					Regions:    []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -6715,10 +6690,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  1,
-					Revision: "c41aa85fc822",
+					Revision: "44568ecb33a2",
 					Parts: model.PartHashes{
 						Title:    0x8f1383bd,
-						Body:     0x2f30e681,
+						Body:     0x1a41f1e5,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -6791,8 +6766,8 @@ func builtinPlatforms() []model.Platform {
 					Title:        "Note the date you asked, and wait one month for the answer",
 					Kind:         "action",
 					Confidence:   "official",
-					Body:         "1. Write down the date you sent your objection or request, and keep the confirmation (optout records\n   it when you tick the step).\n2. Wait up to **one month**. optout reminds you when it has passed.\n3. If the company writes that it needs longer, note the date of that message: it may take up to two\n   more months, but only if it explains the delay before the first month is up.\n\nA company that says no has to explain why and point you to your right to complain to a regulator. No answer after a month, or\nan extension without reasons, is already something you can complain about.\n\n**What this does:** tells you when the company is late, so you can act.\n\n**What it does not do:** make the company answer: the next steps do that.",
-					Details:      "GDPR Art. 12(3) sets the month and the possible extension. The UK's rules are similar: one month, and\nup to two more for complex requests. After an objection (Art. 21) the company has to stop, unless it\ncan show overriding (\"compelling\") legitimate grounds; an objection sent by automated means, such as a\nweb form, counts.",
+					Body:         "1. Write down the date you sent your objection or request, and keep the confirmation (optout records\n   it when you tick the step).\n2. Wait up to **one month**. optout reminds you when it has passed.\n3. If the company writes that it needs longer, note the date of that message: it may extend by up to\n   two more months, but must tell you why within the first month.\n\nA refusal must give reasons and say that you can complain to a regulator. No answer after a month, or\nan extension without reasons, is already something you can complain about.\n\n**What this does:** tells you when the company is late, so you can act.\n\n**What it does not do:** make the company answer: the next steps do that.",
+					Details:      "GDPR Art. 12(3) sets the month and the possible extension; the UK's rules are the same. After an\nobjection (Art. 21) the company must stop unless it shows compelling legitimate grounds, and objections\ncan be made by automated means, such as a web form.",
 					Regions:      []model.Region{"eu", "uk"},
 					FollowupDays: 30,
 					Sources: []model.Source{
@@ -6817,10 +6792,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  2,
-					Revision: "5f2108386b32",
+					Revision: "29ca846c0a09",
 					Parts: model.PartHashes{
 						Title:    0x03a539c5,
-						Body:     0x803ca824,
+						Body:     0x9531fd03,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x06c1513d,
@@ -6834,7 +6809,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "reported",
 					ConfidenceNote: "The 15 days come from an unofficial copy of LGPD Art. 19 and concern access requests; no deadline for objections was found.",
-					Body:           "1. Make sure you asked the company directly, through its official channel (for Meta, the form in\n   the Privacy Center). The ANPD expects this before a complaint.\n2. Keep the protocol number or confirmation the company gives you, with the date.\n3. For a request to see your data, the LGPD expects a simple answer straight away, or a complete one\n   within 15 days; optout reminds you when they have passed.\n\n**What this does:** gives you what the ANPD asks for if you complain later.\n\n**What it does not do:** set a legal deadline for objections: none was found, so judge what is\nreasonable before you complain.",
+					Body:           "1. Make sure you asked the company directly, through its official channel (for Meta, the form in\n   the Privacy Center). The ANPD expects this before a complaint.\n2. Keep the protocol number or confirmation the company gives you, with the date.\n3. For a request to see your data, the LGPD asks for simple access at once or a full statement within\n   15 days; optout reminds you when they have passed.\n\n**What this does:** gives you what the ANPD asks for if you complain later.\n\n**What it does not do:** set a legal deadline for objections: none was found, so judge what is\nreasonable before you complain.",
 					Regions:        []model.Region{"br"},
 					FollowupDays:   15,
 					Sources: []model.Source{
@@ -6854,10 +6829,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  2,
-					Revision: "329c28782dc0",
+					Revision: "cfcd64f5dc2a",
 					Parts: model.PartHashes{
 						Title:    0xd37701c0,
-						Body:     0x34d75b06,
+						Body:     0x953761fb,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x4f2bc4b5,
@@ -6871,7 +6846,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:       "action",
 					Confidence: "official",
 					Body:       "Regulators ask for proof of what you did and when.\n\n1. Keep copies of every message both ways: your request, confirmations, refusals, reminders. Save\n   e-mails as PDF and take screenshots of web forms and in-app notices.\n2. Run `optout export` (for example `optout export -o my-requests.md`) for a dated record of every\n   step you ticked and what came of it.\n3. Write a short timeline: date, what you sent, what came back.\n4. Keep it all in one folder you won't clean out.\n\n**What this does:** gives you what a complaint form asks for.\n\n**What it does not do:** replace the company's own confirmation: keep both.",
-					Details:    "The ICO wants copies of what you and the company wrote to each other (at most 4 files of 3 MB) and a\ntimeline with dates. The Irish DPC lets you upload evidence. France's CNIL requires proof of what you did with the\ncompany, and Australia's OAIC asks you to keep records.",
+					Details:    "The ICO asks for copies of letters or e-mails both ways (up to 4 files, 3 MB each) and a dated\ntimeline. The Irish DPC lets you upload evidence. France's CNIL requires proof of what you did with the\ncompany, and Australia's OAIC asks you to keep records.",
 					Regions:    []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -6914,7 +6889,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "official",
 					ConfidenceNote: "That the Data (Use and Access) Act complaint duty applies since 19 Jun 2026 comes from a law firm; not officially confirmed.",
-					Body:           "The ICO expects you to complain to the company before you complain to it.\n\n1. Write to the company with your complaint: what you asked, when, and what went wrong. Press `o`\n   for the ICO's guidance and template letter, or copy optout's text (`y`).\n2. If the company offers a complaint form, use it: under the Data (Use and Access) Act 2025 companies\n   must offer one and acknowledge complaints within 30 days.\n3. No answer after 30 days? Chase it once in writing.\n4. Keep everything (see the evidence step).\n\n**What this does:** completes the step the ICO asks for before it takes a complaint.\n\n**What it does not do:** bring in the ICO. From your last contact with the company you have 3 months\nto complain to the ICO (next step).",
+					Body:           "The ICO expects you to complain to the company before you complain to it.\n\n1. Write to the company with your complaint: what you asked, when, and what went wrong. Press `o`\n   for the ICO's guidance and template letter, or copy optout's text (`y`).\n2. If the company offers a complaint form, use it: under the Data (Use and Access) Act 2025 companies\n   must offer one and acknowledge complaints within 30 days.\n3. No answer after 30 days? Chase it once in writing.\n4. Keep everything (see the evidence step).\n\n**What this does:** completes the step the ICO asks for before it takes a complaint.\n\n**What it does not do:** start the ICO's clock: complain to the ICO within 3 months of your last\ncontact with the company (next step).",
 					Details:        "When objecting, the ICO advises saying why you object and putting it in writing.",
 					Regions:        []model.Region{"uk"},
 					Link:           "https://ico.org.uk/your-data-matters/raising-concerns/",
@@ -6948,10 +6923,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  15,
-					Revision: "05723823d51a",
+					Revision: "c3f4d986cf57",
 					Parts: model.PartHashes{
 						Title:    0x36d901f6,
-						Body:     0xf45f58f2,
+						Body:     0x22fdb68d,
 						Link:     0x61bcfe12,
 						Template: 0xbcfebbf1,
 						Regions:  0x5e4335a1,
@@ -6964,8 +6939,8 @@ func builtinPlatforms() []model.Platform {
 					Title:        "EU/EEA: complain to the Irish DPC or your own data protection authority",
 					Kind:         "action",
 					Confidence:   "official",
-					Body:         "If the month has passed without an answer, or the answer is unsatisfactory:\n\n1. Choose where to complain: the authority where you live, work, or where the problem happened, or the\n   Irish Data Protection Commission (DPC), the lead authority in the EU for Meta, LinkedIn, Google, X\n   and TikTok.\n2. For the DPC, press `o`. For your own authority, start from the EDPB's list of EEA authorities. In\n   Switzerland you file a report with the FDPIC instead (see Details).\n3. Describe what you asked, when, and what came back. Upload your evidence and `optout export`.\n4. Note the date. The DPC says it updates you within 3 months; optout reminds you.\n\n**What this does:** asks a regulator to look at the company's handling of your request.\n\n**What it does not do:** guarantee an outcome or speed: handling can take months.",
-					Details:      "- **France (CNIL):** proof of your request to the company is required; write in French.\n- **Germany:** the BfDI covers federal bodies, telecoms and post; for companies go to your state\n  authority (in Bavaria, the BayLDA).\n- **Spain (AEPD):** use its complaint model for ignored rights requests, objections included.\n- **Netherlands (AP):** Dutch or English; not anonymous.\n- **Norway (Datatilsynet):** go to the company first; expect about a year before the case is dealt\n  with.\n- **Switzerland (FDPIC):** what you send is a report, not a complaint, so you cannot oblige the FDPIC to\n  act; say what you already tried with the company. A dispute of your own goes to the civil courts.\n- The EDPB itself does not handle complaints.",
+					Body:         "If the month has passed without an answer, or the answer is unsatisfactory:\n\n1. Choose where to complain: the authority where you live, work, or where the problem happened, or the\n   Irish Data Protection Commission (DPC), the lead authority in the EU for Meta, LinkedIn, Google, X\n   and TikTok.\n2. For the DPC, press `o`. For your own authority, start from the EDPB's list of EEA authorities.\n3. Describe what you asked, when, and what came back. Upload your evidence and `optout export`.\n4. Note the date. The DPC says it updates you within 3 months; optout reminds you.\n\n**What this does:** asks a regulator to look at the company's handling of your request.\n\n**What it does not do:** guarantee an outcome or speed: handling can take months.",
+					Details:      "- **France (CNIL):** proof of your request to the company is required; write in French.\n- **Germany:** the BfDI covers federal bodies, telecoms and post; for companies go to your state\n  authority (in Bavaria, the BayLDA).\n- **Spain (AEPD):** use its complaint model for ignored rights requests, objections included.\n- **Netherlands (AP):** Dutch or English; not anonymous.\n- **Norway (Datatilsynet):** contact the company first; handling takes about a year.\n- **Switzerland (FDPIC):** you file a report, not a complaint, and cannot make it act; describe what you\n  did with the company. Individual disputes go to the civil courts.\n- The EDPB itself does not handle complaints.",
 					Regions:      []model.Region{"eu"},
 					Link:         "https://dataprotection.ie/en/individuals/exercising-your-rights/complaints-handling-investigations-and-enforcement-individuals",
 					FollowupDays: 90,
@@ -7026,10 +7001,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  30,
-					Revision: "c5fc8e73f95b",
+					Revision: "9ce70a5068e6",
 					Parts: model.PartHashes{
 						Title:    0xaabad1b8,
-						Body:     0x9ec66854,
+						Body:     0x889854fd,
 						Link:     0x3fb8c2db,
 						Template: 0x811c9dc5,
 						Regions:  0x481a708f,
@@ -7042,7 +7017,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "UK: complain to the ICO within 3 months",
 					Kind:       "action",
 					Confidence: "official",
-					Body:       "If the company still hasn't answered properly after your complaint to it:\n\n1. Press `o` to open the ICO's personal information complaint form.\n2. Describe what you asked, when, what the company did, and your complaint to it.\n3. Attach what you and the company wrote to each other (at most 4 files of 3 MB) and a timeline with\n   dates; `optout export` gives you one.\n4. Send it **within 3 months of your last contact** with the company.\n\n**What this does:** asks the UK regulator to look at how the company handled your request.\n\n**What it does not do:** guarantee the company will change its answer.",
+					Body:       "If the company still hasn't answered properly after your complaint to it:\n\n1. Press `o` to open the ICO's personal information complaint form.\n2. Describe what you asked, when, what the company did, and your complaint to it.\n3. Attach copies of letters or e-mails both ways (up to 4 files, 3 MB each) and a dated timeline;\n   `optout export` gives you one.\n4. Send it **within 3 months of your last contact** with the company.\n\n**What this does:** asks the UK regulator to look at how the company handled your request.\n\n**What it does not do:** guarantee the company will change its answer.",
 					Regions:    []model.Region{"uk"},
 					Link:       "https://ico.org.uk/make-a-complaint/data-protection-complaints/personal-information-complaint/",
 					Sources: []model.Source{
@@ -7064,10 +7039,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  30,
-					Revision: "b835dee4d040",
+					Revision: "9799cfbcf687",
 					Parts: model.PartHashes{
 						Title:    0x58e64ce2,
-						Body:     0xeb70b70f,
+						Body:     0xf1e2012c,
 						Link:     0x6fd7f6e7,
 						Template: 0x811c9dc5,
 						Regions:  0x5e4335a1,
@@ -7080,7 +7055,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Brazil: complain to the ANPD through gov.br",
 					Kind:       "action",
 					Confidence: "official",
-					Body:       "1. Press `o` for the ANPD's page, and log in with your gov.br account.\n2. Open \"Abrir requerimento relacionado à LGPD\" and choose a \"Petição\" (a petition about your own\n   request) or a \"Denúncia\" (a report).\n3. Give the company's protocol number, what you asked and when, and attach your evidence (`optout\n   export`).\n\nA petition carries your name, and the ANPD may pass it on to the company.\n\n**What this does:** asks Brazil's data protection authority to act on the company's failure to\nanswer or its refusal.\n\n**What it does not do:** replace asking the company first through its official channel.",
+					Body:       "1. Press `o` for the ANPD's page, and log in with your gov.br account.\n2. Open \"Abrir requerimento relacionado à LGPD\" and choose a \"Petição\" (a petition about your own\n   request) or a \"Denúncia\" (a report).\n3. Give the company's protocol number, what you asked and when, and attach your evidence (`optout\n   export`).\n\nA petition is not anonymous and may be shared with the company.\n\n**What this does:** asks Brazil's data protection authority to act on the company's failure to\nanswer or its refusal.\n\n**What it does not do:** replace asking the company first through its official channel.",
 					Regions:    []model.Region{"br"},
 					Link:       "https://gov.br/anpd/pt-br/canais_atendimento/cidadao-titular-de-dados/peticao-de-titular-contra-controlador-de-dados/reclamacao",
 					Sources: []model.Source{
@@ -7096,10 +7071,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  30,
-					Revision: "1136c1b6c37e",
+					Revision: "c8bfc84f2e99",
 					Parts: model.PartHashes{
 						Title:    0x083864a8,
-						Body:     0x22f972a9,
+						Body:     0xdacba2e0,
 						Link:     0x093d1be2,
 						Template: 0x811c9dc5,
 						Regions:  0x4f2bc4b5,
@@ -7112,7 +7087,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Outside Europe and Brazil: complain where a regulator takes it",
 					Kind:       "action",
 					Confidence: "official",
-					Body:       "There is often no right to object here, but some regulators take complaints about how a company\nhandles your data.\n\n- **California (CPPA):** a complaint form at cppa.ca.gov/webapplications/complaint. You need not live in\n  California; the agency does not act for you individually.\n- **Canada (OPC):** try the company first, then file a complaint about a business under PIPEDA.\n- **Australia (OAIC):** go to the company first; if 30 days pass without a satisfactory reply, write to\n  the OAIC, and keep a record of everything.\n\nAttach your evidence (`optout export`).\n\n**What this does:** puts the problem on a regulator's record.\n\n**What it does not do:** give you a right to object where the law has none.",
+					Body:       "There is often no right to object here, but some regulators take complaints about how a company\nhandles your data.\n\n- **California (CPPA):** a complaint form at cppa.ca.gov/webapplications/complaint. You need not live in\n  California; the agency does not act for you individually.\n- **Canada (OPC):** try the company first, then file a complaint about a business under PIPEDA.\n- **Australia (OAIC):** complain to the company first; after 30 days without a good answer, complain in\n  writing, and keep records.\n\nAttach your evidence (`optout export`).\n\n**What this does:** puts the problem on a regulator's record.\n\n**What it does not do:** give you a right to object where the law has none.",
 					Regions:    []model.Region{"us", "other"},
 					Sources: []model.Source{
 						{
@@ -7133,10 +7108,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  20,
-					Revision: "44402fa86ff7",
+					Revision: "b8e181f35148",
 					Parts: model.PartHashes{
 						Title:    0x219a6ea6,
-						Body:     0xdad611ac,
+						Body:     0x0ef1ae35,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x07bb439b,
