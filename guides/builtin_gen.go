@@ -9,7 +9,7 @@ import "github.com/optout/optout/model"
 
 // builtinFingerprint is the fingerprint of the guides builtinPlatforms
 // was generated from.
-const builtinFingerprint uint32 = 0x4bb9a6f4
+const builtinFingerprint uint32 = 0xfa1d7e37
 
 // builtinPlatforms returns the guides in guides/content as parsed when
 // this file was generated, a new copy on every call.
@@ -6459,7 +6459,7 @@ func builtinPlatforms() []model.Platform {
 			Title: "Your website",
 			Group: "Your website",
 			Order: 500,
-			Intro: "For anyone who runs a website, blog or online shop. AI companies send crawlers that copy public web\npages to train their models, and unless you say otherwise, most assume they may.\n\nThe main tool is **robots.txt**, a small file at the root of your site that tells crawlers what they\nmay read. The first step gives one block that turns away the AI crawlers named in our sources,\nincluding Google-Extended (Google's AI training). Google's AI answers in Search have their own switch\nin Search Console. If your site runs on Cloudflare, Squarespace or Wix, there is a setting that does\nthe work for you; Substack, Medium, WordPress.com and Tumblr have switches of their own.\n\nAll of these are requests. Well-known crawlers honour them; nothing here stops one that doesn't, takes\nback what was already collected, or reaches copies of your work on other sites. The last step spells\nthat out.",
+			Intro: "For anyone who runs a website, blog or online shop. AI companies send crawlers that copy public web\npages to train their models, and unless you say otherwise, most assume they may.\n\nThe main tool is **robots.txt**, a small file at the root of your site that tells crawlers what they\nmay read. The first step gives one block that turns away the AI training crawlers in our sources,\nincluding Google-Extended (Google's AI training). Google's AI answers in Search have their own switch\nin Search Console. If your site runs on Cloudflare, Squarespace or Wix, there is a setting that does\nthe work for you; Substack, Medium, WordPress.com and Tumblr have switches of their own.\n\nAll of these are requests. Well-known crawlers honour them; nothing here stops one that doesn't, takes\nback what was already collected, or reaches copies of your work on other sites. The last step spells\nthat out.",
 			Facts: model.Facts{
 				Training:    "default-on",
 				Who:         "you",
@@ -6476,7 +6476,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:          "action",
 					Confidence:    "official",
 					Body:          "1. Open your site's robots.txt, the file at the root of your site (example.com/robots.txt). On\n   Squarespace or Wix, use their steps below.\n2. Paste this step's block (`y` copies it) at the end, keeping what is there.\n3. Save, and open yoursite/robots.txt in a browser to check.\n4. Repeat on every subdomain: each has its own robots.txt.\n\n**What this does**\n- Asks the AI crawlers of OpenAI, Anthropic, Google, Apple, Common Crawl, ByteDance, Meta, Perplexity,\n  Amazon and Cohere to stay away from now on.\n- Leaves ordinary search crawlers such as Googlebot alone, so your Google ranking is unchanged.\n\n**What this does not do**\n- It does not keep you out of Google's AI Overviews (next step) or stop crawlers that ignore it.\n- Don't block these companies by IP address instead: Anthropic warns that stops its crawler reading\n  your robots.txt.",
-					Details:       "Each pair of lines names one crawler (\"User-agent\") and asks it to read nothing (\"Disallow: /\").\nGoogle-Extended and Applebot-Extended are not separate crawlers but names Google and Apple check before\nusing pages their search crawlers fetched for AI; block those names, never \"Googlebot\" or \"Applebot\",\nor you leave search. Blocking GPTBot keeps your pages out of OpenAI's training but not out of ChatGPT\nsearch, which uses OAI-SearchBot; we left that one out, as we did Anthropic's search and user fetchers.\nPerplexityBot is in the block because Perplexity builds its answers from what it crawls; remove those\ntwo lines if you want to appear in Perplexity. New crawlers appear every year: optout will remind you\nto check this list.",
+					Details:       "Each pair of lines names one crawler (\"User-agent\") and asks it to read nothing (\"Disallow: /\").\nGoogle-Extended and Applebot-Extended are not separate crawlers but names Google and Apple check before\nusing pages their search crawlers fetched for AI; block those names, never \"Googlebot\" or \"Applebot\",\nor you leave search.\n\nLeft out on purpose: OAI-SearchBot (ChatGPT search), ChatGPT-User (pages ChatGPT fetches when a user\nasks; OpenAI may not apply robots.txt to it), Claude-SearchBot and Claude-User (Anthropic's search and\nuser fetchers). They are not training crawlers, and blocking them takes you out of those AI search\nanswers. If you want that too, add a \"User-agent:\" and \"Disallow: /\" pair for each.\n\nPerplexityBot is in the block, as in Squarespace's and Cloudflare's lists; remove those two lines if\nyou want to appear in Perplexity's answers. New crawlers appear every year: optout will remind you to\ncheck this list.",
 					Regions:       []model.Region{"eu", "uk", "br", "us", "other"},
 					Template:      "# Ask AI crawlers not to use this site for training (list from optout, December 2026)\nUser-agent: GPTBot\nDisallow: /\n\nUser-agent: ClaudeBot\nDisallow: /\n\nUser-agent: anthropic-ai\nDisallow: /\n\nUser-agent: Claude-Web\nDisallow: /\n\nUser-agent: Google-Extended\nDisallow: /\n\nUser-agent: Applebot-Extended\nDisallow: /\n\nUser-agent: CCBot\nDisallow: /\n\nUser-agent: Bytespider\nDisallow: /\n\nUser-agent: Meta-ExternalAgent\nDisallow: /\n\nUser-agent: FacebookBot\nDisallow: /\n\nUser-agent: PerplexityBot\nDisallow: /\n\nUser-agent: Amazonbot\nDisallow: /\n\nUser-agent: cohere-ai\nDisallow: /",
 					RecheckMonths: 6,
@@ -6526,13 +6526,19 @@ func builtinPlatforms() []model.Platform {
 					Platform:       "web/your-website",
 					Title:          "Opt out of Google's AI Overviews and AI Mode in Search Console",
 					Kind:           "action",
-					Confidence:     "reported",
-					ConfidenceNote: "Reports say the switch reached UK sites first (in force from 17 Jun 2026) with other countries to follow; if you don't see it, it has not reached your site yet.",
-					Body:           "1. Sign in to Google Search Console and open your site's property.\n2. Look for the section on AI content controls (\"AI content controls\" in reports).\n3. Switch your site out of Google's generative AI features in Search, and save.\n\nIf you have several properties (a domain and its sections), check each: reports say a property follows\nthe nearest one above it unless you set it yourself.\n\n**What this does**\n- Keeps your pages out of AI Overviews, AI Mode and AI Overviews in Discover. Google says it does not\n  affect your ordinary ranking.\n\n**What this does not do**\n- It is not an AI-training opt-out and does not cover the Gemini app: use Google-Extended (the\n  robots.txt step) for that.\n- You lose the visits AI Overviews might have sent you.",
-					Details:        "Google launched the switch on 3 June 2026 after the UK Competition and Markets Authority ordered it,\nthe first such order under the Digital Markets, Competition and Consumers Act 2024; its obligations\ntake legal force on 3 December 2026. Before, the only way out of AI Overviews was nosnippet or noindex,\nwhich also cut your normal search listing.",
+					Confidence:     "official",
+					ConfidenceNote: "The control reached UK sites first (in force from 17 Jun 2026) and reports say other countries follow later; if your property has no \"Search generative AI\" page, it has not reached your site yet.",
+					Body:           "1. Sign in to Google Search Console and open your site's property.\n2. Go to \"Settings\" → \"Search generative AI\".\n3. Choose \"Exclude my site's links and content from Search generative AI features\".\n\nIf you have several properties (a domain and its sections), a property follows the nearest one above\nit that has a setting of its own (\"Inherit control from parent\"), unless you choose for it yourself.\n\n**What this does**\n- Keeps your pages out of AI Overviews, AI Mode and the generative AI features in Discover, as links\n  and as material for their answers. Google says it does not affect your ordinary ranking.\n\n**What this does not do**\n- It is not an AI-training opt-out and does not cover the Gemini app: use Google-Extended (the\n  robots.txt step) for that.\n- You lose the visits AI Overviews might have sent you.",
+					Details:        "Google announced the switch on 3 June 2026 in answer to an order of the UK Competition and Markets\nAuthority, whose rule takes legal force on 3 December 2026. Before, the only way out of AI Overviews was nosnippet or noindex,\nwhich also cut your normal search listing.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
+					Link:           "https://support.google.com/webmasters/answer/16908024",
 					RecheckMonths:  6,
 					Sources: []model.Source{
+						{
+							URL:      "https://support.google.com/webmasters/answer/16908024",
+							Title:    "Search Console Help, the Search generative AI control (undated)",
+							Official: true,
+						},
 						{
 							URL:   "https://ppc.land/google-reacts-to-uk-order-with-a-search-console-ai-opt-out-toggle/",
 							Title: "PPC Land, Google's Search Console AI opt-out and the CMA order (3 Jun 2026)",
@@ -6548,11 +6554,11 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  5,
-					Revision: "ad174669593c",
+					Revision: "0d28950da631",
 					Parts: model.PartHashes{
 						Title:    0x617c5fd2,
-						Body:     0x9e20e049,
-						Link:     0x811c9dc5,
+						Body:     0x46f3f0cb,
+						Link:     0xa5f19fe7,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
 					},
@@ -6565,7 +6571,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "official",
 					ConfidenceNote: "The exact dashboard labels were not in our sources; Cloudflare's docs page (press o) is the reference.",
-					Body:           "Only if your site runs through Cloudflare.\n\n1. In the Cloudflare dashboard, open your domain and its bot settings.\n2. Turn on the option to block AI bots.\n3. Turn on the managed robots.txt, which adds Cloudflare's list of AI-crawler rules in front of your own\n   robots.txt and keeps it up to date.\n\nDomains added to Cloudflare since 1 July 2025 have AI crawlers blocked by default: check it is still on.\n\n**What this does**\n- Blocking turns AI crawlers away at Cloudflare's network, whether or not they read robots.txt, as\n  far as Cloudflare can recognise them.\n- The managed robots.txt asks the rest politely and adds a signal that allows search but not AI\n  training.\n\n**What this does not do**\n- It does not reach copies of your pages elsewhere or what was collected before.",
+					Body:           "Only if your site runs through Cloudflare.\n\n1. In the Cloudflare dashboard, open your domain and its bot settings.\n2. Turn on the option to block AI bots.\n3. Turn on the managed robots.txt, which adds Cloudflare's list of AI-crawler rules in front of your own\n   robots.txt and keeps it up to date.\n\nDomains added to Cloudflare since 1 July 2025 are asked at sign-up and block AI crawlers unless the\nowner allows them: check that choice is still in place.\n\n**What this does**\n- Blocking turns AI crawlers away at Cloudflare's network, whether or not they read robots.txt, as\n  far as Cloudflare can recognise them.\n- The managed robots.txt asks the rest politely and adds a signal that allows search but not AI\n  training.\n\n**What this does not do**\n- It does not reach copies of your pages elsewhere or what was collected before.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Link:           "https://developers.cloudflare.com/bots/additional-configurations/managed-robots-txt",
 					Sources: []model.Source{
@@ -6579,16 +6585,16 @@ func builtinPlatforms() []model.Platform {
 							Title: "Copy of Cloudflare's blog post on its AI-training controls (Jul 2025)",
 						},
 						{
-							URL:   "https://blog2.myanmaralinn.best/?p=16904",
-							Title: "Report on Cloudflare blocking AI crawlers by default for new domains (2025)",
+							URL:   "https://nyftylabs.com/blog/cloudflare-pay-per-crawl-ai-bots.html",
+							Title: "Nyfty Labs, AI crawlers blocked by default for new domains from 1 July 2025 (undated)",
 						},
 					},
 					Verified: "2026-12-01",
 					Minutes:  5,
-					Revision: "62540e021f94",
+					Revision: "c341b18c0740",
 					Parts: model.PartHashes{
 						Title:    0x9ff1bde4,
-						Body:     0xe9a93e74,
+						Body:     0x2f7a690c,
 						Link:     0xf7c206d1,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -6669,7 +6675,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "On Substack, Medium, WordPress.com or Tumblr: use their own switch",
 					Kind:       "info",
 					Confidence: "official",
-					Body:       "If you publish on a platform rather than your own site, you cannot edit robots.txt; the platform\noffers a switch instead. Each has its own guide in optout, with the steps to tick:\n\n- **Substack:** \"Block AI training\" (newer label \"Opt out of AI training\").\n- **Medium:** \"Third-party AI and your stories\" → \"Minimize third-party training\".\n- **WordPress.com:** \"Prevent third-party data sharing\", per site.\n- **Tumblr:** \"Prevent third-party sharing\", per blog.\n\nA self-hosted WordPress site is your own website: use the robots.txt step.",
+					Body:       "If you publish on a platform rather than your own site, you cannot edit robots.txt; the platform\noffers a switch instead. Each has its own guide in optout, with the steps to tick:\n\n- **Substack:** \"Block AI training\" (a user reports it is now called \"Opt out of AI training\").\n- **Medium:** \"Third-party AI and your stories\" → \"Minimize third-party training\".\n- **WordPress.com:** \"Prevent third-party data sharing\", per site.\n- **Tumblr:** \"Prevent third-party sharing\", per blog.\n\nA self-hosted WordPress site is your own website: use the robots.txt step.",
 					Regions:    []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -6690,10 +6696,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  1,
-					Revision: "44568ecb33a2",
+					Revision: "c41aa85fc822",
 					Parts: model.PartHashes{
 						Title:    0x8f1383bd,
-						Body:     0x1a41f1e5,
+						Body:     0x2f30e681,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -6766,8 +6772,8 @@ func builtinPlatforms() []model.Platform {
 					Title:        "Note the date you asked, and wait one month for the answer",
 					Kind:         "action",
 					Confidence:   "official",
-					Body:         "1. Write down the date you sent your objection or request, and keep the confirmation (optout records\n   it when you tick the step).\n2. Wait up to **one month**. optout reminds you when it has passed.\n3. If the company writes that it needs longer, note the date of that message: it may extend by up to\n   two more months, but must tell you why within the first month.\n\nA refusal must give reasons and say that you can complain to a regulator. No answer after a month, or\nan extension without reasons, is already something you can complain about.\n\n**What this does:** tells you when the company is late, so you can act.\n\n**What it does not do:** make the company answer: the next steps do that.",
-					Details:      "GDPR Art. 12(3) sets the month and the possible extension; the UK's rules are the same. After an\nobjection (Art. 21) the company must stop unless it shows compelling legitimate grounds, and objections\ncan be made by automated means, such as a web form.",
+					Body:         "1. Write down the date you sent your objection or request, and keep the confirmation (optout records\n   it when you tick the step).\n2. Wait up to **one month**. optout reminds you when it has passed.\n3. If the company writes that it needs longer, note the date of that message: it may take up to two\n   more months, but only if it explains the delay before the first month is up.\n\nA company that says no has to explain why and point you to your right to complain to a regulator. No answer after a month, or\nan extension without reasons, is already something you can complain about.\n\n**What this does:** tells you when the company is late, so you can act.\n\n**What it does not do:** make the company answer: the next steps do that.",
+					Details:      "GDPR Art. 12(3) sets the month and the possible extension. The UK's rules are similar: one month, and\nup to two more for complex requests. After an objection (Art. 21) the company has to stop, unless it\ncan show overriding (\"compelling\") legitimate grounds; an objection sent by automated means, such as a\nweb form, counts.",
 					Regions:      []model.Region{"eu", "uk"},
 					FollowupDays: 30,
 					Sources: []model.Source{
@@ -6792,10 +6798,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  2,
-					Revision: "29ca846c0a09",
+					Revision: "5f2108386b32",
 					Parts: model.PartHashes{
 						Title:    0x03a539c5,
-						Body:     0x9531fd03,
+						Body:     0x803ca824,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x06c1513d,
@@ -6809,7 +6815,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "reported",
 					ConfidenceNote: "The 15 days come from an unofficial copy of LGPD Art. 19 and concern access requests; no deadline for objections was found.",
-					Body:           "1. Make sure you asked the company directly, through its official channel (for Meta, the form in\n   the Privacy Center). The ANPD expects this before a complaint.\n2. Keep the protocol number or confirmation the company gives you, with the date.\n3. For a request to see your data, the LGPD asks for simple access at once or a full statement within\n   15 days; optout reminds you when they have passed.\n\n**What this does:** gives you what the ANPD asks for if you complain later.\n\n**What it does not do:** set a legal deadline for objections: none was found, so judge what is\nreasonable before you complain.",
+					Body:           "1. Make sure you asked the company directly, through its official channel (for Meta, the form in\n   the Privacy Center). The ANPD expects this before a complaint.\n2. Keep the protocol number or confirmation the company gives you, with the date.\n3. For a request to see your data, the LGPD expects a simple answer straight away, or a complete one\n   within 15 days; optout reminds you when they have passed.\n\n**What this does:** gives you what the ANPD asks for if you complain later.\n\n**What it does not do:** set a legal deadline for objections: none was found, so judge what is\nreasonable before you complain.",
 					Regions:        []model.Region{"br"},
 					FollowupDays:   15,
 					Sources: []model.Source{
@@ -6829,10 +6835,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  2,
-					Revision: "cfcd64f5dc2a",
+					Revision: "329c28782dc0",
 					Parts: model.PartHashes{
 						Title:    0xd37701c0,
-						Body:     0x953761fb,
+						Body:     0x34d75b06,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x4f2bc4b5,
@@ -6846,7 +6852,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:       "action",
 					Confidence: "official",
 					Body:       "Regulators ask for proof of what you did and when.\n\n1. Keep copies of every message both ways: your request, confirmations, refusals, reminders. Save\n   e-mails as PDF and take screenshots of web forms and in-app notices.\n2. Run `optout export` (for example `optout export -o my-requests.md`) for a dated record of every\n   step you ticked and what came of it.\n3. Write a short timeline: date, what you sent, what came back.\n4. Keep it all in one folder you won't clean out.\n\n**What this does:** gives you what a complaint form asks for.\n\n**What it does not do:** replace the company's own confirmation: keep both.",
-					Details:    "The ICO asks for copies of letters or e-mails both ways (up to 4 files, 3 MB each) and a dated\ntimeline. The Irish DPC lets you upload evidence. France's CNIL requires proof of what you did with the\ncompany, and Australia's OAIC asks you to keep records.",
+					Details:    "The ICO wants copies of what you and the company wrote to each other (at most 4 files of 3 MB) and a\ntimeline with dates. The Irish DPC lets you upload evidence. France's CNIL requires proof of what you did with the\ncompany, and Australia's OAIC asks you to keep records.",
 					Regions:    []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -6889,7 +6895,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "official",
 					ConfidenceNote: "That the Data (Use and Access) Act complaint duty applies since 19 Jun 2026 comes from a law firm; not officially confirmed.",
-					Body:           "The ICO expects you to complain to the company before you complain to it.\n\n1. Write to the company with your complaint: what you asked, when, and what went wrong. Press `o`\n   for the ICO's guidance and template letter, or copy optout's text (`y`).\n2. If the company offers a complaint form, use it: under the Data (Use and Access) Act 2025 companies\n   must offer one and acknowledge complaints within 30 days.\n3. No answer after 30 days? Chase it once in writing.\n4. Keep everything (see the evidence step).\n\n**What this does:** completes the step the ICO asks for before it takes a complaint.\n\n**What it does not do:** start the ICO's clock: complain to the ICO within 3 months of your last\ncontact with the company (next step).",
+					Body:           "The ICO expects you to complain to the company before you complain to it.\n\n1. Write to the company with your complaint: what you asked, when, and what went wrong. Press `o`\n   for the ICO's guidance and template letter, or copy optout's text (`y`).\n2. If the company offers a complaint form, use it: under the Data (Use and Access) Act 2025 companies\n   must offer one and acknowledge complaints within 30 days.\n3. No answer after 30 days? Chase it once in writing.\n4. Keep everything (see the evidence step).\n\n**What this does:** completes the step the ICO asks for before it takes a complaint.\n\n**What it does not do:** bring in the ICO. From your last contact with the company you have 3 months\nto complain to the ICO (next step).",
 					Details:        "When objecting, the ICO advises saying why you object and putting it in writing.",
 					Regions:        []model.Region{"uk"},
 					Link:           "https://ico.org.uk/your-data-matters/raising-concerns/",
@@ -6923,10 +6929,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  15,
-					Revision: "c3f4d986cf57",
+					Revision: "05723823d51a",
 					Parts: model.PartHashes{
 						Title:    0x36d901f6,
-						Body:     0x22fdb68d,
+						Body:     0xf45f58f2,
 						Link:     0x61bcfe12,
 						Template: 0xbcfebbf1,
 						Regions:  0x5e4335a1,
@@ -6939,8 +6945,8 @@ func builtinPlatforms() []model.Platform {
 					Title:        "EU/EEA: complain to the Irish DPC or your own data protection authority",
 					Kind:         "action",
 					Confidence:   "official",
-					Body:         "If the month has passed without an answer, or the answer is unsatisfactory:\n\n1. Choose where to complain: the authority where you live, work, or where the problem happened, or the\n   Irish Data Protection Commission (DPC), the lead authority in the EU for Meta, LinkedIn, Google, X\n   and TikTok.\n2. For the DPC, press `o`. For your own authority, start from the EDPB's list of EEA authorities.\n3. Describe what you asked, when, and what came back. Upload your evidence and `optout export`.\n4. Note the date. The DPC says it updates you within 3 months; optout reminds you.\n\n**What this does:** asks a regulator to look at the company's handling of your request.\n\n**What it does not do:** guarantee an outcome or speed: handling can take months.",
-					Details:      "- **France (CNIL):** proof of your request to the company is required; write in French.\n- **Germany:** the BfDI covers federal bodies, telecoms and post; for companies go to your state\n  authority (in Bavaria, the BayLDA).\n- **Spain (AEPD):** use its complaint model for ignored rights requests, objections included.\n- **Netherlands (AP):** Dutch or English; not anonymous.\n- **Norway (Datatilsynet):** contact the company first; handling takes about a year.\n- **Switzerland (FDPIC):** you file a report, not a complaint, and cannot make it act; describe what you\n  did with the company. Individual disputes go to the civil courts.\n- The EDPB itself does not handle complaints.",
+					Body:         "If the month has passed without an answer, or the answer is unsatisfactory:\n\n1. Choose where to complain: the authority where you live, work, or where the problem happened, or the\n   Irish Data Protection Commission (DPC), the lead authority in the EU for Meta, LinkedIn, Google, X\n   and TikTok.\n2. For the DPC, press `o`. For your own authority, start from the EDPB's list of EEA authorities. In\n   Switzerland you file a report with the FDPIC instead (see Details).\n3. Describe what you asked, when, and what came back. Upload your evidence and `optout export`.\n4. Note the date. The DPC says it updates you within 3 months; optout reminds you.\n\n**What this does:** asks a regulator to look at the company's handling of your request.\n\n**What it does not do:** guarantee an outcome or speed: handling can take months.",
+					Details:      "- **France (CNIL):** proof of your request to the company is required; write in French.\n- **Germany:** the BfDI covers federal bodies, telecoms and post; for companies go to your state\n  authority (in Bavaria, the BayLDA).\n- **Spain (AEPD):** use its complaint model for ignored rights requests, objections included.\n- **Netherlands (AP):** Dutch or English; not anonymous.\n- **Norway (Datatilsynet):** go to the company first; expect about a year before the case is dealt\n  with.\n- **Switzerland (FDPIC):** what you send is a report, not a complaint, so you cannot oblige the FDPIC to\n  act; say what you already tried with the company. A dispute of your own goes to the civil courts.\n- The EDPB itself does not handle complaints.",
 					Regions:      []model.Region{"eu"},
 					Link:         "https://dataprotection.ie/en/individuals/exercising-your-rights/complaints-handling-investigations-and-enforcement-individuals",
 					FollowupDays: 90,
@@ -7001,10 +7007,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  30,
-					Revision: "9ce70a5068e6",
+					Revision: "c5fc8e73f95b",
 					Parts: model.PartHashes{
 						Title:    0xaabad1b8,
-						Body:     0x889854fd,
+						Body:     0x9ec66854,
 						Link:     0x3fb8c2db,
 						Template: 0x811c9dc5,
 						Regions:  0x481a708f,
@@ -7017,7 +7023,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "UK: complain to the ICO within 3 months",
 					Kind:       "action",
 					Confidence: "official",
-					Body:       "If the company still hasn't answered properly after your complaint to it:\n\n1. Press `o` to open the ICO's personal information complaint form.\n2. Describe what you asked, when, what the company did, and your complaint to it.\n3. Attach copies of letters or e-mails both ways (up to 4 files, 3 MB each) and a dated timeline;\n   `optout export` gives you one.\n4. Send it **within 3 months of your last contact** with the company.\n\n**What this does:** asks the UK regulator to look at how the company handled your request.\n\n**What it does not do:** guarantee the company will change its answer.",
+					Body:       "If the company still hasn't answered properly after your complaint to it:\n\n1. Press `o` to open the ICO's personal information complaint form.\n2. Describe what you asked, when, what the company did, and your complaint to it.\n3. Attach what you and the company wrote to each other (at most 4 files of 3 MB) and a timeline with\n   dates; `optout export` gives you one.\n4. Send it **within 3 months of your last contact** with the company.\n\n**What this does:** asks the UK regulator to look at how the company handled your request.\n\n**What it does not do:** guarantee the company will change its answer.",
 					Regions:    []model.Region{"uk"},
 					Link:       "https://ico.org.uk/make-a-complaint/data-protection-complaints/personal-information-complaint/",
 					Sources: []model.Source{
@@ -7039,10 +7045,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  30,
-					Revision: "9799cfbcf687",
+					Revision: "b835dee4d040",
 					Parts: model.PartHashes{
 						Title:    0x58e64ce2,
-						Body:     0xf1e2012c,
+						Body:     0xeb70b70f,
 						Link:     0x6fd7f6e7,
 						Template: 0x811c9dc5,
 						Regions:  0x5e4335a1,
@@ -7055,7 +7061,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Brazil: complain to the ANPD through gov.br",
 					Kind:       "action",
 					Confidence: "official",
-					Body:       "1. Press `o` for the ANPD's page, and log in with your gov.br account.\n2. Open \"Abrir requerimento relacionado à LGPD\" and choose a \"Petição\" (a petition about your own\n   request) or a \"Denúncia\" (a report).\n3. Give the company's protocol number, what you asked and when, and attach your evidence (`optout\n   export`).\n\nA petition is not anonymous and may be shared with the company.\n\n**What this does:** asks Brazil's data protection authority to act on the company's failure to\nanswer or its refusal.\n\n**What it does not do:** replace asking the company first through its official channel.",
+					Body:       "1. Press `o` for the ANPD's page, and log in with your gov.br account.\n2. Open \"Abrir requerimento relacionado à LGPD\" and choose a \"Petição\" (a petition about your own\n   request) or a \"Denúncia\" (a report).\n3. Give the company's protocol number, what you asked and when, and attach your evidence (`optout\n   export`).\n\nA petition carries your name, and the ANPD may pass it on to the company.\n\n**What this does:** asks Brazil's data protection authority to act on the company's failure to\nanswer or its refusal.\n\n**What it does not do:** replace asking the company first through its official channel.",
 					Regions:    []model.Region{"br"},
 					Link:       "https://gov.br/anpd/pt-br/canais_atendimento/cidadao-titular-de-dados/peticao-de-titular-contra-controlador-de-dados/reclamacao",
 					Sources: []model.Source{
@@ -7071,10 +7077,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  30,
-					Revision: "c8bfc84f2e99",
+					Revision: "1136c1b6c37e",
 					Parts: model.PartHashes{
 						Title:    0x083864a8,
-						Body:     0xdacba2e0,
+						Body:     0x22f972a9,
 						Link:     0x093d1be2,
 						Template: 0x811c9dc5,
 						Regions:  0x4f2bc4b5,
@@ -7087,7 +7093,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Outside Europe and Brazil: complain where a regulator takes it",
 					Kind:       "action",
 					Confidence: "official",
-					Body:       "There is often no right to object here, but some regulators take complaints about how a company\nhandles your data.\n\n- **California (CPPA):** a complaint form at cppa.ca.gov/webapplications/complaint. You need not live in\n  California; the agency does not act for you individually.\n- **Canada (OPC):** try the company first, then file a complaint about a business under PIPEDA.\n- **Australia (OAIC):** complain to the company first; after 30 days without a good answer, complain in\n  writing, and keep records.\n\nAttach your evidence (`optout export`).\n\n**What this does:** puts the problem on a regulator's record.\n\n**What it does not do:** give you a right to object where the law has none.",
+					Body:       "There is often no right to object here, but some regulators take complaints about how a company\nhandles your data.\n\n- **California (CPPA):** a complaint form at cppa.ca.gov/webapplications/complaint. You need not live in\n  California; the agency does not act for you individually.\n- **Canada (OPC):** try the company first, then file a complaint about a business under PIPEDA.\n- **Australia (OAIC):** go to the company first; if 30 days pass without a satisfactory reply, write to\n  the OAIC, and keep a record of everything.\n\nAttach your evidence (`optout export`).\n\n**What this does:** puts the problem on a regulator's record.\n\n**What it does not do:** give you a right to object where the law has none.",
 					Regions:    []model.Region{"us", "other"},
 					Sources: []model.Source{
 						{
@@ -7108,10 +7114,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  20,
-					Revision: "b8e181f35148",
+					Revision: "44402fa86ff7",
 					Parts: model.PartHashes{
 						Title:    0x219a6ea6,
-						Body:     0x0ef1ae35,
+						Body:     0xdad611ac,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x07bb439b,
