@@ -9,7 +9,7 @@ import "github.com/optout/optout/model"
 
 // builtinFingerprint is the fingerprint of the guides builtinPlatforms
 // was generated from.
-const builtinFingerprint uint32 = 0xa772ab85
+const builtinFingerprint uint32 = 0x7fba6d6e
 
 // builtinPlatforms returns the guides in guides/content as parsed when
 // this file was generated, a new copy on every call.
@@ -703,7 +703,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Log in and open the objection form (Instagram)",
 					Kind:       "action",
 					Confidence: "official",
-					Body:       "**Log in first** to the Instagram account you want to protect, then take any one route.\n\n- **A, Privacy Policy:** profile → ☰ → \"Settings and privacy\" → \"About\" → \"Privacy Policy\" → tap the\n  linked word \"object\" in the AI notice.\n- **B, Privacy Center:** ☰ → \"Settings and privacy\" → \"More info and support\" → \"Privacy Center\" →\n  its own ☰ → \"Privacy topics\" → \"AI at Meta\" → \"Information you've shared on Meta Products\" (if\n  shown) → \"Submit an objection request\".\n- **C, Trusted Reviews' route (UK):** ☰ on your profile → scroll to \"Privacy Centre\" → in Meta's AI\n  notice, tap \"Object\" in the second paragraph.\n- **D, direct:** press `o` (help.instagram.com; log in there first).\n\nUse only instagram.com, facebook.com or meta.com.\n\n**What this does:** gets you to the genuine form as the right account. Nothing is sent yet.",
+					Body:       "**Log in first** to the account you want to protect, then take any one route.\n\n- **A, Privacy Policy:** profile → ☰ → \"Settings and privacy\" → \"About\" → \"Privacy Policy\" → tap the\n  linked word \"object\" in the AI notice.\n- **B, Privacy Center:** ☰ → \"Settings and privacy\" → \"More info and support\" → \"Privacy Center\" →\n  its own ☰ → \"Privacy topics\" → \"AI at Meta\" → \"Information you've shared on Meta Products\" (if\n  shown) → \"Submit an objection request\".\n- **C, Trusted Reviews' route (UK):** ☰ on your profile → scroll to \"Privacy Centre\" → in Meta's AI\n  notice, tap \"Object\" in the second paragraph.\n- **D, direct:** press `o` (help.instagram.com).\n\nUse only instagram.com, facebook.com or meta.com.\n\n**What this does:** gets you to the genuine form as the right account.\n\n**What it does not do:** object yet: the next step sends the form.",
 					Details:    "Meta shows the form only to accounts in regions where it applies, and reports say this goes by the\naccount's location. German versions say \"Info\" for \"About\" and \"widersprechen\" for \"object\".\n\nMIT Technology Review's June 2024 route was profile → three lines → \"Settings and privacy\" → \"More info\nand support\" → \"About\" → \"Privacy policy\" → a box at the top reading \"Learn more about your right to\nobject\". Reports from 2025 no longer mention that box. Trusted Reviews, writing for UK users, used\nInstagram: the settings menu, the Privacy Centre, the \"Object\" link in the second paragraph of Meta's\nAI notice, then an e-mail address and Submit. It is the same right and the same kind of form; the 2024\nversion demanded a written reason and an e-mailed code, the 2025 one does not.\n\nSeveral 2025 guides show one more screen, \"Information you've shared on Meta Products\", between \"AI at\nMeta\" and the form. Fake copies of Meta's privacy pages have turned up in search results on other\ndomains.",
 					Regions:    []model.Region{"eu", "uk"},
 					Link:       "https://help.instagram.com/contact/767264225370182",
@@ -766,10 +766,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  3,
-					Revision: "6047d9ebf0e4",
+					Revision: "6942e4f50997",
 					Parts: model.PartHashes{
 						Title:    0x5e6117a0,
-						Body:     0x0c085b4c,
+						Body:     0x45bc27c2,
 						Link:     0x4c142786,
 						Template: 0x811c9dc5,
 						Regions:  0x06c1513d,
@@ -1890,14 +1890,15 @@ func builtinPlatforms() []model.Platform {
 					File: "guides/content/meta/whatsapp/20-no-opt-out.md",
 				},
 				{
-					ID:         "meta/whatsapp/avoid-meta-ai",
-					Platform:   "meta/whatsapp",
-					Title:      "Don't send anything personal to Meta AI in WhatsApp",
-					Kind:       "action",
-					Confidence: "reported",
-					Body:       "Meta AI can't be switched off in WhatsApp, so the protection is how you use it.\n\n1. Don't use the Meta AI chat for anything personal, or to ask about other people.\n2. Don't type @Meta AI in a group, and ask the group not to: those messages go to Meta AI without\n   end-to-end encryption.\n3. Don't forward chat messages, photos or voice notes to Meta AI.\n4. If you already used the Meta AI chat, delete it; muting or archiving only hides it.\n\n**What this does:** keeps your words out of the one part of WhatsApp Meta can use for AI training and,\noutside the EU, UK and South Korea, for ad signals.\n\n**What it does not do:** stop other group members using Meta AI. Deleting the chat on your phone does\nnot remove Meta's server copy or undo earlier use.",
-					Details:    "Meta told a Spanish fact-checker that the only messages it can read are those addressed to @Meta AI or\ndeliberately passed to it; the rest of your chats stay encrypted. A \"Goodbye Meta AI\" message changes\nnothing.",
-					Regions:    []model.Region{"eu", "uk", "br", "us", "other"},
+					ID:             "meta/whatsapp/avoid-meta-ai",
+					Platform:       "meta/whatsapp",
+					Title:          "Don't send anything personal to Meta AI in WhatsApp",
+					Kind:           "action",
+					Confidence:     "reported",
+					ConfidenceNote: "Meta's statement to the Spanish fact-checker VerificaRTVE is known only from a low-confidence copy; the rest comes from several press reports.",
+					Body:           "Meta AI can't be switched off in WhatsApp, so the protection is how you use it.\n\n1. Don't use the Meta AI chat for anything personal, or to ask about other people.\n2. Don't type @Meta AI in a group, and ask the group not to: those messages go to Meta AI without\n   end-to-end encryption.\n3. Don't forward chat messages, photos or voice notes to Meta AI.\n4. If you already used the Meta AI chat, delete it; muting or archiving only hides it.\n\n**What this does:** keeps your words out of the one part of WhatsApp Meta can use for AI training and,\noutside the EU, UK and South Korea, for ad signals.\n\n**What it does not do:** stop other group members using Meta AI. Deleting the chat on your phone does\nnot remove Meta's server copy or undo earlier use.",
+					Details:        "Meta told a Spanish fact-checker that the only messages it can read are those addressed to @Meta AI or\ndeliberately passed to it; the rest of your chats stay encrypted. A \"Goodbye Meta AI\" message changes\nnothing.",
+					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
 						{
 							URL:   "https://www.br.de/nachrichten/netzwelt/meta-nutzt-ihre-daten-zum-ki-training-so-kann-man-widersprechen,UlpB1AR",
@@ -5527,7 +5528,7 @@ func builtinPlatforms() []model.Platform {
 			Title: "Mistral Le Chat",
 			Group: "Mistral AI",
 			Order: 350,
-			Intro: "Mistral AI, a French company, uses what you type and upload in Le Chat (messages and attached\ndocuments) to train its models by default on the Free, Pro and Student plans. Team and Enterprise\nplans are not used for training. You can switch it off at any time, in the web Admin Console or in\nthe app.\n\nOne exception stays: when you press thumbs up or down (and add a comment), Mistral may use that rating\ntogether with the conversation to improve its models, **whatever your setting**. Conversations are\nkept until you delete them or your account. We found no private or temporary chat mode in Mistral's\npages.",
+			Intro: "Mistral AI, a French company, uses what you type and upload in Le Chat (messages and attached\ndocuments) to train its models by default on the Free, Pro and Student plans (its developer docs\nsay Pro is not used; its help centre says it is). Team and Enterprise\nplans are not used for training. You can switch it off at any time, in the web Admin Console or in\nthe app.\n\nOne exception stays: when you rate an answer with thumbs up or down, Mistral may use that rating\ntogether with the conversation to improve its models, **whatever your setting**. Conversations are\nkept until you delete them or your account. We found no private or temporary chat mode in Mistral's\npages.",
 			Facts: model.Facts{
 				Training:    "default-on",
 				Who:         "you-or-admin",
@@ -5544,7 +5545,7 @@ func builtinPlatforms() []model.Platform {
 					Title:          "Turn off \"Allow your interactions to be used to train our models\"",
 					Kind:           "action",
 					Confidence:     "official",
-					ConfidenceNote: "Mistral's pages disagree on Pro; its help centre lists Pro as used by default, its docs say Pro is not; switch it off on Pro anyway.",
+					ConfidenceNote: "Mistral's pages disagree on Pro; its help centre and terms list Pro as used by default, its docs say Pro is not; switch it off on Pro anyway.",
 					Body:           "**On the web**\n1. Open Le Chat, go to the Admin Console and select \"Le Chat\" under \"Manage\".\n2. In the \"Privacy\" section, switch off \"Allow your interactions to be used to train our models\".\n\n**In the app (iOS and Android)**\n1. Open \"Settings\" and, under \"Account\", choose \"Data & Account Controls\".\n2. Untick \"Enable data sharing\".\n\nThe web setting applies to your whole organisation (for a personal account, that is just you).\n\n**What this does**\n- From now on, your messages, Le Chat's answers and files you attach are not used to train\n  Mistral's models.\n\n**What this does not do**\n- Ratings are still used: see the next step.\n- Chats used before you switched it off are not taken back out.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Link:           "https://help.mistral.ai/en/articles/455207",
@@ -5585,7 +5586,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "info",
 					Confidence:     "official",
 					ConfidenceNote: "Mistral's pages we have say nothing about human review of chats; look for it in its Trust Center.",
-					Body:           "- **Feedback.** Pressing thumbs up or down in Le Chat (with or without a comment) lets Mistral use the\n  rating, your question and the answer to improve its models, on every plan and even after you opted\n  out. Mistral itself asks you not to give feedback if you don't want that.\n- **How long chats are kept.** Until you delete them or close your account. Delete chats you no longer\n  need.\n- **Human review.** Whether people at Mistral read ordinary chats is not stated in the pages we have.\n- **Private mode.** We found no temporary or incognito chat in Le Chat.",
+					Body:           "- **Feedback.** Rating an answer with thumbs up or down, and any comment you add, lets Mistral use the\n  rating, your question and the answer to improve its models, on every plan and even after you opted\n  out. Mistral itself asks you not to give feedback if you don't want that.\n- **How long chats are kept.** Until you delete them or close your account. Delete chats you no longer\n  need.\n- **Human review.** Whether people at Mistral read ordinary chats is not stated in the pages we have.\n- **Private mode.** We found no temporary or incognito chat in Le Chat.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -5594,8 +5595,8 @@ func builtinPlatforms() []model.Platform {
 							Official: true,
 						},
 						{
-							URL:   "https://conductatlas.com/platform/mistral-ai/mistral-ai-terms-of-service/feedback-data-training-grant/",
-							Title: "ConductAtlas, Mistral's terms on feedback (2026)",
+							URL:   "https://conductatlas.com/platform/mistral-ai/mistral-ai-terms-of-service/default-ai-model-training-opt-in/",
+							Title: "ConductAtlas, Mistral's terms, training by default with feedback as an exception (2026)",
 						},
 						{
 							URL:   "https://conductatlas.com/platform/mistral-ai/mistral-ai-privacy-policy/data-retention-for-le-chat-inputs-and-outputs/",
@@ -5604,10 +5605,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  1,
-					Revision: "ba286b125c90",
+					Revision: "5ae231f91257",
 					Parts: model.PartHashes{
 						Title:    0xaaa9eed4,
-						Body:     0x39e9d116,
+						Body:     0xdde52c47,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -5690,8 +5691,8 @@ func builtinPlatforms() []model.Platform {
 							Official: true,
 						},
 						{
-							URL:   "https://conductatlas.com/platform/characterai/characterai-privacy-policy/chat-content-and-voice-data-used-for-ai-model-training/",
-							Title: "ConductAtlas, chat and voice data used for training (2026)",
+							URL:   "https://conductatlas.com/platform/characterai/characterai-privacy-policy/",
+							Title: "ConductAtlas, summary of Character.AI's privacy policy, chat and voice data used for training (2026)",
 						},
 					},
 					Verified: "2026-12-01",
@@ -5747,7 +5748,7 @@ func builtinPlatforms() []model.Platform {
 			Title: "DeepSeek",
 			Group: "DeepSeek",
 			Order: 370,
-			Intro: "DeepSeek is a Chinese AI chatbot. Reviews of its privacy policy say it collects everything you send\nit (text, images and videos), your account details, IP address, approximate location and device, and\nkeeps it as long as it considers necessary, with no time limit stated. Free chats in the app and on the\nwebsite are used to train its models by default; its paid API is not.\n\nWe could not read DeepSeek's own pages. A privacy tracker names a switch, \"Improve the model for\neveryone\", and the first step tells you to look for it. Because DeepSeek is under Chinese\njurisdiction, security researchers advise keeping anything sensitive out of it altogether.",
+			Intro: "DeepSeek is a Chinese AI chatbot. Reviews of its privacy policy say it collects everything you send\nit (text, images and videos), your account details, IP address, approximate location and device, and\nkeeps it as long as it considers necessary, with no time limit stated. Free chats in the app and on the\nwebsite are used to train its models by default; its paid API is not.\n\nWe could not read DeepSeek's own pages. Two privacy trackers name a switch, \"Improve the model for\neveryone\", and the first step tells you to look for it. Because DeepSeek is under Chinese\njurisdiction, security researchers advise keeping anything sensitive out of it altogether.",
 			Facts: model.Facts{
 				Training:    "default-on",
 				Who:         "you",
@@ -5764,8 +5765,9 @@ func builtinPlatforms() []model.Platform {
 					Title:          "Look for \"Improve the model for everyone\" and turn it off",
 					Kind:           "action",
 					Confidence:     "unconfirmed",
-					ConfidenceNote: "Only one privacy tracker names this switch and we could not read DeepSeek's own settings or help; check that your settings actually show it.",
-					Body:           "1. Open DeepSeek (app or website) and sign in.\n2. Open \"Settings\" from your profile or the menu.\n3. Look for a switch named \"Improve the model for everyone\" (or similar wording about improving the\n   model or training) and turn it **off**.\n\nIf there is no such switch, you have no setting to rely on: treat every chat as something DeepSeek\nkeeps and may train on (next step).\n\n**What this does**\n- If the switch exists, it is reported to keep your future chats out of DeepSeek's model training.\n\n**What this does not do**\n- It does not shorten how long DeepSeek keeps your data, and does not take back earlier chats.",
+					ConfidenceNote: "Only two privacy trackers name this switch (one puts it on a \"Data\" tab) and we could not read DeepSeek's own settings or help; check that your settings actually show it. The e-mail route under Details rests on one tracker too.",
+					Body:           "1. Open DeepSeek (app or website) and sign in.\n2. Open \"Settings\" from your profile or the menu (on the website: the \"…\" next to your name in the\n   left sidebar), then the \"Data\" tab if there is one.\n3. Look for a switch named \"Improve the model for everyone\" (or similar wording about improving the\n   model or training) and turn it **off**.\n\nIf there is no such switch, you have no setting to rely on: treat every chat as something DeepSeek\nkeeps and may train on (next step).\n\n**What this does**\n- If the switch exists, it is reported to keep your future chats out of DeepSeek's model training.\n\n**What this does not do**\n- It does not shorten how long DeepSeek keeps your data, and does not take back earlier chats.",
+					Details:        "One tracker adds that the switch came after launch and that, to keep chats from before it out of\ntraining, you have to e-mail privacy@deepseek.com and name those chats.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					RecheckMonths:  6,
 					Sources: []model.Source{
@@ -5774,16 +5776,20 @@ func builtinPlatforms() []model.Platform {
 							Title: "PrivacyGPT tracker, DeepSeek (undated)",
 						},
 						{
+							URL:   "https://baa-atlas.vercel.app/ai/deepseek",
+							Title: "BAA Atlas tracker, where the switch sits and what it leaves (undated)",
+						},
+						{
 							URL:   "https://news.backbox.org/2025/10/21/how-to-use-deepseek-both-privately-and-securely-kaspersky-official-blog",
 							Title: "Kaspersky blog (copy), configuring DeepSeek for privacy (21 Oct 2025)",
 						},
 					},
 					Verified: "2026-12-01",
 					Minutes:  2,
-					Revision: "35f9fef0b1f5",
+					Revision: "221e95a36002",
 					Parts: model.PartHashes{
 						Title:    0x2b6318f9,
-						Body:     0x7bd268a3,
+						Body:     0xa91b94e9,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
