@@ -9,7 +9,7 @@ import "github.com/optout/optout/model"
 
 // builtinFingerprint is the fingerprint of the guides builtinPlatforms
 // was generated from.
-const builtinFingerprint uint32 = 0x7fba6d6e
+const builtinFingerprint uint32 = 0x7612c134
 
 // builtinPlatforms returns the guides in guides/content as parsed when
 // this file was generated, a new copy on every call.
@@ -1375,6 +1375,10 @@ func builtinPlatforms() []model.Platform {
 							URL:   "https://discuss.grapheneos.org/d/16220-meta-ai-data-training-using-your-public-information",
 							Title: "GrapheneOS forum, Meta's auto-reply on the same Accounts Centre (undated)",
 						},
+						{
+							URL:   "https://www.thejournal.ie/goodbye-meta-ai-hoax-6497871-Sep2024/",
+							Title: "TheJournal.ie, \"Goodbye Meta AI\" hoax (Sep 2024)",
+						},
 					},
 					Verified: "2026-12-01",
 					Minutes:  5,
@@ -1572,6 +1576,10 @@ func builtinPlatforms() []model.Platform {
 							URL:   "https://www.terra.com.br/byte/meta-passa-a-usar-dados-de-usuarios-para-treinar-sua-ia-veja-como-se-opor,e9f363a42a3d35d00d8fe576104c785b6hjmfxem.html",
 							Title: "Terra, Brazilians can object to use of public data and AI interactions (16 Dec 2025)",
 						},
+						{
+							URL:   "https://sampi.net.br/piracicaba/noticias/2949295/cidade/2025/12/instagram-e-facebook-usarao-dados-de-usuarios-para-treinar-ia",
+							Title: "Sampi, Brazil policy in force from 16 Dec 2025, AI chats for ads (16 Dec 2025)",
+						},
 					},
 					Verified: "2026-12-01",
 					Minutes:  3,
@@ -1740,6 +1748,10 @@ func builtinPlatforms() []model.Platform {
 						{
 							URL:   "https://www.br.de/nachrichten/netzwelt/meta-nutzt-ihre-daten-zum-ki-training-so-kann-man-widersprechen,UlpB1AR",
 							Title: "BR24 (May 2025)",
+						},
+						{
+							URL:   "https://menafn.com/1110138366/Meta-To-Use-AI-Chats-To-Personalize-Ads-Content",
+							Title: "AFP via MENAFN, AI chats used for ads from 16 Dec 2025 (1 Oct 2025)",
 						},
 					},
 					Verified: "2026-12-01",
@@ -2329,6 +2341,10 @@ func builtinPlatforms() []model.Platform {
 						{
 							URL:   "https://www.bol.uol.com.br/entretenimento/2025/09/03/e-possivel-desativar-a-meta-ai-do-whatsapp-entenda.htm",
 							Title: "BOL/UOL, deleting a Meta AI chat in WhatsApp leaves Meta's copy (3 Sep 2025)",
+						},
+						{
+							URL:   "https://menafn.com/1110138366/Meta-To-Use-AI-Chats-To-Personalize-Ads-Content",
+							Title: "AFP via MENAFN, AI chats used for ads from 16 Dec 2025 (1 Oct 2025)",
 						},
 					},
 					Verified: "2026-12-01",
@@ -5366,7 +5382,7 @@ func builtinPlatforms() []model.Platform {
 			Title: "Medium",
 			Group: "Medium",
 			Order: 320,
-			Intro: "Medium does not build its own AI models on your stories; the question is what outside AI companies\nmay do with them. Since March 2026 each writer chooses what Medium tells those companies.\n\nThe default, \"Prioritize maximum reach\", asks AI companies not to train on your stories **unless**\nrefusing would stop them crediting and linking to you, so in practice some may still train on them.\n\"Minimize third-party training\" asks all of them not to train, at the cost of fewer AI answers that\ncite and link to you. Either way your stories stay in ordinary search.\n\nThese are requests that well-behaved AI companies honour, not a lock.",
+			Intro: "Medium's setting is about what outside AI companies may do with your stories. Since March 2026 each\nwriter chooses what Medium tells those companies.\n\nThe default, \"Prioritize maximum reach\", asks AI companies not to train on your stories **unless**\nrefusing would stop them crediting and linking to you, so in practice some may still train on them.\n\"Minimize third-party training\" asks all of them not to train, at the cost of fewer AI answers that\ncite and link to you. Either way your stories stay in ordinary search.\n\nThese are requests that well-behaved AI companies honour, not a lock.",
 			Facts: model.Facts{
 				Training:      "unclear",
 				Who:           "you",
@@ -6156,7 +6172,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Know what opting out leaves in place",
 					Kind:       "info",
 					Confidence: "official",
-					Body:       "Opting out is not a clean break:\n\n- Udemy keeps applying AI (generative or not) to your courses for what it calls core capabilities,\n  such as bringing learners to the platform, search, recommendations and captions, and keeps\n  improving non-generative models on them.\n- Your content leaves the program only by the end of the calendar year in which you opt out.\n- If you miss a window, you stay in until the next one.",
+					Body:       "Opting out is not a clean break:\n\n- For what Udemy calls core capabilities (marketing that brings in learners, search,\n  recommendations, captions), it keeps running AI of any kind on your courses and keeps training\n  non-generative models on them.\n- Your content leaves the program only by the end of the calendar year in which you opt out.\n- If you miss a window, you stay in until the next one.",
 					Regions:    []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -6171,10 +6187,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  1,
-					Revision: "137eb9b8b7d6",
+					Revision: "09b5619851ef",
 					Parts: model.PartHashes{
 						Title:    0x77f1ef1f,
-						Body:     0x6c1a1704,
+						Body:     0xb9e85cd9,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -6240,7 +6256,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "info",
 					Confidence:     "reported",
 					ConfidenceNote: "Whether an EU or UK erasure request can remove answers is untested in our sources; lawyers quoted say content without personal data may stay.",
-					Body:           "Don't count on deleting your way out:\n\n- Stack Overflow generally does not let you delete a question once it has answers, to keep the\n  knowledge for others.\n- In May 2024 people who replaced their answers with protest text saw moderators restore the originals\n  and suspend their accounts for a week.\n- In the EU and UK the right to erasure covers personal data, but it has exceptions for freedom of\n  expression and information, and answers that contain no personal data may not qualify.\n\nYou can still remove personal details (your real name, photo, location) from your profile.",
+					Body:           "Don't count on deleting your way out:\n\n- Stack Overflow generally does not let you delete a question once it has answers, to keep the\n  knowledge for others.\n- In May 2024 a contributor who replaced his top answers with protest text saw moderators restore the\n  originals quickly and suspend his account for a week.\n- In the EU and UK the right to erasure covers personal data, but it has exceptions for freedom of\n  expression and information, and answers that contain no personal data may not qualify.\n\nYou can still remove personal details (your real name, photo, location) from your profile.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -6258,10 +6274,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  2,
-					Revision: "8f095a73801c",
+					Revision: "f3afb345e271",
 					Parts: model.PartHashes{
 						Title:    0x61b77375,
-						Body:     0x3ceb8227,
+						Body:     0x5891b966,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -6381,7 +6397,7 @@ func builtinPlatforms() []model.Platform {
 			Title: "Mastodon (mastodon.social; nothing to switch)",
 			Group: "Mastodon",
 			Order: 450,
-			Intro: "Mastodon is a network of independent servers. Its flagship server, mastodon.social, changed its terms\nfrom 1 July 2025 to forbid scraping its users' data for unauthorised purposes, naming the training of\nlarge language models. Mastodon does not train AI itself.\n\nSo on mastodon.social there is **nothing to switch**. The terms bind that server only: your public\nposts also travel to other servers, which set their own rules.",
+			Intro: "Mastodon is a network of independent servers. Its flagship server, mastodon.social, changed its terms\nfrom 1 July 2025 to forbid scraping its users' data for unauthorised purposes, naming the training of\nlarge language models.\n\nSo on mastodon.social there is **nothing to switch**. The terms bind that server only: your public\nposts also travel to other servers, which set their own rules.",
 			Facts: model.Facts{
 				Training:      "not-used",
 				Who:           "you",
@@ -6447,7 +6463,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Know that WeTransfer dropped its machine-learning clause",
 					Kind:       "info",
 					Confidence: "reported",
-					Body:       "WeTransfer's terms now give it a royalty-free licence to use your content only to operate, develop and\nimprove the service, in line with its privacy policy; the words about machine-learning models are gone.\nWeTransfer told the BBC it has never used machine learning on users' files and does not sell content to\nthird parties. The revised terms applied to existing users from 8 August 2025.\n\nThere is nothing to tick. Once a file is delivered, what the recipient does with it is up to them.",
+					Body:       "Under WeTransfer's revised terms you let it use your files, free of charge, only to run the service\nand make it better, as its privacy policy describes; nothing about machine-learning models remains.\nWeTransfer told the BBC it has never used machine learning on users' files and does not sell content to\nthird parties. The revised terms applied to existing users from 8 August 2025.\n\nThere is nothing to tick. Once a file is delivered, what the recipient does with it is up to them.",
 					Regions:    []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -6461,10 +6477,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  1,
-					Revision: "aceebe58d429",
+					Revision: "09a8d492aa0a",
 					Parts: model.PartHashes{
 						Title:    0x467ab845,
-						Body:     0x6cc3fad9,
+						Body:     0x10c08b92,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
