@@ -9,7 +9,7 @@ import "github.com/optout/optout/model"
 
 // builtinFingerprint is the fingerprint of the guides builtinPlatforms
 // was generated from.
-const builtinFingerprint uint32 = 0x7612c134
+const builtinFingerprint uint32 = 0xaba59527
 
 // builtinPlatforms returns the guides in guides/content as parsed when
 // this file was generated, a new copy on every call.
@@ -170,7 +170,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "reported",
 					ConfidenceNote: "Sources disagree on whether it also covers content posted before you object; one outlet says yes, others say only from then on.",
-					Body:           "**Log in to Facebook first.**\n\n1. Open the Privacy Center (`o`) → \"IA na Meta\" → the objection form.\n2. Country: \"Brasil\". E-mail: the one on this account.\n3. The box \"Diga-nos como esse processamento afeta você\" is required: paste the template (`y`).\n4. Send. **Keep the page open** and type in the numeric code Meta e-mails you.\n\nOne objection covers the Facebook and Instagram accounts linked in your Accounts Centre (\"Central de\nContas\"); object separately from unlinked ones.\n\n**What this does:** objects to Meta using your public Facebook content, and your chats with Meta AI,\nto train its AI.\n\n**What it does not do:** cover others' posts of you, stop AI-chat ads, or pull back used data. If Meta refuses or doesn't answer, see \"If a company refuses or doesn't answer\".",
+					Body:           "**Log in to Facebook first.**\n\n1. Open the Privacy Center (`o`) → \"IA na Meta\" → the screen about information you've shared on\n   Meta Products, if shown → the objection form.\n2. Country: \"Brasil\". E-mail: the one on this account.\n3. The box \"Diga-nos como esse processamento afeta você\" is required: paste the template (`y`).\n4. Send. **Keep the page open** and type in the numeric code Meta e-mails you.\n\nOne objection covers the Facebook and Instagram accounts linked in your Accounts Centre (\"Central de\nContas\"); object separately from unlinked ones.\n\n**What this does:** objects to Meta using your public Facebook content, and your chats with Meta AI,\nto train its AI.\n\n**What it does not do:** cover others' posts of you, stop AI-chat ads, or pull back used data. If Meta refuses or doesn't answer, see \"If a company refuses or doesn't answer\".",
 					Details:        "Meta's Brazilian privacy policy in force from 16 December 2025 uses public Facebook, Instagram and\nThreads content for AI training. Meta said Brazilian users can object both to the use of their public\ndata and to the use of what they say to its AI. Press reports say an objection sent earlier\n(for example in 2024) carries over; send it again if you are unsure or have changed your e-mail.\n\nThe template is in Portuguese. Roughly: \"I do not authorise Meta to use my personal data, my public\nposts and my chats with Meta AI to train AI; I am exercising my right to object under the LGPD\".\n\nSince 16 December 2025 Meta also uses chats with Meta AI to choose ads and posts in Brazil; this form\nis about training, and the only way to avoid the ads use is not to use Meta AI.\n\nWhen the ANPD let Meta resume in August 2024, it required an easy objection route that stays open\nafter training starts, and kept accounts of under-18s out of training until its final decision.\n\nSubmit only on facebook.com, instagram.com or meta.com; sharing a \"Goodbye Meta AI\" post does nothing.",
 					Regions:        []model.Region{"br"},
 					Link:           "https://www.facebook.com/privacy/center",
@@ -218,13 +218,17 @@ func builtinPlatforms() []model.Platform {
 							URL:   "https://www.terra.com.br/byte/meta-passa-a-usar-dados-de-usuarios-para-treinar-sua-ia-veja-como-se-opor,e9f363a42a3d35d00d8fe576104c785b6hjmfxem.html",
 							Title: "Terra, Brazilians can object to use of public data and AI interactions (16 Dec 2025)",
 						},
+						{
+							URL:   "https://www.noticiasaominuto.com.br/tech/2278544/meta-vai-usar-os-seus-dados-para-treinar-ia-saiba-aqui-como-recusar",
+							Title: "Notícias ao Minuto, the Privacy Center route in Portuguese (Apr 2025)",
+						},
 					},
 					Verified: "2026-12-01",
 					Minutes:  10,
-					Revision: "288f87e23933",
+					Revision: "25e7c631cabb",
 					Parts: model.PartHashes{
 						Title:    0xbf572cf2,
-						Body:     0xce0b4823,
+						Body:     0xd5ed98ed,
 						Link:     0xa7f47be3,
 						Template: 0x8028379e,
 						Regions:  0x4f2bc4b5,
@@ -292,17 +296,18 @@ func builtinPlatforms() []model.Platform {
 					File: "guides/content/meta/facebook/30-keep-confirmation.md",
 				},
 				{
-					ID:           "meta/facebook/ask-what-meta-holds",
-					Platform:     "meta/facebook",
-					Title:        "Ask Meta what it holds about you",
-					Kind:         "action",
-					Confidence:   "official",
-					Body:         "See what Meta has on you: useful before you object, and as evidence if you complain later.\n\n1. **Your own copy:** search Facebook's settings for \"Download your information\" and request a copy\n   of your account's data.\n2. **A formal request:** press `o` to open Meta's access-request form while logged in. Paste the\n   template (`y`), which asks for your data, what Meta uses it for (AI included) and where it came\n   from.\n3. Keep the file, Meta's reply and the date you asked with your other proof.\n\n**What this does:** shows you what Meta links to your account, and starts the legal clock where the\nlaw gives you a right of access.\n\n**What it does not do:** stop any use of your data: that is what the objection is for. If Meta refuses or doesn't answer, see \"If a company refuses or doesn't answer\".",
-					Details:      "In the EU/EEA and the UK a company has one month to answer, and may extend that by up to two more\nmonths if it tells you why within the first month. In Brazil, the LGPD expects a simple answer straight\naway, or a complete one within 15 days. In the US and elsewhere you can still send it, but no legal deadline\napplies.\n\nMeta also has a general help page on objecting to its processing of your information; it says an\nobjection is not a deletion request.",
-					Regions:      []model.Region{"eu", "uk", "br", "us", "other"},
-					Link:         "https://www.facebook.com/help/contact/507739850846588",
-					Template:     "Under data protection law, please send me a copy of the personal data you hold about me, the purposes you process it for (including developing and improving AI at Meta), and where you obtained it.",
-					FollowupDays: 30,
+					ID:             "meta/facebook/ask-what-meta-holds",
+					Platform:       "meta/facebook",
+					Title:          "Ask Meta what it holds about you",
+					Kind:           "action",
+					Confidence:     "reported",
+					ConfidenceNote: "The access-request form's address comes from our research notes; its page could not be read directly, so check that it opens as an access request.",
+					Body:           "See what Meta has on you: useful before you object, and as evidence if you complain later.\n\n1. **Your own copy:** search Facebook's settings for \"Download your information\" and request a copy\n   of your account's data.\n2. **A formal request:** press `o` to open Meta's access-request form while logged in. Paste the\n   template (`y`), which asks for your data, what Meta uses it for (AI included) and where it came\n   from.\n3. Keep the file, Meta's reply and the date you asked with your other proof.\n\n**What this does:** shows you what Meta links to your account, and starts the legal clock where the\nlaw gives you a right of access.\n\n**What it does not do:** stop any use of your data: that is what the objection is for. If Meta refuses or doesn't answer, see \"If a company refuses or doesn't answer\".",
+					Details:        "In the EU/EEA and the UK a company has one month to answer, and may extend that by up to two more\nmonths if it tells you why within the first month. In Brazil, the LGPD expects a simple answer straight\naway, or a complete one within 15 days. In the US and elsewhere you can still send it, but no legal deadline\napplies.\n\nMeta also has a general help page on objecting to its processing of your information; it says an\nobjection is not a deletion request.",
+					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
+					Link:           "https://www.facebook.com/help/contact/507739850846588",
+					Template:       "Under data protection law, please send me a copy of the personal data you hold about me, the purposes you process it for (including developing and improving AI at Meta), and where you obtained it.",
+					FollowupDays:   30,
 					Sources: []model.Source{
 						{
 							URL:      "https://www.facebook.com/help/contact/507739850846588",
@@ -889,7 +894,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "reported",
 					ConfidenceNote: "Sources disagree on whether it also covers content posted before you object; one outlet says yes, others say only from then on.",
-					Body:           "1. Log in to the Instagram account you want to protect.\n2. ☰ → \"Settings and privacy\" → \"More info and support\" → \"Privacy Center\" (menus are in Portuguese\n   and may differ) → \"IA na Meta\" → the objection form.\n3. Country: \"Brasil\"; your e-mail; the required box \"Diga-nos como esse processamento afeta você\":\n   paste optout's text (`y`) or write your own sentence.\n4. Send. **Keep the page open**, type in the numeric code Meta e-mails you, then close it.\n\nOne objection covers the Instagram and Facebook accounts linked in your Accounts Centre (\"Central de\nContas\").\n\n**What this does:** objects to Meta using your public Instagram content, and your chats with Meta AI,\nto train its AI.\n\n**What it does not do:** cover others' posts of you, stop AI-chat ads, or pull back used data.\nIf Meta refuses or doesn't answer, see \"If a company refuses or doesn't answer\".",
+					Body:           "1. Log in to the Instagram account you want to protect.\n2. ☰ → \"Settings and privacy\" → \"More info and support\" → \"Privacy Center\" → \"IA na Meta\" → the\n   screen about information you've shared on Meta Products, if shown → the objection form. Labels\n   may differ.\n3. Country: \"Brasil\"; your e-mail; the required box \"Diga-nos como esse processamento afeta você\":\n   paste optout's text (`y`).\n4. Send. **Keep the page open** and type in the numeric code Meta e-mails you.\n\nOne objection covers the Instagram and Facebook accounts linked in your Accounts Centre (\"Central de\nContas\").\n\n**What this does:** objects to Meta using your public Instagram content, and your chats with Meta AI,\nto train its AI.\n\n**What it does not do:** cover others' posts of you, stop AI-chat ads, or pull back used data.\nIf Meta refuses or doesn't answer, see \"If a company refuses or doesn't answer\".",
 					Details:        "Meta's privacy policy in force from 16 December 2025 uses public Facebook, Instagram and Threads\ncontent in Brazil, and Meta said Brazilians may object both to that and to the use of what they say\nto its AI. The ANPD made it a condition in 2024 that the form stays open after training starts.\nIf you objected earlier, reports say it carries over. Since 16 December 2025 Meta also uses Meta AI\nchats to choose ads in Brazil; no opt-out from that was found other than not using Meta AI. Use only\ninstagram.com, facebook.com or meta.com.",
 					Regions:        []model.Region{"br"},
 					Template:       "Eu me oponho ao uso das minhas informações pessoais, incluindo minhas publicações públicas e minhas interações com a IA da Meta, para desenvolver e melhorar a IA na Meta. Não quero que meus dados sejam usados para treinar modelos de inteligência artificial.",
@@ -935,13 +940,17 @@ func builtinPlatforms() []model.Platform {
 							URL:   "https://www.terra.com.br/byte/meta-passa-a-usar-dados-de-usuarios-para-treinar-sua-ia-veja-como-se-opor,e9f363a42a3d35d00d8fe576104c785b6hjmfxem.html",
 							Title: "Terra, Brazilians can object to use of public data and AI interactions (16 Dec 2025)",
 						},
+						{
+							URL:   "https://www.noticiasaominuto.com.br/tech/2278544/meta-vai-usar-os-seus-dados-para-treinar-ia-saiba-aqui-como-recusar",
+							Title: "Notícias ao Minuto, the Privacy Center route in Portuguese (Apr 2025)",
+						},
 					},
 					Verified: "2026-12-01",
 					Minutes:  5,
-					Revision: "8e63dbf78c07",
+					Revision: "66e16a684087",
 					Parts: model.PartHashes{
 						Title:    0x9c3d748a,
-						Body:     0x77f19d18,
+						Body:     0x50bed3f0,
 						Link:     0x811c9dc5,
 						Template: 0x9b2da07e,
 						Regions:  0x4f2bc4b5,

@@ -276,7 +276,10 @@ func TestMetaNonUserFormAddress(t *testing.T) {
 // "AI at Meta" and the form (A8).
 func TestMetaPrivacyCenterExtraScreen(t *testing.T) {
 	c := metaCatalog(t)
-	for _, id := range []model.StepID{"meta/facebook/object-form", "meta/instagram/open-objection-form"} {
+	for _, id := range []model.StepID{
+		"meta/facebook/object-form", "meta/instagram/open-objection-form",
+		"meta/instagram/object-form-brazil", "meta/facebook/object-form-brazil",
+	} {
 		if !strings.Contains(metaFold(metaReadable(metaStep(t, c, id))), "information you've shared on meta products") {
 			t.Errorf("%s skips the \"Information you've shared on Meta Products\" screen", id)
 		}
