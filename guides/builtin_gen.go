@@ -9,7 +9,7 @@ import "github.com/optout/optout/model"
 
 // builtinFingerprint is the fingerprint of the guides builtinPlatforms
 // was generated from.
-const builtinFingerprint uint32 = 0x0e246451
+const builtinFingerprint uint32 = 0x75831666
 
 // builtinPlatforms returns the guides in guides/content as parsed when
 // this file was generated, a new copy on every call.
@@ -529,7 +529,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Turn on tag review and remove unwanted tags",
 					Kind:       "action",
 					Confidence: "reported",
-					Body:       "Your objection doesn't cover other people's posts; this controls which get tied to your profile.\n\n1. Open \"Settings & privacy\" → \"Settings\" → \"Profile and Tagging\" (or search the settings for\n   \"tagging\").\n2. Turn on \"Review posts you're tagged in…\" and \"Review tags people add to your posts…\".\n3. Go through photos and posts you are tagged in and remove the tags you don't want. Ask the person who\n   posted one to delete it or make it private if it matters.\n4. Ask friends and family not to post photos of you publicly.\n\n**What this does:** holds new tags until you approve them, and unlinks you from posts you untag.\n\n**What it does not do:** stop Meta using other people's public posts that show or mention you (Meta\nsays it may, even if you object or have no account), or delete the photo: only its owner can.",
+					Body:       "Your objection doesn't cover other people's posts; this controls which get tied to your profile.\n\n1. Open \"Settings & privacy\" → \"Settings\" → \"Profile and Tagging\" (or search the settings for\n   \"tagging\").\n2. Turn on \"Review posts you're tagged in…\" and \"Review tags people add to your posts…\".\n3. Go through photos and posts you are tagged in and remove the tags you don't want. Ask the person who\n   posted one to delete it or make it private if it matters.\n4. Ask friends and family not to post photos of you publicly.\n\n**What this does:** holds new tags until you approve them, and unlinks you from posts you untag.\n\n**What it does not do:** stop Meta using other people's public posts that show or mention you (Meta\nsays it may, whether or not you object or even have an account), or delete the photo: only its owner can.",
 					Regions:    []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -551,10 +551,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  5,
-					Revision: "9b28e8353636",
+					Revision: "da9212e2c4a5",
 					Parts: model.PartHashes{
 						Title:    0xa5f031a5,
-						Body:     0x4e2d15f1,
+						Body:     0x5f441de5,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -656,7 +656,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "info",
 					Confidence:     "reported",
 					ConfidenceNote: "Whether an objection keeps your posts out of AI Mode answers is unconfirmed.",
-					Body:           "Since 15 June 2026 Facebook's search has an \"AI Mode\" that writes answers drawn from public posts\nin Groups, Reels and elsewhere on Facebook. What you post publicly, including in public groups, can\nend up summarised in someone else's answer.\n\nNobody has said whether an objection keeps your posts out of these answers. The steps that shrink what\nis public (Friends-only audience, deleting sensitive public posts and group comments) are the ones that\nlimit what it can draw on.",
+					Body:           "Since 15 June 2026 Facebook's search has an \"AI Mode\" that writes answers out of what people post\npublicly on Facebook, in Groups, Reels and other places. What you post publicly, including in public groups, can\nend up summarised in someone else's answer.\n\nNobody has said whether an objection keeps your posts out of these answers. The steps that shrink what\nis public (Friends-only audience, deleting sensitive public posts and group comments) are the ones that\nlimit what it can draw on.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -666,10 +666,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  1,
-					Revision: "b35eae05077a",
+					Revision: "ae387b014b17",
 					Parts: model.PartHashes{
 						Title:    0x33a837a3,
-						Body:     0x46fce851,
+						Body:     0xbff70123,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -1357,7 +1357,7 @@ func builtinPlatforms() []model.Platform {
 					Confidence:     "unconfirmed",
 					ConfidenceNote: "No source confirms that an objection sent from Instagram covers Threads; it is the best route available.",
 					Body:           "There is no Threads objection form. Object from the Instagram account your Threads profile belongs to.\n\n1. Check which Instagram account your Threads profile is attached to.\n2. Log in to it and send the objection from optout's Instagram guide: \"Log in and open the objection\n   form\" and \"Fill in and send the objection\" (EU/EEA, UK), or \"Send the objection form (Instagram,\n   Brazil)\".\n3. Already objected from that account? Nothing more to send: check it in the next step.\n\n**What this does:** uses your right to object through the account Threads depends on.\n\n**What it does not do:** reach back (in the EU/EEA only objections sent by 26 May 2025 kept older posts\nout), or cover Threads posts about you by others. If Meta refuses or doesn't answer, see \"If a company refuses or doesn't answer\".",
-					Details:        "A Threads profile hangs off an Instagram account, and Meta says one objection counts for every profile\nin the same Accounts Centre; no source says this reaches Threads, and Meta's Threads policy texts keep\nchanging. In Brazil the policy from 16 December 2025 names Threads public data explicitly; in the EU a\nMay 2025 report listed Threads posts among the training data. A \"Goodbye Meta AI\" post on Threads does\nnothing.",
+					Details:        "Every Threads profile is tied to an Instagram account, and Meta says one objection counts for every profile\nin the same Accounts Centre; no source says this reaches Threads, and Meta's Threads policy texts keep\nchanging. In Brazil the policy from 16 December 2025 names Threads public data explicitly; in the EU a\nMay 2025 report listed Threads posts among the training data. A \"Goodbye Meta AI\" post on Threads does\nnothing.",
 					Regions:        []model.Region{"eu", "uk", "br"},
 					Sources: []model.Source{
 						{
@@ -2217,7 +2217,7 @@ func builtinPlatforms() []model.Platform {
 					Confidence:     "reported",
 					ConfidenceNote: "The privacy labels for posted prompts differ between 2025 reports and an unofficial 2026 guide; none is confirmed for today's app.",
 					Body:           "The Meta AI app's public feed is called Vibes; it replaced the earlier Discover feed. What you post\nthere is public.\n\n1. In a Meta AI chat, don't tap Share and then a \"Post\" option. If a warning says your post will be\n   public, back out.\n2. To share an answer with one person, copy the text into a private message instead.\n3. Check for earlier posts: in the app's settings, look for an option about public or posted prompts\n   (reports name \"Make all your prompts visible to only you\" or \"Remove all public vibes\") and use it.\n\n**What this does:** keeps your questions and chats off a feed anyone can read.\n\n**What it does not do:** stop Meta using the chat itself for training or, outside the EU/UK, for ads;\nor undo what people already saw.",
-					Details:        "In June 2025 people published their own chats on the Discover feed by accident, through Share → \"Post\nto feed\"; Meta then added a warning that posted prompts are public and may be suggested in Meta's other\napps. Meta later replaced Discover with Vibes, which reached Europe in November 2025. The 2025 setting\n\"Make all your prompts visible to only you\" sat under \"Data & privacy\"; an unofficial 2026 guide says it\nis gone and lists \"Remove all public vibes\" under \"Manage your information\".",
+					Details:        "In June 2025 people posted their own chats to the Discover feed without meaning to, via Share → \"Post\nto feed\"; Meta responded with a warning that a posted prompt is visible to everyone and can be\nrecommended in its other apps. Meta later replaced Discover with Vibes, which reached Europe in November 2025. The 2025 setting\n\"Make all your prompts visible to only you\" sat under \"Data & privacy\"; an unofficial 2026 guide says it\nis gone and lists \"Remove all public vibes\" under \"Manage your information\".",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
 						{
@@ -2259,7 +2259,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Keep personal details and photos out of Meta AI",
 					Kind:       "action",
 					Confidence: "reported",
-					Body:       "Whatever you give Meta AI can end up in training data, and in most countries in your ad profile.\n\n1. Don't type details about your health, money, address, work or family, or about other people.\n2. Don't upload photos of yourself or others: images shared with Meta AI may be analysed, facial\n   features included.\n3. Treat voice like text: spoken chats are used too.\n4. This goes for Meta AI everywhere: the app, meta.ai, and the chat in Facebook, Instagram, Messenger\n   and WhatsApp.\n\nMeta's promise not to use sensitive topics such as health or religion is about ads only, not training.\n\n**What this does:** limits what Meta can learn about you from Meta AI, wherever you live.\n\n**What it does not do:** change what you already told it (delete that, last step), or control what\nothers tell Meta AI about you.",
+					Body:       "Whatever you give Meta AI can end up in training data, and in most countries in your ad profile.\n\n1. Don't type details about your health, money, address, work or family, or about other people.\n2. Don't upload photos of yourself or others: Meta AI may examine any picture you give it,\n   faces included.\n3. Treat voice like text: spoken chats are used too.\n4. This goes for Meta AI everywhere: the app, meta.ai, and the chat in Facebook, Instagram, Messenger\n   and WhatsApp.\n\nMeta's promise not to use sensitive topics such as health or religion is about ads only, not training.\n\n**What this does:** limits what Meta can learn about you from Meta AI, wherever you live.\n\n**What it does not do:** change what you already told it (delete that, last step), or control what\nothers tell Meta AI about you.",
 					Details:    "An unofficial 2026 compilation quotes Meta's AI terms as saying that reviews of AI interactions may be\nautomated or done by people; this is unconfirmed, but it is one more reason to keep chats impersonal.",
 					Regions:    []model.Region{"eu", "uk", "br", "us", "other"},
 					Sources: []model.Source{
@@ -2282,10 +2282,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  2,
-					Revision: "d94ef6096a2a",
+					Revision: "b6be9fb411ac",
 					Parts: model.PartHashes{
 						Title:    0xf62a5898,
-						Body:     0xd89bc6c4,
+						Body:     0x9f0c0bd6,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -3377,7 +3377,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:          "check",
 					Confidence:    "official",
 					Body:          "1. Open YouTube Studio on a computer and sign in to your channel.\n2. Go to \"Settings\" → \"Channel\" → \"Advanced settings\" and scroll to \"Third-party training\".\n3. Make sure the box \"Allow third-party companies to train AI models using my content\" is **not**\n   ticked. If it is, untick it and click \"Save\".\n\nIf you manage channels through Studio Content Manager, an administrator sets this there under\n\"Settings\" instead, and it applies to every linked channel.\n\n**What this does**\n- Keeps your channel out of the list of videos YouTube tells outside AI companies they may train on.\n\n**What this does not do**\n- It does not stop Google's own AI training (next step).\n- It cannot stop someone who downloads your videos in breach of YouTube's terms.",
-					Details:       "The setting launched in December 2024 with a list of named companies and an \"All third-party\ncompanies\" option. YouTube says an unticked box means outside companies are not allowed to train on\nyour content, and that which videos allow training is published per video through the YouTube Data\nAPI. Only public videos are ever eligible.",
+					Details:       "The setting launched in December 2024 with a list of named companies and an \"All third-party\ncompanies\" option. YouTube treats an empty box as a refusal for every outside company, and publishes\neach video's training permission through the YouTube Data API. Only public videos can ever qualify.",
 					Regions:       []model.Region{"eu", "uk", "br", "us", "other"},
 					Link:          "https://support.google.com/youtube/answer/15509944",
 					RecheckMonths: 12,
@@ -3452,7 +3452,7 @@ func builtinPlatforms() []model.Platform {
 			Title: "Google Photos",
 			Group: "Google",
 			Order: 122,
-			Intro: "Google Photos has AI features built on Gemini: \"Ask Photos\", AI title suggestions, memories and\nedits. To work, they look at your photos and videos, the names you give to face groups, and facts you\nask Ask Photos to remember.\n\nGoogle's privacy hub for these features says your Photos data is not used for ads, that humans do not\nread the answers unless you send feedback (or to deal with abuse), and that Google does not train any\ngenerative AI models **outside of Photos** on your personal data, Gemini included. It does not say\nwhether models inside Photos learn from it, so we mark training as unclear.\n\nThe first step turns the Gemini features in Photos off if you don't want your library analysed this\nway. The second is about connecting Photos to the Gemini app, where Gemini's own rules apply.",
+			Intro: "Google Photos has AI features built on Gemini: \"Ask Photos\", AI title suggestions, memories and\nedits. To work, they look at your photos and videos, the names you give to face groups, and facts you\nask Ask Photos to remember.\n\nGoogle's privacy hub for these features says your Photos data is not used for ads, that humans do not\nread the answers unless you send feedback (or to deal with abuse), and that no generative AI model\n**beyond Photos itself**, Gemini included, is trained on your personal Photos data. It does not say\nwhether models inside Photos learn from it, so we mark training as unclear.\n\nThe first step turns the Gemini features in Photos off if you don't want your library analysed this\nway. The second is about connecting Photos to the Gemini app, where Gemini's own rules apply.",
 			Facts: model.Facts{
 				Training:    "unclear",
 				Who:         "you",
@@ -6142,7 +6142,7 @@ func builtinPlatforms() []model.Platform {
 					Kind:           "action",
 					Confidence:     "official",
 					ConfidenceNote: "Udemy sets the window's dates each year and we have only 2024's; we could not read where the option sits in the instructor settings.",
-					Body:           "1. Watch for Udemy's e-mail or instructor announcement that the yearly opt-out period has opened.\n2. While it is open, follow the instructions in Udemy's help article (press `o`) to opt out of the\n   Instructor GenAI Program from your instructor account.\n3. Keep the confirmation. optout reminds you in a year to check the next window.\n\nOutside the window, instructors have found the option greyed out.\n\n**What this does**\n- Udemy removes your content from the GenAI Program by the end of the calendar year in which you opt\n  out, and does not use it to build or improve generative models apart from core features.\n\n**What this does not do**\n- You lose Udemy's AI tools for instructors and any AI-related revenue.\n- Search, recommendations and captions keep using AI on your courses.",
+					Body:           "1. Watch for Udemy's e-mail or instructor announcement that the yearly opt-out period has opened.\n2. While it is open, follow the instructions in Udemy's help article (press `o`) to opt out of the\n   Instructor GenAI Program from your instructor account.\n3. Keep the confirmation. optout reminds you in a year to check the next window.\n\nOutside the window, instructors have found the option greyed out.\n\n**What this does**\n- Your courses leave the GenAI Program by 31 December of the year you opt out, and from then on they\n  feed no generative model except those behind Udemy's core features.\n\n**What this does not do**\n- You lose Udemy's AI tools for instructors and any AI-related revenue.\n- Search, recommendations and captions keep using AI on your courses.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Link:           "https://support.udemy.com/hc/en-us/articles/24912247799959",
 					RecheckMonths:  12,
@@ -6169,10 +6169,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  5,
-					Revision: "1cb5dc3c8c98",
+					Revision: "127fe6a57cf0",
 					Parts: model.PartHashes{
 						Title:    0x09bb3319,
-						Body:     0xcdade128,
+						Body:     0xdd506d62,
 						Link:     0x4a6afa0d,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -7142,7 +7142,7 @@ func builtinPlatforms() []model.Platform {
 					Title:      "Outside Europe and Brazil: complain where a regulator takes it",
 					Kind:       "action",
 					Confidence: "official",
-					Body:       "There is often no right to object here, but some regulators take complaints about how a company\nhandles your data.\n\n- **California (CPPA):** a complaint form at cppa.ca.gov/webapplications/complaint. You need not live in\n  California; the agency does not act for you individually.\n- **Canada (OPC):** try the company first, then file a complaint about a business under PIPEDA.\n- **Australia (OAIC):** go to the company first; if 30 days pass without a satisfactory reply, write to\n  the OAIC, and keep a record of everything.\n\nAttach your evidence (`optout export`).\n\n**What this does:** puts the problem on a regulator's record.\n\n**What it does not do:** give you a right to object where the law has none.",
+					Body:       "There is often no right to object here, but some regulators take complaints about how a company\nhandles your data.\n\n- **California (CPPA):** a complaint form at cppa.ca.gov/webapplications/complaint. You need not live in\n  California; the agency won't take up your individual case for you.\n- **Canada (OPC):** try the company first, then file a complaint about a business under PIPEDA.\n- **Australia (OAIC):** go to the company first; if 30 days pass without a satisfactory reply, write to\n  the OAIC, and keep a record of everything.\n\nAttach your evidence (`optout export`).\n\n**What this does:** puts the problem on a regulator's record.\n\n**What it does not do:** give you a right to object where the law has none.",
 					Regions:    []model.Region{"us", "other"},
 					Sources: []model.Source{
 						{
@@ -7163,10 +7163,10 @@ func builtinPlatforms() []model.Platform {
 					},
 					Verified: "2026-12-01",
 					Minutes:  20,
-					Revision: "44402fa86ff7",
+					Revision: "b4a770e4dccf",
 					Parts: model.PartHashes{
 						Title:    0x219a6ea6,
-						Body:     0xdad611ac,
+						Body:     0xe1b718e9,
 						Link:     0x811c9dc5,
 						Template: 0x811c9dc5,
 						Regions:  0x07bb439b,
