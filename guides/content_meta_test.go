@@ -276,7 +276,10 @@ func TestMetaNonUserFormAddress(t *testing.T) {
 // "AI at Meta" and the form (A8).
 func TestMetaPrivacyCenterExtraScreen(t *testing.T) {
 	c := metaCatalog(t)
-	for _, id := range []model.StepID{"meta/facebook/object-form", "meta/instagram/open-objection-form"} {
+	for _, id := range []model.StepID{
+		"meta/facebook/object-form", "meta/instagram/open-objection-form",
+		"meta/instagram/object-form-brazil", "meta/facebook/object-form-brazil",
+	} {
 		if !strings.Contains(metaFold(metaReadable(metaStep(t, c, id))), "information you've shared on meta products") {
 			t.Errorf("%s skips the \"Information you've shared on Meta Products\" screen", id)
 		}
@@ -379,6 +382,8 @@ func TestMetaObjectionsLinkComplaintsGuide(t *testing.T) {
 		"meta/facebook/object-form", "meta/facebook/object-form-brazil",
 		"meta/instagram/send-objection", "meta/instagram/object-form-brazil",
 		"meta/whatsapp/objection-form", "meta/third-party/object-form",
+		"meta/facebook/object-other-accounts", "meta/instagram/repeat-per-account",
+		"meta/third-party/brazil-non-user", "meta/threads/object-via-instagram",
 	} {
 		if !strings.Contains(metaFold(metaReadable(metaStep(t, c, id))), metaFold(complaints.Title)) {
 			t.Errorf("%s does not point to %q", id, complaints.Title)
@@ -392,6 +397,65 @@ func TestMetaObjectionsLinkComplaintsGuide(t *testing.T) {
 	for _, p := range c.Platforms {
 		if p.ID != complaints.ID && p.Order >= complaints.Order {
 			t.Errorf("%s (order %d) comes after rights/complaints (order %d)", p.ID, p.Order, complaints.Order)
+		}
+	}
+}
+
+// Review of issue 14: claims no brief supports stay out. No source says the
+// old "right to object" links lead to the second Facebook form; the DPC
+// spoke on 21 May 2025, not on 27 May; WhatsApp's general objection route is
+// a GDPR/UK one, and Meta says ordinary WhatsApp chats are not used.
+func TestMetaReviewUnsupportedClaims(t *testing.T) {
+	c := metaCatalog(t)
+	fb := metaFold(metaReadable(metaStep(t, c, "meta/facebook/object-form")))
+	if strings.Contains(fb, "lead there too") {
+		t.Error("meta/facebook/object-form says the old right-to-object links lead to the second form")
+	}
+	if strings.Contains(fb, "go ahead on 27 may 2025") {
+		t.Error("meta/facebook/object-form dates the DPC's decision to 27 May 2025 (it was 21 May)")
+	}
+	wa := metaPlatform(t, c, "meta/whatsapp")
+	if slices.Contains(wa.Facts.Covers, model.DataKind("messages")) {
+		t.Error("meta/whatsapp facts list ordinary messages as used for training; Meta says they are not")
+	}
+	for _, text := range []string{wa.Intro, wa.RegionNotes[model.Region("eu")]} {
+		if strings.Contains(text, "Switzerland") && !strings.Contains(text, "unconfirmed") {
+			t.Errorf("meta/whatsapp claims the GDPR/UK objection route for Switzerland: %q", text)
+		}
+	}
+}
+
+// The complaints guide keeps the deadlines and routes of regulators.md, per
+// region: one month (GDPR Art. 12(3), UK the same), the DPC's 3-month update,
+// the ICO's 30-day chase and 3-month window, Brazil's 15 days and gov.br.
+func TestComplaintsDeadlinesPerRegion(t *testing.T) {
+	c := metaCatalog(t)
+	tests := []struct {
+		id       model.StepID
+		regions  []model.Region
+		followup int
+		phrases  []string
+	}{
+		{"rights/complaints/wait-one-month", []model.Region{"eu", "uk"}, 30, []string{"one month", "two more months"}},
+		{"rights/complaints/eu-complain-to-authority", []model.Region{"eu"}, 90, []string{"data protection commission", "3 months"}},
+		{"rights/complaints/uk-complain-to-company", []model.Region{"uk"}, 30, []string{"30 days", "3 months"}},
+		{"rights/complaints/uk-complain-to-ico", []model.Region{"uk"}, 0, []string{"within 3 months of your last contact"}},
+		{"rights/complaints/brazil-protocol-number", []model.Region{"br"}, 15, []string{"protocol number", "15 days"}},
+		{"rights/complaints/brazil-complain-to-anpd", []model.Region{"br"}, 0, []string{"gov.br"}},
+	}
+	for _, tt := range tests {
+		s := metaStep(t, c, tt.id)
+		if !slices.Equal(s.Regions, tt.regions) {
+			t.Errorf("%s: regions = %v, want %v", tt.id, s.Regions, tt.regions)
+		}
+		if s.FollowupDays != tt.followup {
+			t.Errorf("%s: followup_days = %d, want %d", tt.id, s.FollowupDays, tt.followup)
+		}
+		text := metaFold(metaReadable(s))
+		for _, p := range tt.phrases {
+			if !strings.Contains(text, p) {
+				t.Errorf("%s does not say %q", tt.id, p)
+			}
 		}
 	}
 }

@@ -251,3 +251,138 @@ func TestYourWebsiteBlocksTheKnownCrawlers(t *testing.T) {
 		t.Error("web/your-website has no info step on what none of the settings stops")
 	}
 }
+
+// beforeDetails is a step body up to its "## Details" heading: what the
+// user reads first.
+func beforeDetails(body string) string {
+	head, _, _ := strings.Cut(body, "## Details")
+	return head
+}
+
+// newStep returns one step file of a new platform by its ID.
+func newStep(t *testing.T, dir, id string) newGuide {
+	t.Helper()
+	_, steps := readNewGuideDir(t, dir)
+	for _, s := range steps {
+		if s.str("id") == id {
+			return s
+		}
+	}
+	t.Fatalf("%s: no step %s", dir, id)
+	return newGuide{}
+}
+
+// TestNewGuidesCiteOnlyCheckedSources keeps out the addresses the review
+// could not find in any stored copy: each one alone carried a claim.
+func TestNewGuidesCiteOnlyCheckedSources(t *testing.T) {
+	unchecked := []string{
+		"hindustantimes.com/trending/us/is-google-accessing-your-gmail",
+		"digitalmarketreports.com/news/54572",
+		"robotdyn.com/googles-ai-controversy",
+		"myanmaralinn.best",
+		"chat-content-and-voice-data-used-for-ai-model-training",
+		"feedback-data-training-grant", // a clause Mistral removed from its terms
+	}
+	for _, dir := range newPlatformDirs {
+		p, steps := readNewGuideDir(t, dir)
+		for _, f := range append(steps, p) {
+			data, err := fs.ReadFile(embedded(t), f.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, u := range unchecked {
+				if strings.Contains(string(data), u) {
+					t.Errorf("%s cites %q, which no stored copy confirms", f.name, u)
+				}
+			}
+		}
+	}
+}
+
+// TestRobotsBlockNamesOnlyBriefedCrawlers: every user agent in the block
+// is one the briefs name, and the AI search and user fetchers left out on
+// purpose are named, so a site owner can add them.
+func TestRobotsBlockNamesOnlyBriefedCrawlers(t *testing.T) {
+	briefed := []string{"GPTBot", "ClaudeBot", "anthropic-ai", "Claude-Web", "Google-Extended",
+		"Applebot-Extended", "CCBot", "Bytespider", "Meta-ExternalAgent", "FacebookBot",
+		"PerplexityBot", "Amazonbot", "cohere-ai"}
+	s := newStep(t, "web/your-website", "web/your-website/robots-txt-block")
+	for _, line := range strings.Split(s.str("template"), "\n") {
+		agent, ok := strings.CutPrefix(line, "User-agent: ")
+		if ok && !slices.Contains(briefed, agent) {
+			t.Errorf("the robots.txt block names %q, which the briefs do not", agent)
+		}
+	}
+	for _, left := range []string{"OAI-SearchBot", "ChatGPT-User", "Claude-SearchBot", "Claude-User"} {
+		if !strings.Contains(s.body, left) {
+			t.Errorf("the robots.txt step does not say it leaves out %s", left)
+		}
+	}
+}
+
+// TestSearchConsoleStepUsesGooglesLabels: the route is Google's own
+// ("Settings" → "Search generative AI"), not a label guessed from reports.
+func TestSearchConsoleStepUsesGooglesLabels(t *testing.T) {
+	s := newStep(t, "web/your-website", "web/your-website/search-console-ai-opt-out")
+	head := beforeDetails(s.body)
+	for _, want := range []string{`"Search generative AI"`, "Exclude my site's links and content from Search generative AI features"} {
+		if !strings.Contains(head, want) {
+			t.Errorf("the Search Console step does not give %s", want)
+		}
+	}
+	if strings.Contains(head, "AI content controls") {
+		t.Error(`the Search Console step still points to "AI content controls", a label no Google page uses`)
+	}
+}
+
+// TestNewGuidesDropUnsourcedOrStaleClaims catches statements the review
+// found unsupported or outdated coming back.
+func TestNewGuidesDropUnsourcedOrStaleClaims(t *testing.T) {
+	for _, c := range []struct{ file, stale, why string }{
+		{"medium/medium/platform.md", "does not build its own AI", "no source says what Medium does itself"},
+		{"mastodon/mastodon-social/platform.md", "does not train AI itself", "no source says so"},
+		{"zoom/zoom/platform.md", "without your consent", "Zoom's current statement has no consent condition"},
+		{"zoom/zoom/10-no-training-on-meetings.md", "models without your\nconsent", "Zoom's current statement has no consent condition"},
+		{"zoom/zoom/20-ai-features-consent.md", "ties any use of your content for AI training to consent", "Zoom's current statement has no consent condition"},
+		{"web/your-website/60-platform-switches.md", `(newer label "Opt out of AI training")`, "the newer Substack label rests on one user post"},
+		{"stack-overflow/stack-overflow/20-deleting-is-restricted.md", "suspend their accounts for a week", "the sources report one contributor's week-long suspension"},
+	} {
+		data, err := fs.ReadFile(embedded(t), c.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(data)
+		if c.file == "zoom/zoom/10-no-training-on-meetings.md" {
+			text = beforeDetails(text)
+		}
+		if strings.Contains(text, c.stale) {
+			t.Errorf("%s says %q: %s", c.file, c.stale, c.why)
+		}
+	}
+}
+
+// TestMistralSaysItsPagesDisagreeOnPro: the help centre and terms count
+// Pro as trained by default, the developer docs do not; the guide says so
+// rather than picking one.
+func TestMistralSaysItsPagesDisagreeOnPro(t *testing.T) {
+	p, _ := readNewGuideDir(t, "mistral/le-chat")
+	if !strings.Contains(p.body, "Pro is not used") {
+		t.Errorf("%s: the intro does not mention that Mistral's docs say Pro is not used", p.name)
+	}
+	s := newStep(t, "mistral/le-chat", "mistral/le-chat/training-off")
+	if !strings.Contains(s.str("confidence_note"), "disagree on Pro") {
+		t.Errorf("%s: the confidence note does not say Mistral's pages disagree on Pro", s.name)
+	}
+}
+
+// TestDeepSeekSwitchStaysUnconfirmed: the brief marks DeepSeek's switch a
+// lead; the step must say so and what to check.
+func TestDeepSeekSwitchStaysUnconfirmed(t *testing.T) {
+	s := newStep(t, "deepseek/deepseek", "deepseek/deepseek/improve-model-off")
+	if got := s.str("confidence"); got != "unconfirmed" {
+		t.Errorf("%s: confidence %q, want unconfirmed", s.name, got)
+	}
+	if !strings.Contains(s.str("confidence_note"), "check") {
+		t.Errorf("%s: the confidence note does not say what to check", s.name)
+	}
+}

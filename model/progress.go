@@ -18,9 +18,10 @@ type Account struct {
 	Platform PlatformID `json:"platform"`
 	Label    string     `json:"label"` // e.g. "@alice_shop"; may be empty for the first account
 	Created  time.Time  `json:"created"`
-	// Removed marks an account the user removed. Its records are kept, so
-	// undo can restore it; AccountsFor skips it.
-	Removed bool `json:"removed,omitempty"`
+	// Removed is when the user removed the account; zero while it is in
+	// use. A removed account keeps its records, so undo can bring it back,
+	// and is left out of AccountsFor.
+	Removed time.Time `json:"removed,omitzero"`
 }
 
 // Name is how the account is shown: its label, or "main account" for the

@@ -11,7 +11,7 @@ func TestSummary(t *testing.T) {
 	day := func(d int) time.Time { return time.Date(2026, 11, d, 9, 0, 0, 0, time.UTC) }
 	main, shop := DefaultAccountID(p.ID), AccountID("meta/facebook#shop")
 	gone := AccountID("meta/facebook#gone")
-	accounts := []Account{{ID: main, Platform: p.ID}, {ID: shop, Platform: p.ID, Label: "shop"}, {ID: gone, Platform: p.ID, Removed: true}}
+	accounts := []Account{{ID: main, Platform: p.ID}, {ID: shop, Platform: p.ID, Label: "shop"}, {ID: gone, Platform: p.ID, Removed: day(20)}}
 	progress := Progress{}
 	record := func(a AccountID, s StepID, evs ...Event) {
 		st := progress.State(a, s)

@@ -130,11 +130,11 @@ func (a *App) renameAccount(id model.AccountID, label string) tea.Cmd {
 // store (Account.Removed), so undo brings it back whole.
 func (a *App) removeAccount(id model.AccountID) tea.Cmd {
 	for _, acc := range a.accounts {
-		if acc.ID != id || acc.Removed {
+		if acc.ID != id || !acc.Removed.IsZero() {
 			continue
 		}
 		before := acc
-		acc.Removed = true
+		acc.Removed = a.now().UTC()
 		what := "removed " + model.SafeLabel(before.Name()) + " · u brings it back"
 		cmd := a.saveAccount(acc, what)
 		a.undo = append(a.undo, undoEntry{account: id, accountBefore: &before, accountAfter: acc})

@@ -68,7 +68,7 @@ func undoText(e undoEntry) string {
 		switch {
 		case e.accountBefore == nil:
 			return "added " + model.SafeLabel(e.accountAfter.Name())
-		case e.accountAfter.Removed && !e.accountBefore.Removed:
+		case !e.accountAfter.Removed.IsZero() && e.accountBefore.Removed.IsZero():
 			return "removed " + model.SafeLabel(e.accountBefore.Name()) + " (it is back)"
 		}
 		return "rename " + quoted(e.accountAfter.Name()) + " → " + quoted(e.accountBefore.Name())
@@ -112,14 +112,14 @@ func quoted(s string) string {
 func (a *App) undoAccount(e undoEntry) tea.Cmd {
 	acc := e.accountAfter
 	if e.accountBefore == nil {
-		acc.Removed = true
+		acc.Removed = a.now().UTC()
 	} else {
 		acc = *e.accountBefore
 	}
 	what := "undid: " + undoText(e)
 	cmd := a.saveAccount(acc, what)
 	a.rebuildTree()
-	if !acc.Removed {
+	if acc.Removed.IsZero() {
 		a.tree.open[platformKey(acc.Platform)] = true
 		a.rebuildTree()
 		a.tree.selectKey(accountKey(acc.ID))
