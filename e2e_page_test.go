@@ -127,3 +127,24 @@ func templateOf(t *testing.T, id model.StepID) string {
 
 // gone waits until text is no longer on screen.
 func (d *driver) gone(text string) { d.t.Helper(); d.must("gone", "-n", d.name, "-t", "10", text) }
+
+// TestE2ENoColorRendersMarkdown checks that NO_COLOR gives a formatted page
+// without colour: no raw Markdown marks.
+func TestE2ENoColorRendersMarkdown(t *testing.T) {
+	d := newDriver(t)
+	bin := buildBinary(t)
+	db := filepath.Join(t.TempDir(), "optout.db")
+	d.start("120x40", []string{"TERM=xterm-256color", "NO_COLOR=1"}, bin, "--db", db, "--region", "eu")
+	d.wait("EU/EEA & Switzerland ·")
+	d.keys("Down", "Enter", "Down", "Down")
+	d.wait("Keep Meta's confirmation as proof")
+	d.wait("What this does")
+	s := d.screen()
+	for _, raw := range []string{"**", "# Keep", "## "} {
+		if strings.Contains(s, raw) {
+			t.Errorf("NO_COLOR shows raw Markdown %q:\n%s", raw, s)
+		}
+	}
+	d.keys("q")
+	d.waitExit()
+}

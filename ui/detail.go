@@ -33,8 +33,11 @@ type detailPane struct {
 	// a page renders waits for it and renders once more at the new size,
 	// rather than starting a second full render of the same page.
 	rendering map[string]renderKey
-	// showDetails unfolds the "## Details" of step pages (D).
+	// showDetails unfolds the "## Details" of step pages (D); seek is the
+	// heading, or the start of a line ending in ":", to scroll to once the
+	// next page arrives (the details just unfolded or folded).
 	showDetails bool
+	seek        string
 	// restoreScroll is applied once page restoreNode arrives (resume).
 	restoreScroll int
 	restoreNode   string
@@ -123,6 +126,17 @@ func (d *detailPane) rendered(msg renderedMsg) tea.Cmd {
 // applyRestore scrolls to the resumed offset once the resumed page is shown;
 // moving to another page first forgets it.
 func (d *detailPane) applyRestore() {
+	if d.seek != "" && d.body != nil {
+		for i, l := range d.lines {
+			// A heading ("## Details") or a line that starts with seek.
+			text := strings.TrimPrefix(strings.TrimSpace(ansi.Strip(l)), "## ")
+			if strings.HasPrefix(text, d.seek) && (text == d.seek || strings.HasSuffix(d.seek, ":")) {
+				d.setOffset(i)
+				break
+			}
+		}
+		d.seek = ""
+	}
 	if d.restoreNode == "" || d.body == nil {
 		return
 	}

@@ -73,7 +73,14 @@ func TestStepPageConfidenceAndFoldedDetails(t *testing.T) {
 	if !strings.Contains(s, "Details: In 2024 the switch was called Help improve. It… (press D to read them)") {
 		t.Errorf("details are not folded into one line:\n%s", s)
 	}
-	keys(t, a, "D")
+	send(t, a, tea.WindowSizeMsg{Width: 100, Height: 12})
+	keys(t, a, "tab", "D")
+	s = screen(a)
+	if !strings.Contains(strings.Split(s, "\n")[1], "Details") {
+		t.Errorf("unfolding did not scroll to the details:\n%s", s)
+	}
+	send(t, a, tea.WindowSizeMsg{Width: 220, Height: 50})
+	keys(t, a, "g")
 	s = screen(a)
 	if !strings.Contains(s, "Press D to fold the details.") || strings.Contains(s, "(press D to read them)") {
 		t.Errorf("D did not unfold the details:\n%s", s)

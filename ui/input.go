@@ -100,8 +100,9 @@ func (a *App) tickStep(r row) tea.Cmd {
 func (a *App) toggleDetails() tea.Cmd {
 	a.detail.showDetails = !a.detail.showDetails
 	what := "details folded"
+	a.detail.seek = "Details:"
 	if a.detail.showDetails {
-		what = "details shown"
+		what, a.detail.seek = "details shown", "Details"
 	}
 	return tea.Batch(a.status.set(what, false), a.syncDetail())
 }
