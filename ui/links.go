@@ -286,6 +286,10 @@ func collectLinks(md string) []pageLink {
 				links = append(links, pageLink{text: shortURL(u, maxLinkText), url: u})
 			}
 			return ast.WalkSkipChildren, nil
+		case *ast.Image:
+			label := "image: " + strings.TrimSpace(string(n.Text(src))) //nolint:staticcheck
+			links = append(links, pageLink{text: model.SafeLabel(label), url: string(n.Destination)})
+			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
