@@ -62,6 +62,21 @@ func TestGoldenViews(t *testing.T) {
 			checkGolden(t, name, screen(a))
 		})
 	}
+	// Guide format v2: the facts card on a platform's page, and a step with
+	// its confidence and folded details.
+	for _, size := range []struct{ w, h int }{{80, 24}, {120, 40}} {
+		for _, sc := range []struct {
+			name string
+			keys []string
+		}{{"facts-card", []string{"up"}}, {"step-v2", nil}} {
+			name := fmt.Sprintf("%s-%dx%d", sc.name, size.w, size.h)
+			t.Run(name, func(t *testing.T) {
+				a, _ := newFormatApp(t, size.w, size.h)
+				keys(t, a, append([]string{"down"}, sc.keys...)...)
+				checkGolden(t, name, screen(a))
+			})
+		}
+	}
 	t.Run("too-small", func(t *testing.T) {
 		a := newTestApp(t, newMemStore(), 24, 6)
 		checkGolden(t, "too-small-24x6", screen(a))

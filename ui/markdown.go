@@ -63,7 +63,9 @@ func stepMarkdown(s *model.Step, showDetails bool) string {
 			fmt.Fprintf(&b, "**Details:** %s *(press **D** to read them)*\n", escapeMarkdown(foldedLine(d, 48)))
 		}
 	}
-	b.WriteString("\n## Sources\n\n")
+	if len(s.Sources) > 0 {
+		b.WriteString("\n## Sources\n\n")
+	}
 	for _, src := range s.Sources {
 		title := src.Title
 		if title == "" {

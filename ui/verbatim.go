@@ -105,16 +105,21 @@ func (b verbatimBlock) draw(width int) []string {
 		if label, rest, ok := strings.Cut(line, cardSep); b.card && ok {
 			head, text = "\x1b[1m"+label+"\x1b[m ", rest
 		}
+		// Text hangs under the label's end when that leaves it room, else
+		// two cells in, under the label.
 		hang := ansi.StringWidth(head)
-		if room-hang < 10 {
-			hang = 0 // too narrow to hang: wrap under the label
+		if room-hang < 30 {
+			hang = min(2, ansi.StringWidth(head))
 		}
 		wrapped := strings.Split(lipgloss.Wrap(head+text, room, ""), "\n")
 		if hang > 0 {
-			wrapped = strings.Split(lipgloss.Wrap(text, room-hang, ""), "\n")
-			wrapped[0] = head + wrapped[0]
-			for i := 1; i < len(wrapped); i++ {
-				wrapped[i] = strings.Repeat(" ", hang) + wrapped[i]
+			first := strings.Split(lipgloss.Wrap(head+text, room, ""), "\n")[0]
+			rest := strings.TrimPrefix(ansi.Strip(head+text), ansi.Strip(first))
+			wrapped = []string{first}
+			if rest = strings.TrimSpace(rest); rest != "" {
+				for _, w := range strings.Split(lipgloss.Wrap(rest, room-hang, ""), "\n") {
+					wrapped = append(wrapped, strings.Repeat(" ", hang)+w)
+				}
 			}
 		}
 		for _, w := range wrapped {
