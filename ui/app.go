@@ -164,6 +164,8 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return a.copied(msg)
 	case linkAction:
 		return a.doLinkAction(msg)
+	case indexBuiltMsg:
+		a.tree.indexBuilt(msg)
 	case clearStatusMsg:
 		a.status.clear(msg.seq)
 	case tea.KeyPressMsg:

@@ -45,7 +45,7 @@ func (a *App) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return a.escape(), true
 	case key.Matches(msg, k.Filter):
 		a.focus = focusTree
-		return a.tree.openFilter(), true
+		return a.tree.openFilter(a.catalog), true
 	case key.Matches(msg, k.Region):
 		a.dialog = newRegionDialog(a.region, false)
 		return nil, true

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/optout/optout/model"
 )
 
 // The tree pane's filter (/): App opens, edits and closes it through these
@@ -15,8 +16,28 @@ func (t *treePane) isFiltering() bool { return t.filtering }
 // filterValue is the filter as typed.
 func (t *treePane) filterValue() string { return t.filter.Value() }
 
-// openFilter gives the keyboard to the filter input.
-func (t *treePane) openFilter() tea.Cmd {
+// openFilter gives the keyboard to the filter input. The first time, it
+// also folds the catalog's text for searching in a Cmd, while the user
+// types the first letter (tens of milliseconds for a large guide pack).
+func (t *treePane) openFilter(c *model.Catalog) tea.Cmd {
+	if t.index == nil {
+		return tea.Batch(t.focusFilter(), func() tea.Msg { return indexBuiltMsg{index: newSearchIndex(c)} })
+	}
+	return t.focusFilter()
+}
+
+// indexBuiltMsg delivers the search index built in a Cmd.
+type indexBuiltMsg struct{ index *searchIndex }
+
+// indexBuilt keeps the index unless a keystroke needed one first.
+func (t *treePane) indexBuilt(msg indexBuiltMsg) {
+	if t.index == nil {
+		t.index = msg.index
+	}
+}
+
+// focusFilter gives the filter input the keyboard and its row.
+func (t *treePane) focusFilter() tea.Cmd {
 	t.filtering = true
 	t.setSize(t.width, t.height)
 	return t.filter.Focus()
