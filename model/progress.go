@@ -139,34 +139,6 @@ func (t Tally) Fraction() float64 {
 	return float64(t.Done) / float64(t.Total)
 }
 
-// AccountTally counts the steps of p that apply in region r and are done for
-// account.
-func AccountTally(p Platform, r Region, account AccountID, progress Progress) Tally {
-	var t Tally
-	recorded := progress[account]
-	for _, s := range p.Steps {
-		if !s.AppliesTo(r) || !s.Tickable() {
-			continue
-		}
-		t.Total++
-		if recorded[s.ID].Done {
-			t.Done++
-		}
-	}
-	return t
-}
-
-// PlatformTally sums AccountTally over the platform's accounts.
-func PlatformTally(p Platform, r Region, accounts []Account, progress Progress) Tally {
-	var t Tally
-	for _, a := range accounts {
-		if a.Platform == p.ID {
-			t = t.Add(AccountTally(p, r, a.ID, progress))
-		}
-	}
-	return t
-}
-
 // Orphan is recorded progress for a step the current guides no longer ask
 // the user to do: the step is gone, or it became information only (a
 // "know that" item once shipped as a checkbox). It is kept, never dropped,

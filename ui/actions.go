@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"slices"
 
 	tea "charm.land/bubbletea/v2"
@@ -147,38 +146,4 @@ func (a *App) saveRegion(r model.Region, what string) tea.Cmd {
 	return a.out.push(pendingWrite{what: what, apply: func(s model.ProgressStore) error {
 		return s.SaveSettings(settings)
 	}})
-}
-
-// openLink opens the selected step's official link in the browser.
-func (a *App) openLink() tea.Cmd {
-	r := a.selectedRow()
-	if r.kind != rowStep || r.step.Link == "" {
-		return a.status.set("this step has no official link to open", false)
-	}
-	url, open := r.step.Link, a.openURL
-	return tea.Batch(a.status.set("opening "+url+" …", false), func() tea.Msg {
-		return openedMsg{url: url, err: open(url)}
-	})
-}
-
-func (a *App) opened(msg openedMsg) tea.Cmd {
-	if msg.err != nil {
-		return a.status.set(fmt.Sprintf("could not open a browser (%v) — press y to copy the link", msg.err), true)
-	}
-	return a.status.set("opened "+msg.url+" in your browser", false)
-}
-
-// copyText copies the step's template text, or else its link, through the
-// terminal (OSC 52), which works over SSH too.
-func (a *App) copyText() tea.Cmd {
-	r := a.selectedRow()
-	switch {
-	case r.kind != rowStep:
-		return a.status.set("select a step to copy its text or link", false)
-	case r.step.Template != "":
-		return tea.Batch(tea.SetClipboard(r.step.Template), a.status.set("copied the text to paste into the form", false))
-	case r.step.Link != "":
-		return tea.Batch(tea.SetClipboard(r.step.Link), a.status.set("copied the link", false))
-	}
-	return a.status.set("this step has no text or link to copy", false)
 }

@@ -156,8 +156,6 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return a.writeDone(msg)
 	case retryWriteMsg:
 		return a.out.next()
-	case openedMsg:
-		return a.opened(msg)
 	case browserMsg:
 		return a.browserOpened(msg)
 	case copiedMsg:
@@ -212,15 +210,15 @@ func (a *App) selectedRow() row {
 
 // treeInput is the data the tree is built from.
 func (a *App) treeInput() treeInput {
-	return treeInput{catalog: a.catalog, region: a.region, accounts: a.accounts, progress: a.progress}
+	return treeInput{catalog: a.catalog, region: a.region, accounts: a.accounts, progress: a.progress, sum: &a.sum}
 }
 
 // rebuildTree recomputes the rows and the header's total after a change to
 // progress, accounts, region, open nodes or the filter; moving the cursor
 // needs neither.
 func (a *App) rebuildTree() {
-	a.tree.rebuild(a.treeInput())
 	a.sum = model.Summary(a.catalog, a.region, a.accounts, a.progress, a.now())
+	a.tree.rebuild(a.treeInput())
 }
 
 // resize recomputes the layout and pushes sizes down to the panes.

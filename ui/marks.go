@@ -58,25 +58,6 @@ func parentMarks(r row) string {
 	return count
 }
 
-// changedSteps counts the steps of p, in region r, that accounts ticked
-// against an earlier version of the guide.
-func changedSteps(p *model.Platform, r model.Region, accounts []model.Account, progress model.Progress) int {
-	n := 0
-	for _, a := range accounts {
-		states := progress[a.ID]
-		if len(states) == 0 {
-			continue
-		}
-		for i := range p.Steps {
-			s := &p.Steps[i]
-			if st, ok := states[s.ID]; ok && s.Tickable() && s.AppliesTo(r) && st.Changed(*s) {
-				n++
-			}
-		}
-	}
-	return n
-}
-
 // infoHeader is the detail pane's first line for an information step, in
 // place of the checkbox.
 func infoHeader(st styles) string {

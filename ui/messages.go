@@ -18,11 +18,5 @@ type writeDoneMsg struct {
 // retryWriteMsg asks the outbox to try its failed head write again.
 type retryWriteMsg struct{}
 
-// openedMsg reports the result of opening a link in the browser.
-type openedMsg struct {
-	url string
-	err error
-}
-
 // clearStatusMsg clears the status line if it still shows message seq.
 type clearStatusMsg struct{ seq int }

@@ -67,21 +67,19 @@ type treeInput struct {
 	sizeHint int // rows expected, to allocate once
 	// listed and more count matching steps shown and left out (filter).
 	listed, more *int
-	// tallies keeps platforms' counts while only the filter changes; nil
-	// counts afresh.
-	tallies map[model.PlatformID]model.Tally
+	// sum is model.Summary of the same state: the one place that counts
+	// done, total and changed steps.
+	sum *model.Overview
 }
 
-// platformTally is p's count of done steps, from in.tallies when known.
-func (in treeInput) platformTally(p *model.Platform, accounts []model.Account) model.Tally {
-	if t, ok := in.tallies[p.ID]; ok {
-		return t
+// platformCounts is p's done/total and its steps changed since ticked.
+func (in treeInput) platformCounts(p *model.Platform) (model.Tally, int) {
+	po, _ := in.sum.Platform(p.ID)
+	changed := 0
+	for _, ao := range po.Accounts {
+		changed += ao.Changed
 	}
-	t := model.PlatformTally(*p, in.region, accounts, in.progress)
-	if in.tallies != nil {
-		in.tallies[p.ID] = t
-	}
-	return t
+	return po.Tally, changed
 }
 
 // buildRows flattens the tree into the rows currently visible. A company
@@ -118,10 +116,10 @@ func buildRows(in treeInput) []row {
 		}
 		var total model.Tally
 		for _, p := range platforms {
-			accounts := model.AccountsFor(p.ID, in.accounts)
-			total = total.Add(in.platformTally(p, accounts))
+			tally, changed := in.platformCounts(p)
+			total = total.Add(tally)
 			if !open {
-				rows[start].changed += changedSteps(p, in.region, accounts, in.progress)
+				rows[start].changed += changed
 			}
 		}
 		rows[start].tally = total
@@ -140,13 +138,13 @@ func appendPlatform(rows []row, in treeInput, p *model.Platform, depth int) ([]r
 	if in.filter != "" && !platformMatches && in.hits[p.ID] == nil && !labelMatches(accounts, in.filter) {
 		return rows, model.Tally{} // nothing here matches: skip the counting
 	}
-	tally := in.platformTally(p, accounts)
+	tally, changed := in.platformCounts(p)
 	pk := platformKey(p.ID)
 	open := in.filter != "" || in.open[pk]
 	start := len(rows)
 	rows = append(rows, row{kind: rowPlatform, key: pk, depth: depth, group: p.Group, platform: p, tally: tally, open: open})
 	if !open {
-		rows[start].changed = changedSteps(p, in.region, accounts, in.progress)
+		rows[start].changed = changed
 		return rows, tally
 	}
 	if len(accounts) == 1 {
@@ -156,10 +154,11 @@ func appendPlatform(rows []row, in treeInput, p *model.Platform, depth int) ([]r
 			ak := accountKey(a.ID)
 			aOpen := in.filter != "" || in.open[ak]
 			before := len(rows)
+			ao, _ := in.sum.Account(p.ID, a.ID)
 			rows = append(rows, row{kind: rowAccount, key: ak, depth: depth + 1, group: p.Group, platform: p, account: a,
-				tally: model.AccountTally(*p, in.region, a.ID, in.progress), open: aOpen})
+				tally: ao.Tally, open: aOpen})
 			if !aOpen {
-				rows[before].changed = changedSteps(p, in.region, []model.Account{a}, in.progress)
+				rows[before].changed = ao.Changed
 			}
 			if aOpen {
 				labelMatches := platformMatches || (in.filter != "" && strings.Contains(fold(a.Label), in.filter))
@@ -214,14 +213,4 @@ func appendSteps(rows []row, in treeInput, p *model.Platform, a model.Account, d
 			platform: p, account: a, step: s, state: state, outside: outside})
 	}
 	return rows
-}
-
-// regionTally counts every step of the region across all platforms and
-// accounts: the header's progress bar.
-func regionTally(c *model.Catalog, r model.Region, accounts []model.Account, progress model.Progress) model.Tally {
-	var t model.Tally
-	for _, p := range c.Platforms {
-		t = t.Add(model.PlatformTally(p, r, model.AccountsFor(p.ID, accounts), progress))
-	}
-	return t
 }

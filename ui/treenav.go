@@ -23,7 +23,7 @@ func (t *treePane) collapseAll() {
 // ticked, and opens the nodes above it; it reports whether there was one.
 // It looks through collapsed nodes too. The caller rebuilds the rows.
 func (t *treePane) jumpUndone(in treeInput, dir int) bool {
-	all := buildRows(treeInput{catalog: in.catalog, region: in.region, accounts: in.accounts, progress: in.progress, open: allOpen(in)})
+	all := buildRows(treeInput{catalog: in.catalog, region: in.region, accounts: in.accounts, progress: in.progress, open: allOpen(in), sum: in.sum})
 	here := t.selectedKey()
 	start := -1
 	for i, r := range all {

@@ -24,10 +24,7 @@ type treePane struct {
 	filter    textinput.Model
 	filtering bool         // the filter input has the keyboard
 	index     *searchIndex // built on the first search
-	// tallies are the platforms' counts as of the last change to progress,
-	// kept while only the filter changes.
-	tallies map[model.PlatformID]model.Tally
-	lastKey string // the last row selected, to return to after "no match"
+	lastKey   string       // the last row selected, to return to after "no match"
 	// drawn caches unselected rows for drawnWidth and drawnTheme.
 	drawn      map[string]cachedRow
 	drawnWidth int
@@ -56,17 +53,13 @@ func (t *treePane) listHeight() int {
 // open nodes changed, and keeps the cursor on the same node when it is
 // still visible (else on the nearest row).
 func (t *treePane) rebuild(in treeInput) {
-	t.tallies = make(map[model.PlatformID]model.Tally)
 	t.refilter(in)
 }
 
-// refilter recomputes the rows after only the filter changed: the counts
-// are kept.
+// refilter recomputes the rows after only the filter changed. The counts
+// come from in.sum, computed once per change to progress, so a keystroke in
+// the filter counts nothing.
 func (t *treePane) refilter(in treeInput) {
-	if t.tallies == nil {
-		t.tallies = make(map[model.PlatformID]model.Tally)
-	}
-	in.tallies = t.tallies
 	keep := t.selectedKey()
 	if keep != "" {
 		t.lastKey = keep
