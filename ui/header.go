@@ -173,7 +173,7 @@ func (a *App) groupHeader(r row) []string {
 			continue
 		}
 		t := po.Tally
-		lines = append(lines, fmt.Sprintf("%s %s %s", progressBar(t, 12, st), st.dim.Render(fmt.Sprintf("%2d/%-2d", t.Done, t.Total)), po.Platform.Title))
+		lines = append(lines, fmt.Sprintf("%s %s %s", progressBar(t, 12, st), st.dim.Render(fmt.Sprintf("%5s", countText(t))), po.Platform.Title))
 	}
 	lines = append(lines, "", st.dim.Render("Open a platform with enter or →, then tick steps off with space as you do them."))
 	return lines

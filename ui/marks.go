@@ -51,7 +51,7 @@ func stepMarks(r row) string {
 // of its steps changed since they were ticked when it is collapsed (open,
 // the steps below show their own mark).
 func parentMarks(r row) string {
-	count := fmt.Sprintf("%d/%d", r.tally.Done, r.tally.Total)
+	count := countText(r.tally)
 	if !r.open && r.changed > 0 {
 		count = fmt.Sprintf("%s%d %s", markChanged, r.changed, count)
 	}
@@ -62,4 +62,13 @@ func parentMarks(r row) string {
 // place of the checkbox.
 func infoHeader(st styles) string {
 	return "(i) Information to know" + st.dim.Render(" · nothing to tick, not counted")
+}
+
+// countText is a done/total count, or "info" where nothing is counted: an
+// entry whose steps are all information (nothing to switch).
+func countText(t model.Tally) string {
+	if t.Total == 0 {
+		return "info"
+	}
+	return fmt.Sprintf("%d/%d", t.Done, t.Total)
 }
