@@ -25,7 +25,11 @@ func TestUsageErrors(t *testing.T) {
 		{"guides", "bogus"},
 		{"guides", "check"},
 		{"guides", "check", "a", "b"},
+		{"guides", "show"},
+		{"guides", "show", "--width", "5", "x"},
 		{"help", "frobnicate"},
+		{"completion", "tcsh"},
+		{"completion", "bash", "extra"},
 	} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			stdout, stderr, code := runIn(t, testEnv(t), args...)
@@ -51,12 +55,14 @@ func TestHelp(t *testing.T) {
 		{[]string{"--help"}, "optout status [--account LABEL]"},
 		{[]string{"-h"}, "optout status [--account LABEL]"},
 		{[]string{"help"}, "optout status [--account LABEL]"},
-		{[]string{"status", "--help"}, "Usage: optout status"},
-		{[]string{"--region", "eu", "status", "-help"}, "Usage: optout status"},
-		{[]string{"export", "--help"}, "Usage: optout export"},
-		{[]string{"help", "export"}, "Usage: optout export"},
-		{[]string{"guides", "--help"}, "Usage: optout guides"},
-		{[]string{"guides", "check", "--help"}, "Usage: optout guides check DIR"},
+		{[]string{"status", "--help"}, "optout status [--flags]"},
+		{[]string{"--region", "eu", "status", "-help"}, "optout status [--flags]"},
+		{[]string{"export", "--help"}, "optout export [--flags]"},
+		{[]string{"help", "export"}, "optout export [--flags]"},
+		{[]string{"guides", "--help"}, "optout guides [command] [--flags]"},
+		{[]string{"guides", "check", "--help"}, "optout guides check DIR"},
+		{[]string{"guides", "show", "--help"}, "optout guides show ID"},
+		{[]string{"help", "guides", "show"}, "optout guides show ID"},
 	} {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			stdout, stderr, code := runIn(t, testEnv(t), tt.args...)
@@ -66,7 +72,7 @@ func TestHelp(t *testing.T) {
 			if !strings.Contains(stdout, tt.want) {
 				t.Errorf("help does not contain %q:\n%s", tt.want, stdout)
 			}
-			if !strings.Contains(stdout, "--db PATH") {
+			if !strings.Contains(stdout, "--db") || !strings.Contains(stdout, "--region") {
 				t.Errorf("help does not list the global flags:\n%s", stdout)
 			}
 		})
@@ -74,10 +80,49 @@ func TestHelp(t *testing.T) {
 }
 
 func TestVersion(t *testing.T) {
-	for _, args := range [][]string{{"--version"}, {"status", "--version"}} {
+	want := "guides verified: " + newestVerified(builtIn(t)) + "\n"
+	for _, args := range [][]string{{"--version"}, {"status", "--version"}, {"guides", "show", "--version"}} {
 		stdout, stderr, code := runIn(t, testEnv(t), args...)
 		if code != exitOK || stderr != "" || !strings.HasPrefix(stdout, "optout ") {
 			t.Errorf("%v: got (%q, %q, %d), want a version line and exit 0", args, stdout, stderr, code)
+		}
+		for _, field := range []string{"\ncommit: ", "\nbuilt: ", want} {
+			if !strings.Contains(stdout, field) {
+				t.Errorf("%v: version %q lacks %q", args, stdout, field)
+			}
+		}
+	}
+}
+
+func TestNewestVerified(t *testing.T) {
+	cat := model.NewCatalog([]model.Platform{
+		{ID: "a/b", Steps: []model.Step{{ID: "a/b/1", Verified: "2026-03-02"}, {ID: "a/b/2", Verified: "2026-11-20"}}},
+		{ID: "a/c", Steps: []model.Step{{ID: "a/c/1", Verified: "2025-12-31"}}},
+	})
+	if got := newestVerified(cat); got != "2026-11-20" {
+		t.Errorf("newestVerified = %q, want 2026-11-20", got)
+	}
+}
+
+func TestCompletionAndMan(t *testing.T) {
+	for shell, want := range map[string]string{
+		"bash":       "__start_optout",
+		"zsh":        "#compdef optout",
+		"fish":       "complete -c optout",
+		"powershell": "Register-ArgumentCompleter",
+	} {
+		stdout, stderr, code := runIn(t, testEnv(t), "completion", shell)
+		if code != exitOK || stderr != "" || !strings.Contains(stdout, want) {
+			t.Errorf("completion %s: got (%d, %q), want exit 0 and a script containing %q", shell, code, stderr, want)
+		}
+	}
+	stdout, stderr, code := runIn(t, testEnv(t), "man")
+	if code != exitOK || stderr != "" {
+		t.Fatalf("man: exit %d, %q", code, stderr)
+	}
+	for _, want := range []string{".TH OPTOUT 1", "status", "export", "--db", "EXIT STATUS"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("man page lacks %q", want)
 		}
 	}
 }
@@ -148,17 +193,57 @@ func TestOneLine(t *testing.T) {
 	}
 }
 
-func TestParseFlagsInterspersed(t *testing.T) {
-	g := &globals{}
-	fs := newFlagSet("x", g)
-	pos, err := parseFlags(fs, []string{"a", "--region", "uk", "b", "--", "--db", "c"}, true)
-	if err != nil {
-		t.Fatal(err)
+func TestFlagsAnywhere(t *testing.T) {
+	// A flag may come before the command, after it, or after a positional
+	// argument; everything after "--" is positional.
+	dir := filepath.Join("guides", "content")
+	for _, args := range [][]string{
+		{"--region", "uk", "guides", "check", dir},
+		{"guides", "check", dir, "--region", "uk"},
+		{"guides", "--region", "uk", "check", dir},
+		{"guides", "check", "--", dir},
+	} {
+		stdout, stderr, code := runIn(t, testEnv(t), args...)
+		if code != exitOK || !strings.Contains(stdout, ": ok,") {
+			t.Errorf("%q: got (%q, %q, %d), want ok", args, stdout, stderr, code)
+		}
 	}
-	if want := []string{"a", "b", "--db", "c"}; strings.Join(pos, " ") != strings.Join(want, " ") {
-		t.Errorf("positional = %q, want %q", pos, want)
+	_, stderr, code := runIn(t, testEnv(t), "guides", "check", "--", "--db")
+	if code != exitRuntime || !strings.Contains(stderr, "--db: no such directory") {
+		t.Errorf(`after "--" --db is a directory name: got (%q, %d)`, stderr, code)
 	}
-	if g.region != model.RegionUK || g.db != "" {
-		t.Errorf("globals = %+v, want region uk and no db", g)
+}
+
+func TestDidYouMean(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"stauts"}, "did you mean status?"},
+		{[]string{"exprot", "--format", "json"}, "did you mean export?"},
+		{[]string{"guides", "shwo", "x"}, "did you mean show?"},
+		{[]string{"status", "--acount", "x"}, "did you mean --account?"},
+		{[]string{"--regoin", "eu", "status"}, "did you mean --region?"},
+		{[]string{"export", "--fromat", "json"}, "did you mean --format?"},
+		{[]string{"help", "stauts"}, "did you mean status?"},
+	} {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			stdout, stderr, code := runIn(t, testEnv(t), tt.args...)
+			if code != exitUsage || stdout != "" {
+				t.Errorf("got (%q, %d), want no output and exit 2", stdout, code)
+			}
+			wantOneLine(t, stderr)
+			if !strings.Contains(stderr, tt.want) {
+				t.Errorf("stderr = %q, want it to suggest %q", stderr, tt.want)
+			}
+		})
+	}
+}
+
+func TestSingleDashLongFlags(t *testing.T) {
+	// The Go flag package accepted -help and -db PATH; they still work.
+	stdout, stderr, code := runIn(t, testEnv(t), "-region", "eu", "guides", "-json")
+	if code != exitOK || !strings.HasPrefix(stdout, "{") {
+		t.Errorf("got (%.40q…, %q, %d), want the JSON catalog", stdout, stderr, code)
 	}
 }

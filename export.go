@@ -7,33 +7,19 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 )
 
 // cmdExport writes a dated report of the region's steps for every account.
-func cmdExport(g *globals, args []string, stdout io.Writer, e env) error {
+// format is "md" or "json"; out is the -o file ("" or "-": stdout).
+func cmdExport(g *globals, format, out string, stdout io.Writer, e env) error {
 	const name = "optout export"
-	fs := newFlagSet(name, g)
-	format := fs.String("format", "md", "`md|json`")
-	out := fs.String("o", "", "write to `FILE` instead of standard output")
-	pos, done, err := parseArgs(fs, args, g, helpExport, stdout, true)
-	if err != nil || done {
-		return err
-	}
-	if err := noArgs(name, pos); err != nil {
-		return err
-	}
-	*format = strings.ToLower(*format)
-	if *format != "md" && *format != "json" {
-		return usageErrorf("%s: unknown format %q: pass --format md or --format json", name, *format)
-	}
 	in, err := loadReportInput(name, g)
 	if err != nil {
 		return err
 	}
 	rep := buildReport(in.catalog, in.snap, in.region, e.now(), nil)
 	var buf bytes.Buffer
-	if *format == "json" {
+	if format == "json" {
 		enc := json.NewEncoder(&buf)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
@@ -43,12 +29,12 @@ func cmdExport(g *globals, args []string, stdout io.Writer, e env) error {
 	} else {
 		writeMarkdown(&buf, rep)
 	}
-	if *out == "" || *out == "-" {
+	if out == "" || out == "-" {
 		_, err := stdout.Write(buf.Bytes())
 		return err
 	}
-	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
-		return runtimeErrorf("%s: cannot write %s (%v): check the folder exists and you may write to it", name, *out, err)
+	if err := writeFileAtomic(out, buf.Bytes()); err != nil {
+		return runtimeErrorf("%s: cannot write %s (%v): check the folder exists and you may write to it", name, out, err)
 	}
 	return nil
 }
