@@ -10,6 +10,7 @@ import (
 	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/styles"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
@@ -94,7 +95,12 @@ func cmdGuidesShow(g *globals, id model.StepID, width int, stdout io.Writer, e e
 	} else {
 		out = model.SafeRendered(out)
 	}
-	_, err = io.WriteString(stdout, strings.TrimRight(trimLines(out), "\n")+"\n")
+	w := stdout
+	if f, ok := stdout.(*os.File); ok && style != styles.NoTTYStyle {
+		// Brings the colours down to what the terminal can show.
+		w = colorprofile.NewWriter(f, os.Environ())
+	}
+	_, err = io.WriteString(w, strings.TrimRight(trimLines(out), "\n")+"\n")
 	return err
 }
 
