@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 )
 
 // cmdExport writes a dated report of the region's steps for every account.
@@ -29,40 +28,10 @@ func cmdExport(g *globals, format, out string, stdout io.Writer, e env) error {
 	} else {
 		writeMarkdown(&buf, rep)
 	}
-	if out == "" || out == "-" {
-		_, err := stdout.Write(buf.Bytes())
-		return err
-	}
-	if err := writeFileAtomic(out, buf.Bytes()); err != nil {
+	if err := writeOutput(out, buf.Bytes(), stdout); err != nil {
 		return runtimeErrorf("%s: cannot write %s (%v): check the folder exists and you may write to it", name, out, err)
 	}
 	return nil
-}
-
-// writeFileAtomic replaces path with data, readable only by the user
-// (CreateTemp makes the file 0600): a reader sees the old file or the new
-// one, never half of one.
-func writeFileAtomic(path string, data []byte) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return unwrapPath(err)
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err := f.Write(data); err != nil {
-		return unwrapPath(err)
-	}
-	if err := f.Sync(); err != nil {
-		return unwrapPath(err)
-	}
-	if err := f.Close(); err != nil {
-		return unwrapPath(err)
-	}
-	return unwrapPath(os.Rename(f.Name(), path))
 }
 
 // unwrapPath drops the file name from an *os.PathError or *os.LinkError,
