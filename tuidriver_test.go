@@ -1,0 +1,186 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// driver runs the real binary in a private tmux server, the way a person
+// would use it: it types keys, reads the screen and waits for text. It
+// needs only tmux, so the end-to-end tests run on any clone that has it.
+// Each driver has its own tmux socket in a temporary folder and never
+// touches a tmux server someone else runs.
+type driver struct {
+	t      *testing.T
+	socket string
+	name   string
+}
+
+// waitTimeout is how long wait and waitExit wait.
+const waitTimeout = 10 * time.Second
+
+func newDriver(t *testing.T) *driver {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed: skipping the end-to-end test (.ci/run installs it)")
+	}
+	d := &driver{t: t, socket: filepath.Join(t.TempDir(), "tmux.sock"), name: "optout-e2e"}
+	t.Cleanup(func() {
+		d.tmux("kill-server")
+	})
+	return d
+}
+
+// tmux runs a tmux command on the driver's private server. -f /dev/null
+// keeps the user's tmux configuration out of the tests.
+func (d *driver) tmux(args ...string) (string, error) {
+	out, err := exec.Command("tmux", append([]string{"-f", "/dev/null", "-S", d.socket}, args...)...).CombinedOutput()
+	return string(out), err
+}
+
+// startSession starts argv in a fresh session of size WxH. remain-on-exit
+// keeps the last screen (and any error) readable after the program ends.
+func (d *driver) startSession(name, size string, argv []string) error {
+	if len(argv) == 0 {
+		return errors.New("start: no command")
+	}
+	w, h, ok := strings.Cut(size, "x")
+	if !ok {
+		return fmt.Errorf("start: size %q is not WxH", size)
+	}
+	d.tmux("kill-session", "-t", name)
+	quoted := make([]string, len(argv))
+	for i, a := range argv {
+		quoted[i] = shellQuote(a)
+	}
+	if out, err := d.tmux("new-session", "-d", "-s", name, "-x", w, "-y", h, "-e", "TERM=xterm-256color", strings.Join(quoted, " ")); err != nil {
+		return fmt.Errorf("tmux new-session: %v: %s", err, out)
+	}
+	d.tmux("set-option", "-t", name, "remain-on-exit", "on")
+	return nil
+}
+
+// waitFor polls the screen until text is on it (present) or gone from it.
+func (d *driver) waitFor(name, text string, present bool, timeout time.Duration) error {
+	for end := time.Now().Add(timeout); ; time.Sleep(20 * time.Millisecond) {
+		screen, err := d.tmux("capture-pane", "-p", "-t", name)
+		if err == nil && strings.Contains(screen, text) == present {
+			return nil
+		}
+		if time.Now().After(end) {
+			verb := "appear"
+			if !present {
+				verb = "go away"
+			}
+			return fmt.Errorf("time-out after %v waiting for %q to %s", timeout, text, verb)
+		}
+	}
+}
+
+// alive reports whether the program in session name still runs.
+func (d *driver) alive(name string) bool {
+	out, err := d.tmux("display-message", "-p", "-t", name, "#{pane_dead}")
+	return err == nil && strings.TrimSpace(out) == "0"
+}
+
+// shellQuote quotes s for the shell tmux starts the command with.
+func shellQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// start runs argv with env (NAME=value pairs) in a terminal of size WxH.
+func (d *driver) start(size string, env []string, argv ...string) {
+	d.t.Helper()
+	args := append([]string{"env"}, env...)
+	if err := d.startSession(d.name, size, append(args, argv...)); err != nil {
+		d.t.Fatal(err)
+	}
+}
+
+// keys sends keys by tmux's names (Enter, Space, Up, C-c) or as text.
+func (d *driver) keys(keys ...string) {
+	d.t.Helper()
+	if out, err := d.tmux(append([]string{"send-keys", "-t", d.name}, keys...)...); err != nil {
+		d.t.Fatalf("send-keys %q: %v: %s", keys, err, out)
+	}
+}
+
+// typeText types s literally.
+func (d *driver) typeText(s string) {
+	d.t.Helper()
+	if out, err := d.tmux("send-keys", "-t", d.name, "-l", s); err != nil {
+		d.t.Fatalf("send-keys -l %q: %v: %s", s, err, out)
+	}
+}
+
+// wait waits until text is on the screen.
+func (d *driver) wait(text string) {
+	d.t.Helper()
+	if err := d.waitFor(d.name, text, true, waitTimeout); err != nil {
+		d.t.Fatalf("%v; screen:\n%s", err, d.screen())
+	}
+}
+
+// gone waits until text is no longer on the screen.
+func (d *driver) gone(text string) {
+	d.t.Helper()
+	if err := d.waitFor(d.name, text, false, waitTimeout); err != nil {
+		d.t.Fatalf("%v; screen:\n%s", err, d.screen())
+	}
+}
+
+// screen is the visible screen as plain text.
+func (d *driver) screen() string {
+	out, _ := d.tmux("capture-pane", "-p", "-t", d.name)
+	return out
+}
+
+// rawScreen is the screen with its escape sequences, to check colours.
+func (d *driver) rawScreen() string {
+	out, _ := d.tmux("capture-pane", "-e", "-p", "-t", d.name)
+	return out
+}
+
+func (d *driver) resize(w, h string) {
+	d.t.Helper()
+	if out, err := d.tmux("resize-window", "-t", d.name, "-x", w, "-y", h); err != nil {
+		d.t.Fatalf("resize: %v: %s", err, out)
+	}
+}
+
+// waitWidest waits until some screen line is at least n cells wide and
+// returns the widest width seen.
+func (d *driver) waitWidest(n int) int {
+	wide := 0
+	for end := time.Now().Add(waitTimeout); time.Now().Before(end) && wide < n; time.Sleep(50 * time.Millisecond) {
+		for _, line := range strings.Split(d.screen(), "\n") {
+			wide = max(wide, len([]rune(strings.TrimRight(line, " "))))
+		}
+	}
+	return wide
+}
+
+// waitExit waits until the program has ended.
+func (d *driver) waitExit() {
+	d.t.Helper()
+	for end := time.Now().Add(waitTimeout); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+		if !d.alive(d.name) {
+			return
+		}
+	}
+	d.t.Fatalf("optout did not exit; screen:\n%s", d.screen())
+}
+
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "optout")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
