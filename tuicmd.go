@@ -32,6 +32,7 @@ func cmdTUI(g *globals, e env) error {
 	if err != nil {
 		return err
 	}
+	setMemoryLimit(e.getenv)
 	path, err := store.ResolvePath(g.db)
 	if err != nil {
 		return runtimeErrorf("%s: cannot work out where the data file is (%v): pass --db PATH", name, err)
