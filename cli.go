@@ -84,7 +84,7 @@ func dispatch(args []string, stdout io.Writer, e env) error {
 func newRoot(c *cli) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "optout",
-		Short: "Stop Meta and others from training AI on your data, one ticked step at a time",
+		Short: "Stop AI training on your data, step by step",
 		Long:  helpMain,
 		Args:  unknownCommand,
 		RunE:  c.action(func(*cobra.Command, []string) error { return cmdTUI(c.g, c.e) }),

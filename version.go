@@ -35,6 +35,14 @@ type buildInfo struct {
 // command's build info where the linker did not stamp it.
 func currentBuild() buildInfo {
 	b := buildInfo{version: version, commit: commit, date: date}
+	// goreleaser stamps "none" and the zero time where git told it nothing
+	// (a snapshot of a clone without a remote).
+	if b.commit == "none" {
+		b.commit = ""
+	}
+	if strings.HasPrefix(b.date, "0001-01-01") {
+		b.date = ""
+	}
 	info, ok := debug.ReadBuildInfo()
 	if ok {
 		b.goVersion = info.GoVersion
@@ -113,7 +121,26 @@ func manPage(root *cobra.Command) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	page = page.WithSection("Exit status", "0 ok, 1 something went wrong, 2 the command line is wrong.").
+	page = page.WithLongDescription(manText(root.Long)).WithSection("Exit status", "0 ok, 1 something went wrong, 2 the command line is wrong.").
 		WithSection("Files", "The data file is $OPTOUT_DB, else optout/optout.db in the user data directory: $XDG_DATA_HOME or ~/.local/share on Linux and BSD, ~/Library/Application Support on macOS, %LocalAppData% on Windows. A backup is kept beside it as optout.db.bak.")
 	return page.Build(roff.NewDocument()), nil
+}
+
+// manText reflows help text for the man page, where every line break
+// starts a paragraph: the lines of a paragraph are joined, while indented
+// lines (the list of commands) stay one to a line.
+func manText(s string) string {
+	var out []string
+	for _, para := range strings.Split(s, "\n\n") {
+		var joined []string
+		for _, line := range strings.Split(para, "\n") {
+			if strings.HasPrefix(line, "  ") || len(joined) == 0 {
+				joined = append(joined, strings.TrimSpace(line))
+				continue
+			}
+			joined[len(joined)-1] += " " + strings.TrimSpace(line)
+		}
+		out = append(out, joined...)
+	}
+	return strings.Join(out, "\n")
 }
