@@ -159,6 +159,9 @@ func TestTUIOptionsAndBackup(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit code %d (%s), want 0", code, stderr)
 	}
+	if got.catalog != nil && (got.verified != newestVerified(got.catalog) || got.verified == "") {
+		t.Errorf("runTUI got the guides' date %q, want the newest verified date", got.verified)
+	}
 	if got.catalog == nil || got.store == nil || got.region != model.RegionBR || got.theme != model.ThemeLight || !got.noColor {
 		t.Errorf("runTUI got %+v, want a catalog, a store, region br, theme light and no colour", got)
 	}

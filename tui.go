@@ -20,6 +20,8 @@ func runTUI(o tuiOptions) error {
 		Theme:    o.theme,
 		NoColor:  o.noColor,
 		DataPath: o.store.Path(),
+		// How fresh the guides are, under the full help (issue 12).
+		GuidesVerified: o.verified,
 	})
 	var opts []tea.ProgramOption
 	if o.noColor {

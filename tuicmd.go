@@ -14,6 +14,8 @@ type tuiOptions struct {
 	region   model.Region // --region; empty keeps the saved one
 	theme    model.Theme  // --theme; ThemeAuto keeps the saved one
 	noColor  bool         // NO_COLOR set to any non-empty value
+	// verified is the newest date the guides were verified, for the help.
+	verified string
 }
 
 // tuiWait is how long the TUI waits for the data file's lock: long enough
@@ -53,6 +55,7 @@ func cmdTUI(g *globals, e env) error {
 		region:   g.region,
 		theme:    g.theme,
 		noColor:  e.getenv("NO_COLOR") != "",
+		verified: newestVerified(cat),
 	})
 	if err != nil {
 		st.Close()
