@@ -250,3 +250,20 @@ func TestSingleDashLongFlags(t *testing.T) {
 		t.Errorf("got (%.40q…, %q, %d), want the JSON catalog", stdout, stderr, code)
 	}
 }
+
+func TestVersionStamped(t *testing.T) {
+	// What -ldflags -X sets in a release build (see .goreleaser.yaml).
+	defer func(v, c, d string) { buildVersion, buildCommit, buildDate = v, c, d }(buildVersion, buildCommit, buildDate)
+	buildVersion, buildCommit, buildDate = "1.2.0", "0123abc", "2026-12-01T10:00:00Z"
+	got := versionText()
+	for _, want := range []string{"optout 1.2.0 ", "commit:          0123abc\n", "built:           2026-12-01T10:00:00Z\n"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("version %q lacks %q", got, want)
+		}
+	}
+	// goreleaser's placeholders when git tells it nothing are not shown.
+	buildCommit, buildDate = "none", "0001-01-01T00:00:00Z"
+	if got := versionText(); strings.Contains(got, "none") || strings.Contains(got, "0001-01-01") {
+		t.Errorf("version shows goreleaser's placeholders: %q", got)
+	}
+}

@@ -15,15 +15,15 @@ import (
 
 // Stamped by release builds (see .goreleaser.yaml):
 //
-//	-ldflags "-X main.version=1.2.0 -X main.commit=abc1234 -X main.date=2026-12-01T10:00:00Z"
+//	-ldflags "-X main.buildVersion=1.2.0 -X main.buildCommit=abc1234 -X main.buildDate=2026-12-01T10:00:00Z"
 //
 // The linker can only set package-level string variables; nothing assigns
 // them at run time. A build from a clone falls back to what the Go command
 // recorded (module version, VCS revision and time).
 var (
-	version string
-	commit  string
-	date    string
+	buildVersion string
+	buildCommit  string
+	buildDate    string
 )
 
 // buildInfo is what the binary knows about its own build.
@@ -34,7 +34,7 @@ type buildInfo struct {
 // currentBuild is the stamped build information, completed from the Go
 // command's build info where the linker did not stamp it.
 func currentBuild() buildInfo {
-	b := buildInfo{version: version, commit: commit, date: date}
+	b := buildInfo{version: buildVersion, commit: buildCommit, date: buildDate}
 	// goreleaser stamps "none" and the zero time where git told it nothing
 	// (a snapshot of a clone without a remote).
 	if b.commit == "none" {
