@@ -70,4 +70,3 @@ func TestExportOutputDevice(t *testing.T) {
 		t.Errorf("the folder holds %d entries, want only the device (no temporary file left)", len(entries))
 	}
 }
-
