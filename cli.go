@@ -92,6 +92,8 @@ func newRoot(c *cli) *cobra.Command {
 	root.SetOut(c.stdout)
 	root.SetErr(io.Discard) // every error is returned and printed as one line by run
 	c.g.register(root.PersistentFlags())
+	completeWords(root, "region", strings.Split(model.RegionNames(), "|")...)
+	completeWords(root, "theme", "light", "dark", "plain", "auto")
 	root.SetFlagErrorFunc(flagError)
 	root.SetHelpCommand(helpCommand())
 	root.AddCommand(c.statusCommand(), c.exportCommand(), c.guidesCommand(), manCommand())
@@ -175,6 +177,7 @@ func (c *cli) exportCommand() *cobra.Command {
 		}),
 	}
 	cmd.Flags().StringVar(&format, "format", "md", "Markdown (md) or JSON (json)")
+	completeWords(cmd, "format", "md", "json")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file instead of standard output (- is standard output)")
 	return cmd
 }
@@ -258,6 +261,14 @@ func unknownCommand(cmd *cobra.Command, args []string) error {
 		return usageErrorf("%s: unknown command %q%s (see `%s --help`)", path, args[0], hint, path)
 	}
 	return usageErrorf("%s: unknown command %q: the commands are %s (see `%s --help`)", path, args[0], sayList(names), path)
+}
+
+// completeWords makes the shell complete flag's value from words.
+func completeWords(cmd *cobra.Command, flag string, words ...string) {
+	// The error is only for a flag that does not exist: a mistake here.
+	if err := cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(words, cobra.ShellCompDirectiveNoFileComp)); err != nil {
+		panic(err)
+	}
 }
 
 // noArgs rejects positional arguments for commands that take none.

@@ -155,3 +155,22 @@ func modelRegion(t *testing.T, s string) model.Region {
 	}
 	return r
 }
+
+func TestCompleteValues(t *testing.T) {
+	cat := builtIn(t)
+	id := string(cat.Platforms[0].Steps[0].ID)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"__complete", "guides", "show", id[:4]}, id + "\n"},
+		{[]string{"__complete", "status", "--region", ""}, "eu\n"},
+		{[]string{"__complete", "export", "--format", ""}, "json\n"},
+		{[]string{"__complete", "stat"}, "status\t"},
+	} {
+		stdout, _, code := runIn(t, testEnv(t), tt.args...)
+		if code != exitOK || !strings.Contains(stdout, tt.want) {
+			t.Errorf("%q: got (%q, %d), want %q among the completions", tt.args, stdout, code, tt.want)
+		}
+	}
+}
