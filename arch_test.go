@@ -58,6 +58,10 @@ func TestImportRules(t *testing.T) {
 			return !strings.HasPrefix(d, module+"/") || d == module+"/store" || d == module+"/model"
 		},
 			"store may import only model of ours"},
+		{module + "/accessible", true, func(d string) bool {
+			return d == module+"/model" || strings.HasPrefix(d, module+"/accessible")
+		},
+			"the line mode reaches the catalog and the store through model only, and needs nothing outside the standard library"},
 	}
 	for _, r := range rules {
 		for _, d := range deps(t, r.pkg, r.withTests) {

@@ -129,11 +129,17 @@ func firstStep(tb testing.TB, cat *model.Catalog, r model.Region) (model.Platfor
 
 // BenchmarkStartup is everything before the first frame except glamour's
 // render of the visible step, which runs in a Cmd after the frame: loading
-// the built-in guides, opening and checking a data file with a realistic
-// amount of progress, loading it, building the UI and laying out and drawing
-// the first frame.
+// the built-in guides, opening and checking a data file, loading it,
+// building the UI and laying out and drawing the first frame. It runs on
+// two data files: a realistic amount of progress (startupFixture), and a
+// long-kept ledger of 100 accounts with 100 recorded events each
+// (ledgerFixture).
 func BenchmarkStartup(b *testing.B) {
-	path := startupFixture(b)
+	b.Run("fixture=typical", func(b *testing.B) { benchStartup(b, startupFixture(b)) })
+	b.Run("fixture=ledger-100x100", func(b *testing.B) { benchStartup(b, ledgerFixture(b, 100, 100)) })
+}
+
+func benchStartup(b *testing.B, path string) {
 	for b.Loop() {
 		cat, err := guides.Load()
 		if err != nil {
@@ -158,6 +164,64 @@ func BenchmarkStartup(b *testing.B) {
 		}
 		b.StartTimer()
 	}
+}
+
+// ledgerFixture writes the data file of someone who has used optout for a
+// long time: accounts accounts, round-robin over the shipped platforms, each
+// with events recorded events spread over up to ten of its platform's steps
+// in cycles of tick, status, note, re-confirm, untick, as the UI records
+// them (ticks and re-confirms carry what the user followed).
+func ledgerFixture(b *testing.B, accounts, events int) string {
+	b.Helper()
+	cat, err := guides.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(b.TempDir(), "optout.db")
+	st, err := store.Open(path, store.Options{NoSync: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	must := func(err error) {
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	must(st.SaveSettings(model.Settings{Region: model.RegionEU}))
+	at := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	var all []model.Account
+	for i := range accounts {
+		p := cat.Platforms[i%len(cat.Platforms)]
+		a := model.Account{ID: model.AccountID(fmt.Sprintf("%s#%03d", p.ID, i)), Platform: p.ID, Label: fmt.Sprintf("@account_%d", i), Created: at}
+		must(st.SaveAccount(a))
+		all = append(all, a)
+		steps := p.Steps[:min(10, len(p.Steps))]
+		for n := range events {
+			s := steps[n%len(steps)]
+			ev := model.Event{At: at.Add(time.Duration(n) * time.Hour), Revision: s.Revision}
+			switch cycle := n / len(steps) % 6; cycle {
+			case 0, 3:
+				ev.Kind = model.EventTick
+				if cycle == 3 {
+					ev.Kind = model.EventReconfirm
+				}
+				ev.Followed = model.FollowedOf(s)
+			case 1:
+				ev.Kind, ev.Status = model.EventStatus, model.StatusSubmitted
+			case 2:
+				ev.Kind, ev.Note = model.EventNote, fmt.Sprintf("case #%d, sent by post", n)
+			case 4:
+				ev.Kind, ev.Status = model.EventStatus, model.StatusConfirmed
+			case 5:
+				ev.Kind = model.EventUntick
+			}
+			must(st.Record(a.ID, s.ID, ev))
+		}
+	}
+	p, s := firstStep(b, cat, model.RegionEU)
+	must(st.SaveResume(openAll(cat, all, model.AccountsFor(p.ID, all)[0].ID, s.ID)))
+	return path
 }
 
 // startupFixture writes the data file of someone well into the guide: a

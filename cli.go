@@ -21,6 +21,8 @@ type globals struct {
 	region  model.Region // --region: overrides the saved region
 	theme   model.Theme  // --theme
 	version bool         // --version
+	// accessible: --accessible, the line mode for screen readers and pipes
+	accessible bool
 }
 
 // regionValue is --region as a pflag.Value: it accepts only known regions.
@@ -58,6 +60,7 @@ func (g *globals) register(fs *pflag.FlagSet) {
 	fs.Var(regionValue{&g.region}, "region", "Region to use (eu, uk, br, us or other) instead of the one you chose in optout")
 	fs.Var(themeValue{&g.theme}, "theme", "Colours: light, dark, plain or auto")
 	fs.BoolVar(&g.version, "version", g.version, "print the version and the guides' date, then exit")
+	fs.BoolVar(&g.accessible, "accessible", g.accessible, "plain numbered lines for screen readers and pipes, instead of the full screen")
 }
 
 // cli is one run of the command line: the parsed globals and where the
@@ -148,16 +151,18 @@ func (c *cli) action(run func(cmd *cobra.Command, args []string) error) func(*co
 
 func (c *cli) statusCommand() *cobra.Command {
 	var account string
+	var due bool
 	cmd := &cobra.Command{
 		Use:   "status",
 		Short: "Progress per platform and account",
 		Long:  helpStatus,
 		Args:  noArgs,
 		RunE: c.action(func(*cobra.Command, []string) error {
-			return cmdStatus(c.g, account, c.stdout, c.e)
+			return cmdStatus(c.g, account, due, c.stdout, c.e)
 		}),
 	}
 	cmd.Flags().StringVar(&account, "account", "", `only the accounts with this label ("main account" is the one every platform starts with)`)
+	cmd.Flags().BoolVar(&due, "due", false, "only what's next: requests to follow up, steps changed since you did them, re-checks due, work recorded outside the region")
 	return cmd
 }
 

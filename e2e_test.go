@@ -44,7 +44,7 @@ func TestE2EFirstRunTickUndoQuitRelaunch(t *testing.T) {
 	d.keys("Down", "Space")
 	d.wait("2/")
 	d.keys("u")
-	d.wait("undone")
+	d.wait("undid: tick")
 	before := d.screen()
 	if got := strings.Count(before, "[✓]"); got != 1 {
 		// The main account's tick is in a collapsed node: only @alice_shop's

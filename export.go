@@ -28,11 +28,34 @@ func cmdExport(g *globals, format, out string, stdout io.Writer, e env) error {
 	} else {
 		writeMarkdown(&buf, rep)
 	}
-	if err := writeOutput(out, buf.Bytes(), stdout); err != nil {
+	data := escapeControls(buf.Bytes())
+	if err := writeOutput(out, data, stdout); err != nil {
 		return runtimeErrorf("%s: cannot write %s (%v): check the folder exists and you may write to it", name, out, err)
 	}
 	return nil
 }
+
+// escapeControls escapes DEL and the C1 controls (U+0080–U+009F, e.g. CSI
+// U+009B), which encoding/json leaves raw: a terminal showing the export
+// could act on them. JSON's structure is ASCII, so every such rune is inside
+// a string, where \u00XX means the same character.
+func escapeControls(js []byte) []byte {
+	if !bytes.ContainsFunc(js, isRawControl) {
+		return js
+	}
+	var b bytes.Buffer
+	b.Grow(len(js) + 64)
+	for _, r := range string(js) {
+		if isRawControl(r) {
+			fmt.Fprintf(&b, `\u%04x`, r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.Bytes()
+}
+
+func isRawControl(r rune) bool { return r == 0x7f || (r >= 0x80 && r <= 0x9f) }
 
 // unwrapPath drops the file name from an *os.PathError or *os.LinkError,
 // whose temporary names would only confuse; the caller names the file.

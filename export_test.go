@@ -29,7 +29,7 @@ func TestExportJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
 		t.Fatalf("export is not JSON: %v\n%s", err, stdout)
 	}
-	if rep.Schema != 1 || rep.Region != model.RegionEU || rep.Generated != "2026-11-24T10:15:00Z" {
+	if rep.Schema != 2 || rep.Region != model.RegionEU || rep.Generated != "2026-11-24T10:15:00Z" {
 		t.Errorf("header = schema %d, region %q, generated %q", rep.Schema, rep.Region, rep.Generated)
 	}
 	if got, want := len(rep.Platforms), len(cat.Platforms); got != want {
@@ -45,8 +45,8 @@ func TestExportJSON(t *testing.T) {
 		t.Fatalf("accounts of %s = %+v, want the main account and @shop", p.ID, accounts)
 	}
 	mainAcct, shop := accounts[0], accounts[1]
-	if len(mainAcct.Steps) != len(steps) || mainAcct.Done != 1 || mainAcct.Total != len(steps) {
-		t.Errorf("main account: %d steps, %d/%d done; want %d steps, 1 done", len(mainAcct.Steps), mainAcct.Done, mainAcct.Total, len(steps))
+	if len(mainAcct.Steps) != len(steps) || mainAcct.Done != 1 || mainAcct.Total != tickable(steps) {
+		t.Errorf("main account: %d steps, %d/%d done; want %d steps, 1/%d done", len(mainAcct.Steps), mainAcct.Done, mainAcct.Total, len(steps), tickable(steps))
 	}
 	ticked, open := mainAcct.Steps[0], mainAcct.Steps[1]
 	if !ticked.Done || ticked.TickedAt == nil || *ticked.TickedAt != "2026-11-20T14:03:00Z" ||
@@ -86,7 +86,7 @@ func TestExportJSONKeys(t *testing.T) {
 	}
 	step := doc.Platforms[0].Accounts[0].Steps[0]
 	for _, key := range []string{"id", "title", "done", "ticked_at", "revision_ticked", "revision_current",
-		"changed_since_tick", "status", "note", "link", "sources", "verified"} {
+		"changed_since_tick", "status", "note", "link", "sources", "verified", "in_region", "history"} {
 		if _, ok := step[key]; !ok {
 			t.Errorf("step has no %q key: %v", key, step)
 		}
@@ -112,19 +112,24 @@ func TestExportMarkdownFile(t *testing.T) {
 	for _, want := range []string{
 		"# optout report, 24 November 2026\n",
 		"**EU/EEA & Switzerland** (`eu`)",
-		"## " + p.Group + ": " + p.Title,
-		"### main account: 1 of ",
-		"### @shop: 1 of ",
-		"- [x] **" + steps[0].Title + "**, ticked 2026-11-20T14:03:00Z against guide revision `" + steps[0].Revision + "`",
-		"- [ ] **" + steps[1].Title + "**\n",
-		"request submitted",
+		"## Summary\n",
+		"## " + mdText(p.Group) + ": " + mdText(p.Title),
+		"### `main account`: 1 of ",
+		"### `@shop`: 1 of ",
+		"- [x] **" + mdText(steps[0].Title) + "**, ticked 2026-11-20T14:03:00Z against guide revision `" + steps[0].Revision + "`",
+		"- [ ] **" + mdText(steps[1].Title) + "**\n",
+		"request `sent`",
 		"changed after you ticked it",
 		"Source: [",
 		"## Kept progress for steps no longer in the guides",
+		"## Appendix: sources",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("report does not contain %q:\n%s", want, md)
 		}
+	}
+	if strings.Index(md, "## Appendix: sources") < strings.LastIndex(md, "### ") {
+		t.Error("the sources are not in an appendix at the end")
 	}
 	if runtime.GOOS != "windows" {
 		info, err := os.Stat(out)
@@ -151,4 +156,15 @@ func TestExportUnwritable(t *testing.T) {
 		t.Errorf("got (%q, %d), want exit 1 naming %s", stderr, code, out)
 	}
 	wantOneLine(t, stderr)
+}
+
+// tickable counts the steps that are ticked and counted (not info steps).
+func tickable(steps []model.Step) int {
+	n := 0
+	for _, s := range steps {
+		if s.Tickable() {
+			n++
+		}
+	}
+	return n
 }

@@ -98,15 +98,27 @@ type catalogJSON struct {
 	Platforms []model.Platform `json:"platforms"`
 }
 
-// catalogDoc lays the catalog out for JSON; a platform without region
-// notes gets an empty object rather than null.
+// catalogDoc lays the catalog out for JSON: a platform without region
+// notes gets an empty object, and an empty list of facts [], rather than
+// null. A step's email stays null when it has none.
 func catalogDoc(cat *model.Catalog) catalogJSON {
 	doc := catalogJSON{Schema: catalogSchema, Platforms: make([]model.Platform, len(cat.Platforms))}
 	for i, p := range cat.Platforms {
 		if p.RegionNotes == nil {
 			p.RegionNotes = map[model.Region]string{}
 		}
+		p.Facts.Covers = nonNil(p.Facts.Covers)
+		p.Facts.NotCovered = nonNil(p.Facts.NotCovered)
+		p.Facts.Plans = nonNil(p.Facts.Plans)
 		doc.Platforms[i] = p
 	}
 	return doc
+}
+
+// nonNil returns s, or an empty slice for nil, so JSON shows [].
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }

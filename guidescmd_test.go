@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -17,6 +18,12 @@ group: Acme
 order: 900
 region_notes:
   us: There is no legal right to object in the US.
+facts:
+  training: default-on
+  who: you
+  covers: [ai-chats]
+  human_review: unclear
+  plans: [free, paid]
 ---
 Acme trains its AI on chats.
 `
@@ -32,6 +39,8 @@ sources:
   - url: https://acme.example/privacy
     title: Acme privacy centre
     official: true
+kind: action
+confidence: official
 ---
 Tap "Object" and send the form.
 `
@@ -163,9 +172,64 @@ func TestGuidesJSON(t *testing.T) {
 	if first.ID != string(cat.Platforms[0].ID) || first.Intro == "" {
 		t.Errorf("first platform = %q with intro %q", first.ID, first.Intro)
 	}
-	for _, key := range []string{"id", "title", "body", "regions", "link", "template", "sources", "verified", "revision"} {
+	for _, key := range []string{"id", "title", "body", "regions", "link", "template", "sources", "verified", "revision",
+		"kind", "confidence", "confidence_note", "details", "recheck_months", "followup_days", "email"} {
 		if _, ok := first.Steps[0][key]; !ok {
 			t.Errorf("step has no %q key", key)
+		}
+	}
+}
+
+// TestGuidesJSONv2 checks the v2 fields of a pack in guides --json: facts
+// for every platform (lists as [], never null), and the step's kind,
+// confidence, details apart from the body, reminders and e-mail (null
+// when absent).
+func TestGuidesJSONv2(t *testing.T) {
+	step := strings.Replace(packStep, "kind: action\n", "kind: action\nconfidence_note: One guide says so.\nrecheck_months: 6\nfollowup_days: 30\n", 1)
+	step = strings.Replace(step, "Tap \"Object\" and send the form.\n", "Tap \"Object\" and send the form.\n\n## Details\n\nThe form changed in 2025.\n", 1)
+	mail := strings.NewReplacer("acme/chat/object", "acme/chat/mail", "template: |\n  I object.\n",
+		"email:\n  to: privacy@acme.example\n  subject: Objection\n  body: |\n    I object.\n").Replace(packStep)
+	dir := writePack(t, packPlatform, step)
+	writeTestFile(t, filepath.Join(dir, "acme", "chat", "20-mail.md"), mail)
+	stdout, stderr, code := runIn(t, testEnv(t), "guides", "--json", "--guides", dir)
+	if code != exitOK {
+		t.Fatalf("exit code %d: %s", code, stderr)
+	}
+	var doc struct {
+		Platforms []struct {
+			ID    string                     `json:"id"`
+			Facts map[string]json.RawMessage `json:"facts"`
+			Steps []map[string]json.RawMessage
+		} `json:"platforms"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatalf("not JSON: %v", err)
+	}
+	for _, p := range doc.Platforms {
+		for _, key := range []string{"training", "who", "covers", "not_covered", "retention", "human_review", "plans", "policy_changed"} {
+			if v, ok := p.Facts[key]; !ok || string(v) == "null" {
+				t.Errorf("%s: facts.%s = %s, want a value (lists as [])", p.ID, key, v)
+			}
+		}
+		if p.ID != "acme/chat" {
+			continue
+		}
+		want := []map[string]string{{
+			"kind": `"action"`, "confidence": `"official"`, "confidence_note": `"One guide says so."`,
+			"body": `"Tap \"Object\" and send the form."`, "details": `"The form changed in 2025."`,
+			"recheck_months": "6", "followup_days": "30", "email": "null",
+		}, {
+			"template": `""`, "details": `""`, "recheck_months": "0",
+			"email": `{"to":"privacy@acme.example","subject":"Objection","body":"I object."}`,
+		}}
+		for i, w := range want {
+			for key, v := range w {
+				var got bytes.Buffer
+				json.Compact(&got, p.Steps[i][key])
+				if got.String() != v {
+					t.Errorf("step %d: %s = %s, want %s", i, key, got.String(), v)
+				}
+			}
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -124,7 +125,7 @@ func showStyle(t model.Theme) string {
 // TUI shows, without its key hints.
 func readingMarkdown(s model.Step) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n%s\n", s.Title, strings.TrimSpace(s.Body))
+	fmt.Fprintf(&b, "# %s\n\n%s\n", s.Title, joinSoftBreaks(strings.TrimSpace(s.Body)))
 	if s.Link != "" {
 		fmt.Fprintf(&b, "\n## Official link\n\n<%s>\n", s.Link)
 	}
@@ -132,6 +133,17 @@ func readingMarkdown(s model.Step) string {
 		b.WriteString("\n## Text you can copy\n\n```\n")
 		b.WriteString(strings.TrimRight(s.Template, "\n"))
 		b.WriteString("\n```\n")
+	}
+	if e := s.Email; e != nil {
+		fmt.Fprintf(&b, "\n## E-mail to send\n\nTo: %s  \nSubject: %s\n\n```\n%s\n```\n", e.To, e.Subject, strings.TrimRight(e.Body, "\n"))
+	}
+	if details := strings.TrimSpace(s.Details); details != "" {
+		fmt.Fprintf(&b, "\n## Details\n\n%s\n", joinSoftBreaks(details))
+	}
+	if sentence := s.Confidence.Sentence(); sentence != "" || s.ConfidenceNote != "" {
+		b.WriteString("\n## How sure we are\n\n")
+		b.WriteString(strings.TrimSpace(sentence + " " + s.ConfidenceNote))
+		b.WriteString("\n")
 	}
 	if len(s.Sources) > 0 {
 		b.WriteString("\n## Sources\n\n")
@@ -157,6 +169,38 @@ func readingMarkdown(s model.Step) string {
 	}
 	fmt.Fprintf(&b, "; applies in %s.\n", strings.Join(labels, ", "))
 	return b.String()
+}
+
+// blockStart matches a line that starts a Markdown block of its own: a
+// list item, heading, quote, table row, fence or rule.
+var blockStart = regexp.MustCompile(`^\s*([-*+]\s|#|>|\||` + "```" + `|~~~|\d+[.)]\s|---)`)
+
+// joinSoftBreaks joins the lines of each paragraph and list item, which
+// guide authors wrap by hand: the renderer keeps such line breaks, so a
+// sentence would break where the author's editor did rather than at the
+// reader's width. Fenced code, and lines ending in a hard break, are kept.
+func joinSoftBreaks(md string) string {
+	var out []string
+	fenced := false
+	for _, line := range strings.Split(md, "\n") {
+		trimmed := strings.TrimSpace(line)
+		if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
+			fenced = !fenced
+			out = append(out, line)
+			continue
+		}
+		if n := len(out); n > 0 && !fenced && trimmed != "" && !blockStart.MatchString(line) {
+			prev := out[n-1]
+			prevTrim := strings.TrimSpace(prev)
+			if prevTrim != "" && !strings.HasSuffix(prev, "  ") && !strings.HasSuffix(prev, "\\") &&
+				!strings.HasPrefix(prevTrim, "#") && !strings.HasPrefix(prevTrim, "|") && !strings.HasPrefix(prevTrim, "```") {
+				out[n-1] = prev + " " + trimmed
+				continue
+			}
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
 }
 
 // nearIDs are up to three step IDs close to a mistyped one.

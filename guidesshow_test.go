@@ -24,6 +24,8 @@ sources:
   - url: https://acme.example/privacy
     title: Acme privacy centre
     official: true
+kind: action
+confidence: official
 ---
 Tap &#x1b;]0;owned&#x07; "Object" &#x90;qpayload&#x9c; and send &#x9b;2J the form.
 `
@@ -38,7 +40,7 @@ func TestGuidesShowPiped(t *testing.T) {
 		t.Errorf("piped output has escape codes:\n%q", stdout)
 	}
 	for _, want := range []string{"Object to AI training", `Tap "Object" and send the form.`, "https://acme.example/object",
-		"I object.", "Acme privacy centre (official)", "Last verified", "2026-01-02", "acme/chat/object"} {
+		"I object.", "Acme privacy centre (official)", "How sure we are", "Last verified", "2026-01-02", "acme/chat/object"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("output lacks %q:\n%s", want, stdout)
 		}
@@ -171,6 +173,23 @@ func TestCompleteValues(t *testing.T) {
 		stdout, _, code := runIn(t, testEnv(t), tt.args...)
 		if code != exitOK || !strings.Contains(stdout, tt.want) {
 			t.Errorf("%q: got (%q, %d), want %q among the completions", tt.args, stdout, code, tt.want)
+		}
+	}
+}
+
+func TestJoinSoftBreaks(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"one\ntwo", "one two"},
+		{"1. first\n   continued\n2. second", "1. first continued\n2. second"},
+		{"- a\n- b", "- a\n- b"},
+		{"para\n\nnext\nline", "para\n\nnext line"},
+		{"hard  \nbreak", "hard  \nbreak"},
+		{"```\nkeep\nlines\n```", "```\nkeep\nlines\n```"},
+		{"# Title\ntext", "# Title\ntext"},
+		{"text\n## Heading", "text\n## Heading"},
+	} {
+		if got := joinSoftBreaks(tt.in); got != tt.want {
+			t.Errorf("joinSoftBreaks(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

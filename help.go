@@ -12,7 +12,7 @@ network connection.
 Run without a command, it starts the full-screen guide. The commands are for
 scripts and for keeping proof:
 
-  optout status [--account LABEL]              progress per platform and account
+  optout status [--account LABEL] [--due]      progress per platform and account
   optout export [--format md|json] [-o FILE]   a dated report to keep as proof
   optout guides [--json] [--region R]          list the platforms and steps
   optout guides show ID [--width N]            read one step
@@ -20,8 +20,11 @@ scripts and for keeping proof:
   optout completion bash|zsh|fish|powershell   shell completions
   optout help COMMAND                          help for one command
 
-The global flags (--db, --guides, --region, --theme, --version) go before or
-after the command's name.
+With --accessible (or OPTOUT_ACCESSIBLE=1, or TERM=dumb) optout prints plain
+numbered lines for screen readers and pipes instead of the full screen.
+
+The global flags (--db, --guides, --region, --theme, --accessible, --version)
+go before or after the command's name.
 
 Exit codes: 0 ok, 1 something went wrong, 2 the command line is wrong.`
 
@@ -30,12 +33,15 @@ many steps are done. In a terminal it draws a table; piped or redirected it
 prints plain text with no escape codes.
 
 The region is --region, else the one you chose in optout. Run optout once to
-choose one, or pass --region.`
+choose one, or pass --region.
+
+With --due it lists only what's next: requests to follow up, steps changed
+since you did them, re-checks due, and work recorded outside the region.`
 
 const helpExport = `Writes a dated report to keep as proof: for each account, every step of the
 region with its state, when you ticked it, the guide revision you ticked it
 against, the official link and the sources. The JSON format is described in
-the README ("schema": 1).
+the README ("schema": 2).
 
 With -o FILE the report goes to FILE instead of standard output. A regular
 file (or one that does not exist yet) is replaced atomically: a reader sees

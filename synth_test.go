@@ -57,6 +57,15 @@ region_notes:
   br: Some steps apply only in the EU and the UK.
   us: Some steps apply only in the EU and the UK.
   other: Some steps apply only in the EU and the UK.
+facts:
+  training: default-on
+  who: you
+  covers: [posts, comments, profile]
+  not_covered: [Posts of you that other people share]
+  retention: ""
+  human_review: unclear
+  plans: [free]
+  policy_changed: ""
 ---
 Synthetic platform %03d stands in for a real service in a large guide pack.
 It trains **AI models** on what its users post, and this intro says so in
@@ -85,6 +94,8 @@ sources:
     official: true
   - url: https://example.org/news/%03d
     title: Example news report (2026)
+kind: action
+confidence: official
 ---
 Open the app's **Settings and privacy**, then look for the page about AI.
 Labels vary by version: look for the words "AI" or "generative".

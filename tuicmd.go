@@ -24,6 +24,9 @@ const tuiWait = lockWait
 
 // cmdTUI starts the full-screen guide on the data file.
 func cmdTUI(g *globals, e env) error {
+	if lineMode(g, e) {
+		return cmdAccessible(g, e)
+	}
 	// Without a terminal Bubble Tea fails opening /dev/tty with an obscure
 	// message; say what to do instead, before touching the data file.
 	if !e.stdinTTY || !e.stdoutTTY {

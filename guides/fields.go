@@ -3,6 +3,7 @@ package guides
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -148,4 +149,144 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// key is one row of a field table: a key a mapping may hold and how its
+// value is read into a T. The table is the only list of keys, so a key
+// that is allowed is always read, and the reverse.
+type key[T any] struct {
+	name string
+	read func(r *fileReader, f field, out *T)
+}
+
+// field is one key of a mapping as a reader sees it.
+type field struct {
+	key     string
+	e       entry
+	present bool
+	missing int       // the line where the key belongs when it is absent
+	now     time.Time // verified dates after this are in the future
+}
+
+// line is where to report a problem with the field: its own line, or
+// where it belongs when it is absent.
+func (f field) line() int {
+	if f.present {
+		return f.e.line
+	}
+	return f.missing
+}
+
+// readKeys reads mapping n through table into out, reporting unknown and
+// repeated keys. what names the mapping in messages; missing is the line
+// where absent keys are reported.
+func readKeys[T any](r *fileReader, n *yaml.Node, table []key[T], what string, missing int, now time.Time, out *T) {
+	names := make([]string, len(table))
+	for i, k := range table {
+		names[i] = k.name
+	}
+	m := r.mapping(n, names, what)
+	for _, k := range table {
+		e, ok := m[k.name]
+		k.read(r, field{key: k.name, e: e, present: ok, missing: missing, now: now}, out)
+	}
+}
+
+// str reads an optional single value ("" when absent); ok is false if the
+// value was not a single value (already reported).
+func (r *fileReader) str(f field) (string, bool) {
+	if !f.present {
+		return "", true
+	}
+	return r.text(f.key, f.e)
+}
+
+// need reports a required field that is absent or empty; example shows
+// how to write it.
+func (r *fileReader) need(f field, s string, example string) bool {
+	if s != "" {
+		return true
+	}
+	r.errorf(f.line(), "%s is missing or empty: add a line such as %q", f.key, example)
+	return false
+}
+
+// enum reads a value from a fixed vocabulary, suggesting the nearest word
+// for a typo. A required field must be present.
+func enum[T ~string](r *fileReader, f field, allowed []T, required bool) T {
+	s, ok := r.str(f)
+	if !ok {
+		return ""
+	}
+	if s == "" {
+		if required {
+			r.errorf(f.line(), "%s is missing or empty: add a line such as %q (one of %s)", f.key, f.key+": "+string(allowed[0]), words(allowed))
+		}
+		return ""
+	}
+	if !slices.Contains(allowed, T(s)) {
+		r.errorf(f.line(), "%s %q is not a known value%s (one of %s)", f.key, s, suggestWord(s, allowed), words(allowed))
+		return ""
+	}
+	return T(s)
+}
+
+// enumList reads a list of words from a fixed vocabulary, each at most once.
+func enumList[T ~string](r *fileReader, f field, allowed []T) []T {
+	if !f.present {
+		return nil
+	}
+	items, ok := r.list(f.key, f.e)
+	if !ok {
+		return nil
+	}
+	out := []T{}
+	for _, n := range items {
+		line := r.line(n)
+		s, ok := r.text("an item of "+f.key, entry{line: line, value: n})
+		switch {
+		case !ok:
+		case !slices.Contains(allowed, T(s)):
+			r.errorf(line, "%s: %q is not in the vocabulary%s (one of %s)", f.key, s, suggestWord(s, allowed), words(allowed))
+		case slices.Contains(out, T(s)):
+			r.errorf(line, "%s: %q is listed twice", f.key, s)
+		default:
+			out = append(out, T(s))
+		}
+	}
+	return out
+}
+
+// wholeNumber reads an optional whole number from lo to hi; 0 when absent.
+func (r *fileReader) wholeNumber(f field, lo, hi int, what string) int {
+	if !f.present {
+		return 0
+	}
+	n, ok := r.integer(f.key, f.e)
+	if !ok {
+		return 0
+	}
+	if n < lo || n > hi {
+		r.errorf(f.line(), "%s is %d: give a whole number from %d to %d (%s), or leave it out", f.key, n, lo, hi, what)
+		return 0
+	}
+	return n
+}
+
+// words lists a vocabulary for a message.
+func words[T ~string](vs []T) string {
+	s := make([]string, len(vs))
+	for i, v := range vs {
+		s[i] = string(v)
+	}
+	return strings.Join(s, ", ")
+}
+
+// suggestWord is suggest for a vocabulary.
+func suggestWord[T ~string](s string, vs []T) string {
+	known := make([]string, len(vs))
+	for i, v := range vs {
+		known[i] = string(v)
+	}
+	return suggest(s, known)
 }

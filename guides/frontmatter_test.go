@@ -22,11 +22,11 @@ func TestFileShapes(t *testing.T) {
 		{"unclosed front matter", strings.Replace(validStep, "---\nTap", "Tap", 1), []string{sf + ":1: never closed"}},
 		{"only an opening fence", "---\n", []string{sf + ":1: never closed"}},
 		{"only fences", "---\n---\n", []string{
-			sf + ":2: id is missing", sf + ":2: title is missing", sf + ":2: regions is missing",
+			sf + ":2: id is missing", sf + ":2: title is missing", sf + ":2: kind is missing", sf + ":2: confidence is missing", sf + ":2: regions is missing",
 			sf + ":2: verified is missing", sf + ":2: sources is missing", sf + ":2: the step has no text",
 		}},
 		{"comment-only front matter", "---\n# nothing yet\n---\nBody\n", []string{
-			sf + ":3: id is missing", sf + ":3: title is missing", sf + ":3: regions is missing",
+			sf + ":3: id is missing", sf + ":3: title is missing", sf + ":3: kind is missing", sf + ":3: confidence is missing", sf + ":3: regions is missing",
 			sf + ":3: verified is missing", sf + ":3: sources is missing",
 		}},
 		{"CRLF line endings", crlf, nil},
@@ -35,7 +35,7 @@ func TestFileShapes(t *testing.T) {
 		{"byte order mark", "\uFEFF" + validStep, nil},
 		{"byte order mark and CRLF", "\uFEFF" + crlf, nil},
 		{"fence with trailing blanks", strings.Replace(validStep, "---\n", "--- \t\n", 2), nil},
-		{"not UTF-8", strings.Replace(validStep, "Tap \"Object\"", "Tap \xff", 1), []string{sf + ":15: not valid UTF-8"}},
+		{"not UTF-8", strings.Replace(validStep, "Tap \"Object\"", "Tap \xff", 1), []string{sf + ":17: not valid UTF-8"}},
 		{"Latin-1 title", strings.Replace(validStep, "Object to", "Objet \xe0", 1), []string{sf + ":3: not valid UTF-8"}},
 		{"YAML syntax error", strings.Replace(validStep, "title: Object to AI training", "title: [unclosed", 1), []string{sf + ":3: not valid YAML"}},
 		// YAML reports where the construct it was reading started: the

@@ -15,8 +15,11 @@ import (
 var testNow = time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
 
 // validPlatform and validStep pass every rule; tests break one thing each.
+// validPlatform's lines: 2 id, 3 title, 4 group, 5 order, 6-7
+// region_notes, 8-16 facts (9 training … 16 policy_changed), 17 fence.
 // validStep's lines: 2 id, 3 title, 4 regions, 5 link, 6-7 template,
-// 8 minutes, 9 verified, 10-13 sources, 14 fence, 15 body.
+// 8 minutes, 9 verified, 10-13 sources, 14 kind, 15 confidence, 16 fence,
+// 17 body.
 const (
 	validPlatform = `---
 id: acme/chat
@@ -25,6 +28,15 @@ group: Acme
 order: 10
 region_notes:
   us: There is no legal right to object in the US.
+facts:
+  training: default-on
+  who: you
+  covers: [ai-chats]
+  not_covered: [Chats other people share]
+  retention: Chats kept until you delete them.
+  human_review: "yes"
+  plans: [free, paid]
+  policy_changed: 2025-05-27
 ---
 Acme trains its AI on chats.
 `
@@ -41,6 +53,8 @@ sources:
   - url: https://acme.example/privacy
     title: Acme privacy centre
     official: true
+kind: action
+confidence: official
 ---
 Tap "Object" and send the form.
 `

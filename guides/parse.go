@@ -120,7 +120,7 @@ func (p *parser) platform(file string) (platformFile, bool) {
 	if !ok {
 		return platformFile{}, false
 	}
-	pf := r.readPlatform(doc)
+	pf := r.readPlatform(doc, p.now)
 	if pf.idOK {
 		p.claim(r, string(pf.platform.ID), pf.idLine)
 	}

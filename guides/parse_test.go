@@ -57,7 +57,14 @@ func TestCatalog(t *testing.T) {
 		ID: "acme/chat", Title: "Chat", Group: "Acme", Order: 10,
 		Intro:       "Acme trains its AI on chats.",
 		RegionNotes: map[model.Region]string{model.RegionUS: "There is no legal right to object in the US."},
-		File:        "acme/chat/platform.md",
+		Facts: model.Facts{
+			Training: model.TrainingDefaultOn, Who: model.WhoYou,
+			Covers:     []model.DataKind{"ai-chats"},
+			NotCovered: []string{"Chats other people share"},
+			Retention:  "Chats kept until you delete them.", HumanReview: model.HumanReviewYes,
+			Plans: []model.Plan{model.PlanFree, model.PlanPaid}, PolicyChanged: "2025-05-27",
+		},
+		File: "acme/chat/platform.md",
 	}
 	p.Steps = nil
 	if !reflect.DeepEqual(p, wantPlatform) {
@@ -70,7 +77,8 @@ func TestCatalog(t *testing.T) {
 	}
 	wantStep := model.Step{
 		ID: "acme/chat/object", Platform: "acme/chat",
-		Title:    "Object to AI training",
+		Title: "Object to AI training",
+		Kind:  model.KindAction, Confidence: model.ConfidenceOfficial,
 		Body:     `Tap "Object" and send the form.`,
 		Regions:  []model.Region{model.RegionEU, model.RegionUK, model.RegionBR, model.RegionOther},
 		Link:     "https://acme.example/object",

@@ -1,9 +1,12 @@
 package guides
 
 import (
+	"os"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/optout/optout/model"
 )
@@ -88,5 +91,85 @@ func TestPartRevisionsNameWhatChanged(t *testing.T) {
 	want := []model.StepPart{model.PartBody, model.PartLink}
 	if !slices.Equal(got, want) {
 		t.Errorf("changed parts = %v, want %v", got, want)
+	}
+}
+
+// TestRevisionPinned pins the literal revisions and part hashes of steps
+// copied from the shipped guides as they were before format v2
+// (testdata/pinned), now with v2 fields added. Ticks store these values:
+// if a new field joined the revision where it does not change what the
+// user does, every user's ticks would show as "changed". Kind, confidence
+// and its note, details, recheck_months and followup_days leave them
+// alone; a template that becomes an e-mail with the same To, Subject and
+// text keeps them too (the e-mail is "the text to copy").
+func TestRevisionPinned(t *testing.T) {
+	c, err := parse(os.DirFS("testdata/pinned"), "", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	regions := uint32(0x400ecd13) // eu, uk, br, us, other
+	empty := uint32(0x811c9dc5)   // "": no link, no template
+	tests := []struct {
+		id    model.StepID
+		why   string
+		rev   string
+		parts model.PartHashes
+	}{
+		{"slack/slack/ask-owner", "kind, confidence, confidence_note and followup_days added",
+			"f8f1af0bc905", model.PartHashes{Title: 0x6aa1fcee, Body: 0xceb40fc4, Link: empty, Template: 0x63a9426f, Regions: regions}},
+		{"slack/slack/owner-opt-out-email", "the template with To: and Subject: lines became email:",
+			"29c7431f6e03", model.PartHashes{Title: 0x447a6142, Body: 0x3ea83c32, Link: empty, Template: 0xacdd3a44, Regions: regions}},
+		{"x/x/grok-app-improve-model-off", "kind check, recheck_months and a ## Details section added",
+			"0fc903bfdf2b", model.PartHashes{Title: 0xaead7458, Body: 0x821f8417, Link: 0xf0023ea2, Template: empty, Regions: regions}},
+		{"perplexity/perplexity/stay-signed-in", "it became an info step",
+			"e43d0f57a580", model.PartHashes{Title: 0x146ae797, Body: 0x4c62c445, Link: empty, Template: empty, Regions: regions}},
+	}
+	for _, tt := range tests {
+		s, ok := c.Step(tt.id)
+		if !ok {
+			t.Fatalf("no step %s in testdata/pinned", tt.id)
+		}
+		if s.Revision != tt.rev || s.Parts != tt.parts {
+			t.Errorf("%s (%s): revision %s %+v, want %s %+v: ticks made before v2 would all show as changed",
+				tt.id, tt.why, s.Revision, s.Parts, tt.rev, tt.parts)
+		}
+	}
+	if s, _ := c.Step("x/x/grok-app-improve-model-off"); s.Details == "" || strings.Contains(s.Body, "Details") {
+		t.Errorf("details not split from the body: body %q, details %q", s.Body, s.Details)
+	}
+}
+
+// TestRevisionEmail checks that every part of an e-mail is part of "the
+// text to copy", and that the other v2 fields are not in the revision.
+func TestRevisionEmail(t *testing.T) {
+	base := model.Step{Title: "T", Body: "B", Regions: []model.Region{"eu"},
+		Email: &model.Email{To: "a@example.com", Subject: "S", Body: "Hello"}}
+	rev, parts := base.Hashes()
+	tests := []struct {
+		name    string
+		change  func(*model.Step)
+		changes bool
+	}{
+		{"to", func(s *model.Step) { s.Email.To = "b@example.com" }, true},
+		{"subject", func(s *model.Step) { s.Email.Subject = "S2" }, true},
+		{"body", func(s *model.Step) { s.Email.Body = "Hello!" }, true},
+		{"no email", func(s *model.Step) { s.Email = nil }, true},
+		{"kind", func(s *model.Step) { s.Kind = model.KindCheck }, false},
+		{"confidence", func(s *model.Step) { s.Confidence, s.ConfidenceNote = model.ConfidenceReported, "x" }, false},
+		{"details", func(s *model.Step) { s.Details = "history" }, false},
+		{"reminders", func(s *model.Step) { s.RecheckMonths, s.FollowupDays = 6, 30 }, false},
+	}
+	for _, tt := range tests {
+		s := base
+		e := *base.Email
+		s.Email = &e
+		tt.change(&s)
+		gotRev, gotParts := s.Hashes()
+		if (gotRev != rev) != tt.changes {
+			t.Errorf("changing %s: revision changed = %v, want %v", tt.name, gotRev != rev, tt.changes)
+		}
+		if changed := gotParts.Template != parts.Template; changed != tt.changes {
+			t.Errorf("changing %s: text to copy changed = %v, want %v", tt.name, changed, tt.changes)
+		}
 	}
 }

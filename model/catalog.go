@@ -20,89 +20,89 @@ type Source struct {
 }
 
 // Step is one thing the user does to object or opt out, or to limit what a
-// company can use.
+// company can use, or (Kind info) a fact the user should know.
 type Step struct {
 	ID       StepID     `json:"id"`
 	Platform PlatformID `json:"platform"`
 	Title    string     `json:"title"`
-	Body     string     `json:"body"` // Markdown
-	Regions  []Region   `json:"regions"`
-	Link     string     `json:"link"`     // official page the UI opens
-	Template string     `json:"template"` // text to copy, e.g. an objection statement
-	Sources  []Source   `json:"sources"`
-	Verified string     `json:"verified"` // YYYY-MM-DD: when the facts were last checked
-	Minutes  int        `json:"minutes"`
-	// Revision is a hash of the fields that carry meaning (title, body, link,
-	// template, regions); a tick records it so the UI can say a step changed.
+	Kind     StepKind   `json:"kind"`
+	// Confidence is how well the step's facts are established, and
+	// ConfidenceNote (one line, may be empty) what is uncertain.
+	Confidence     Confidence `json:"confidence"`
+	ConfidenceNote string     `json:"confidence_note"`
+	Body           string     `json:"body"`    // Markdown: the instructions only
+	Details        string     `json:"details"` // Markdown after the body's "## Details" heading (background, history); may be empty
+	Regions        []Region   `json:"regions"`
+	Link           string     `json:"link"`     // official page the UI opens
+	Template       string     `json:"template"` // text to copy, e.g. an objection statement
+	Email          *Email     `json:"email"`    // a request sent by e-mail; nil when the step has none
+	// RecheckMonths, when not 0, is after how many months the user should
+	// check the setting again.
+	RecheckMonths int `json:"recheck_months"`
+	// FollowupDays, when not 0, is how many days to wait for the company's
+	// answer before following up.
+	FollowupDays int      `json:"followup_days"`
+	Sources      []Source `json:"sources"`
+	Verified     string   `json:"verified"` // YYYY-MM-DD: when the facts were last checked
+	Minutes      int      `json:"minutes"`
+	// Revision is a hash of the parts that carry meaning (see StepParts); a
+	// tick records it so the UI can say a step changed.
 	Revision string `json:"revision"`
-	// Parts holds a hash per meaning-carrying field, so the UI can say which
+	// Parts holds a hash per meaning-carrying part, so the UI can say which
 	// part changed since a tick, not just that one did.
 	Parts PartHashes `json:"-"`
 	// File is where the step was read from, for error messages.
 	File string `json:"-"`
 }
 
-// StepPart names a field of a step whose change matters to the user.
-type StepPart string
+// Tickable reports whether the user ticks the step. An info step is a fact
+// to know: it is shown but never ticked, and never counted in a tally
+// (done/total) or offered as the next thing to do.
+func (s Step) Tickable() bool {
+	return s.Kind != KindInfo
+}
 
-// The parts of a step that a revision covers. Their values are stored with
-// ticks, so they never change.
+// StepKind says what a step asks of the user. Its values appear in guide
+// files and in `optout guides --json`, so they never change.
+type StepKind string
+
+// The kinds of step.
 const (
-	PartTitle    StepPart = "title"
-	PartBody     StepPart = "body"
-	PartLink     StepPart = "link"
-	PartTemplate StepPart = "template"
-	PartRegions  StepPart = "regions"
+	// KindAction is a thing to do (send a form, switch a setting off); ticked.
+	KindAction StepKind = "action"
+	// KindCheck asks the user to verify a setting; ticked.
+	KindCheck StepKind = "check"
+	// KindInfo is a fact to know: shown, never a checkbox, not counted.
+	KindInfo StepKind = "info"
 )
 
-// PartHashes holds a short hash of each part of a step a user acts on. It is
-// small and comparable on purpose: every step carries one, and ticks store
-// the one they were made against. All zero means "not recorded".
-type PartHashes struct {
-	Title    uint32 `json:"title,omitempty"`
-	Body     uint32 `json:"body,omitempty"`
-	Link     uint32 `json:"link,omitempty"`
-	Template uint32 `json:"template,omitempty"`
-	Regions  uint32 `json:"regions,omitempty"`
+// StepKinds lists every kind, in the order FORMAT.md gives them.
+func StepKinds() []StepKind { return []StepKind{KindAction, KindCheck, KindInfo} }
+
+// Confidence is how well a step's facts are established. Its values appear
+// in guide files and in `optout guides --json`, so they never change.
+type Confidence string
+
+// The confidence levels.
+const (
+	// ConfidenceOfficial: the vendor's or a regulator's own page says so.
+	ConfidenceOfficial Confidence = "official"
+	// ConfidenceReported: reputable press or a consumer group reports it.
+	ConfidenceReported Confidence = "reported"
+	// ConfidenceUnconfirmed: no source we trust confirms it.
+	ConfidenceUnconfirmed Confidence = "unconfirmed"
+)
+
+// Confidences lists every confidence level, surest first.
+func Confidences() []Confidence {
+	return []Confidence{ConfidenceOfficial, ConfidenceReported, ConfidenceUnconfirmed}
 }
 
-// Of returns the hash of part p.
-func (h PartHashes) Of(p StepPart) uint32 {
-	switch p {
-	case PartTitle:
-		return h.Title
-	case PartBody:
-		return h.Body
-	case PartLink:
-		return h.Link
-	case PartTemplate:
-		return h.Template
-	case PartRegions:
-		return h.Regions
-	}
-	return 0
-}
-
-// StepParts lists the parts in the order they are reported.
-func StepParts() []StepPart {
-	return []StepPart{PartBody, PartLink, PartTemplate, PartTitle, PartRegions}
-}
-
-// Label is how a part is named to the user.
-func (p StepPart) Label() string {
-	switch p {
-	case PartBody:
-		return "the instructions"
-	case PartLink:
-		return "the official link"
-	case PartTemplate:
-		return "the text to copy"
-	case PartTitle:
-		return "the title"
-	case PartRegions:
-		return "where it applies"
-	}
-	return string(p)
+// Email is a request the user sends by e-mail; each part can be copied.
+type Email struct {
+	To      string `json:"to"`      // one address
+	Subject string `json:"subject"` // one line
+	Body    string `json:"body"`    // plain text
 }
 
 // AppliesTo reports whether the step is shown to users in region r.
@@ -117,6 +117,7 @@ type Platform struct {
 	Group string     `json:"group"` // the company, e.g. "Meta"; groups the tree
 	Order int        `json:"order"` // position within the group, then across groups
 	Intro string     `json:"intro"` // Markdown
+	Facts Facts      `json:"facts"` // what the company does with the data, at a glance
 	// RegionNotes says, for a region where some steps are hidden, why
 	// (e.g. "No legal right to object in the US; only mitigations apply.").
 	RegionNotes map[Region]string `json:"region_notes"`
@@ -193,4 +194,100 @@ func (c *Catalog) Groups() []string {
 // StepCount is the number of steps in the catalog, across all regions.
 func (c *Catalog) StepCount() int {
 	return len(c.steps)
+}
+
+// Facts is a platform's card: what the company does with the data and what
+// the steps can change, at a glance. The string values of its enums appear
+// in guide files and in `optout guides --json`, so they never change.
+type Facts struct {
+	Training Training `json:"training"`
+	Who      Who      `json:"who"`
+	// Covers is what the company says it uses for training.
+	Covers []DataKind `json:"covers"`
+	// NotCovered is what no step here can protect, in short phrases.
+	NotCovered []string `json:"not_covered"`
+	// Retention is how long data is kept, one line; may be empty.
+	Retention   string      `json:"retention"`
+	HumanReview HumanReview `json:"human_review"`
+	// Plans are the tiers the steps are for.
+	Plans []Plan `json:"plans"`
+	// PolicyChanged is the date (YYYY-MM-DD) of the last policy change
+	// known, or "" when unknown.
+	PolicyChanged string `json:"policy_changed"`
+}
+
+// Training is whether a company trains its AI on the user's data.
+type Training string
+
+// The training defaults.
+const (
+	TrainingDefaultOn Training = "default-on" // uses your data unless you act
+	TrainingOptIn     Training = "opt-in"     // only if you agree
+	TrainingNotUsed   Training = "not-used"   // says it does not
+	TrainingUnclear   Training = "unclear"
+)
+
+// Trainings lists every Training value.
+func Trainings() []Training {
+	return []Training{TrainingDefaultOn, TrainingOptIn, TrainingNotUsed, TrainingUnclear}
+}
+
+// Who is who can change a platform's training setting.
+type Who string
+
+// The people who can change the setting.
+const (
+	WhoYou        Who = "you"
+	WhoAdmin      Who = "admin" // e.g. a workspace admin (Slack, Figma)
+	WhoYouOrAdmin Who = "you-or-admin"
+)
+
+// Whos lists every Who value.
+func Whos() []Who { return []Who{WhoYou, WhoAdmin, WhoYouOrAdmin} }
+
+// HumanReview is whether people at the company may read what is used.
+type HumanReview string
+
+// The human review answers.
+const (
+	HumanReviewYes     HumanReview = "yes"
+	HumanReviewNo      HumanReview = "no"
+	HumanReviewUnclear HumanReview = "unclear"
+)
+
+// HumanReviews lists every HumanReview value.
+func HumanReviews() []HumanReview {
+	return []HumanReview{HumanReviewYes, HumanReviewNo, HumanReviewUnclear}
+}
+
+// Plan is a tier of a service that steps are written for.
+type Plan string
+
+// The plans.
+const (
+	PlanFree       Plan = "free"
+	PlanPaid       Plan = "paid"
+	PlanBusiness   Plan = "business"
+	PlanEnterprise Plan = "enterprise"
+	PlanEducation  Plan = "education"
+	PlanAPI        Plan = "api"
+)
+
+// Plans lists every Plan value.
+func Plans() []Plan {
+	return []Plan{PlanFree, PlanPaid, PlanBusiness, PlanEnterprise, PlanEducation, PlanAPI}
+}
+
+// DataKind is a kind of data a company may train on: the fixed vocabulary
+// of Facts.Covers.
+type DataKind string
+
+// DataKinds lists the vocabulary of Facts.Covers, in the order FORMAT.md
+// gives it.
+func DataKinds() []DataKind {
+	return []DataKind{
+		"posts", "comments", "photos", "videos", "captions", "profile", "messages",
+		"ai-chats", "voice", "images", "files", "documents", "code", "designs",
+		"feedback", "searches", "email", "usage", "audio", "location", "contacts",
+	}
 }

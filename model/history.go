@@ -20,14 +20,14 @@ const (
 type Followed struct {
 	Title    string     `json:"title"`
 	Link     string     `json:"link,omitempty"`
-	Template string     `json:"template,omitempty"`
+	Template string     `json:"template,omitempty"` // the text to copy: template or e-mail
 	Body     string     `json:"body,omitempty"`
 	Parts    PartHashes `json:"parts,omitzero"`
 }
 
 // FollowedOf snapshots step as the user sees it now.
 func FollowedOf(step Step) *Followed {
-	return &Followed{Title: step.Title, Link: step.Link, Template: step.Template, Body: step.Body, Parts: step.Parts}
+	return &Followed{Title: step.Title, Link: step.Link, Template: textToCopy(step), Body: step.Body, Parts: step.Parts}
 }
 
 // Event is one dated, recorded change. History is append-only: an undo is a

@@ -2,6 +2,7 @@ package model
 
 import (
 	"testing"
+	"time"
 )
 
 func testPlatform() Platform {
@@ -117,6 +118,19 @@ func TestAccountsForGivesEveryPlatformOneAccount(t *testing.T) {
 	got = AccountsFor("meta/instagram", saved)
 	if len(got) != 2 || got[0].ID != "a" || got[1].ID != "c" {
 		t.Errorf("AccountsFor = %+v, want a and c in order", got)
+	}
+}
+
+func TestAccountsForSkipsRemoved(t *testing.T) {
+	removed := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	saved := []Account{{ID: "a", Platform: "p", Removed: removed}, {ID: "b", Platform: "p"}}
+	if got := AccountsFor("p", saved); len(got) != 1 || got[0].ID != "b" {
+		t.Errorf("AccountsFor = %+v, want only b", got)
+	}
+	// With every saved account removed, the platform falls back to its
+	// implicit account, as on a first launch.
+	if got := AccountsFor("p", saved[:1]); len(got) != 1 || got[0].ID != DefaultAccountID("p") {
+		t.Errorf("AccountsFor with all removed = %+v, want the implicit account", got)
 	}
 }
 

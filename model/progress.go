@@ -18,6 +18,10 @@ type Account struct {
 	Platform PlatformID `json:"platform"`
 	Label    string     `json:"label"` // e.g. "@alice_shop"; may be empty for the first account
 	Created  time.Time  `json:"created"`
+	// Removed is when the user removed the account; zero while it is in
+	// use. A removed account keeps its records, so undo can bring it back,
+	// and is left out of AccountsFor.
+	Removed time.Time `json:"removed,omitzero"`
 }
 
 // Name is how the account is shown: its label, or "main account" for the
@@ -141,7 +145,7 @@ func AccountTally(p Platform, r Region, account AccountID, progress Progress) Ta
 	var t Tally
 	recorded := progress[account]
 	for _, s := range p.Steps {
-		if !s.AppliesTo(r) {
+		if !s.AppliesTo(r) || !s.Tickable() {
 			continue
 		}
 		t.Total++
@@ -163,20 +167,23 @@ func PlatformTally(p Platform, r Region, accounts []Account, progress Progress) 
 	return t
 }
 
-// Orphan is recorded progress for a step the current guides no longer
-// contain. It is kept, never dropped, and can be listed.
+// Orphan is recorded progress for a step the current guides no longer ask
+// the user to do: the step is gone, or it became information only (a
+// "know that" item once shipped as a checkbox). It is kept, never dropped,
+// and can be listed.
 type Orphan struct {
 	Account AccountID
 	Step    StepID
 	State   StepState
 }
 
-// Orphans lists progress whose step is not in c, sorted by account then step.
+// Orphans lists progress whose step is not in c, or is an info step that
+// carries a record, sorted by account then step.
 func Orphans(c *Catalog, progress Progress) []Orphan {
 	var out []Orphan
 	for a, steps := range progress {
 		for id, st := range steps {
-			if _, ok := c.Step(id); !ok {
+			if s, ok := c.Step(id); !ok || (!s.Tickable() && st.Recorded()) {
 				out = append(out, Orphan{Account: a, Step: id, State: st})
 			}
 		}

@@ -43,9 +43,19 @@ type Resume struct {
 // Snapshot is everything the store holds, read at start-up.
 type Snapshot struct {
 	Settings Settings
-	Accounts []Account // in creation order
-	Progress Progress
+	Accounts []Account // in creation order, removed ones included
+	Progress Progress  // each state's History filled, oldest first
 	Resume   Resume
+	// Problems lists, one line each, what the store found but could not
+	// read — an unreadable history event, a record in a format this optout
+	// does not know (both kept on disk, never dropped), a damaged file
+	// header that may hide the last change — naming the file, account and
+	// step. The user should be told once.
+	Problems []string
+	// ReadOnly, when not empty, is why changes cannot be saved (the file
+	// was written by a newer optout); every write then fails with
+	// ErrReadOnly. Empty when the store is writable.
+	ReadOnly string
 }
 
 // ProgressStore persists what the user records. Every method that changes
@@ -55,7 +65,9 @@ type Snapshot struct {
 type ProgressStore interface {
 	// Load reads everything.
 	Load() (Snapshot, error)
-	// SaveAccount creates or updates (renames) an account.
+	// SaveAccount creates or updates (renames) an account. Saving it with
+	// Removed set removes it and keeps its records, so that saving it again
+	// with Removed zero brings it back.
 	SaveAccount(Account) error
 	// DeleteAccount removes an account and all progress recorded for it.
 	DeleteAccount(AccountID) error
@@ -79,15 +91,19 @@ var (
 	ErrLocked = errors.New("data file is in use by another optout")
 	// ErrCorrupt means the data file is damaged or is not an optout file.
 	ErrCorrupt = errors.New("data file is damaged")
+	// ErrReadOnly means the data file cannot be changed by this optout (a
+	// newer optout wrote it); it can still be read.
+	ErrReadOnly = errors.New("data file is read-only")
 )
 
-// AccountsFor returns the accounts of platform p among all, in order. A
-// platform the user has not added accounts to has one implicit account, so
-// every platform can be ticked off from the first launch.
+// AccountsFor returns the accounts of platform p among all, in order,
+// leaving out removed ones. A platform the user has no account in use on has
+// one implicit account, so every platform can be ticked off from the first
+// launch.
 func AccountsFor(p PlatformID, all []Account) []Account {
 	var out []Account
 	for _, a := range all {
-		if a.Platform == p {
+		if a.Platform == p && a.Removed.IsZero() {
 			out = append(out, a)
 		}
 	}

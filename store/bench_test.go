@@ -3,7 +3,9 @@ package store
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -34,6 +36,35 @@ func BenchmarkSetStep(b *testing.B) {
 	b.ReportMetric(float64(times[len(times)/2].Microseconds()), "median-µs/op")
 }
 
+// BenchmarkRecord measures one tick as the app does it from schema 2 on:
+// the event and the state it results in, in one write transaction committed
+// with fsync, on a step whose history already holds events.
+func BenchmarkRecord(b *testing.B) {
+	s, err := Open(fixture(b, b.TempDir(), 10, 100), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	followed := &model.Followed{Title: "Object to AI training", Link: "https://example.org/form", Body: "Open the form and send it."}
+	kinds := []model.EventKind{model.EventTick, model.EventUntick}
+	var times []time.Duration
+	i := 0
+	for b.Loop() {
+		start := time.Now()
+		ev := model.Event{At: start, Kind: kinds[i%2], Revision: "0123456789abcdef"}
+		if ev.Kind == model.EventTick {
+			ev.Followed = followed
+		}
+		if err := s.Record("meta/p001#1", model.StepID(fmt.Sprintf("meta/platform-%02d/step-%05d", i%20, i%100)), ev); err != nil {
+			b.Fatal(err)
+		}
+		times = append(times, time.Since(start))
+		i++
+	}
+	slices.Sort(times)
+	b.ReportMetric(float64(times[len(times)/2].Microseconds()), "median-µs/op")
+}
+
 // BenchmarkOpenCheck measures what start-up costs before the UI appears:
 // Open with its full integrity check, and Close, on a store holding 100
 // accounts × 1,000 steps.
@@ -53,4 +84,49 @@ func BenchmarkOpenCheck(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(info.Size())/(1<<20), "MiB-file")
+}
+
+// BenchmarkOpenLedger measures Open (its check reads every record) and the
+// Load that follows, on a long-kept ledger: 100 accounts × 100 events over
+// 10 steps each, with what the user followed on ticks.
+func BenchmarkOpenLedger(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "optout.db")
+	s, err := Open(path, Options{NoSync: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for a := range 100 {
+		id := model.AccountID(fmt.Sprintf("meta/p%02d#%03d", a%10, a))
+		for n := range 100 {
+			step := model.StepID(fmt.Sprintf("meta/p%02d/step-%02d", a%10, n%10))
+			ev := model.Event{At: at.Add(time.Duration(n) * time.Hour), Kind: []model.EventKind{model.EventTick, model.EventStatus, model.EventNote, model.EventUntick}[n/10%4], Revision: "0123456789abcdef"}
+			switch ev.Kind {
+			case model.EventTick:
+				ev.Followed = &model.Followed{Title: string(step), Body: strings.Repeat("Open the settings and choose the option. ", 40)}
+			case model.EventStatus:
+				ev.Status = model.StatusSubmitted
+			case model.EventNote:
+				ev.Note = fmt.Sprint("case #", n)
+			}
+			if err := s.Record(id, step, ev); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	if err := s.Close(); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		s, err := Open(path, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Load(); err != nil {
+			b.Fatal(err)
+		}
+		if err := s.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

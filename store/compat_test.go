@@ -12,8 +12,9 @@ import (
 	"github.com/optout/optout/model"
 )
 
-// TestUnknownDataSurvives plays a newer optout: it adds buckets, keys and
-// fields, and checks that this version's rewrites keep all of them.
+// TestUnknownDataSurvives plays a newer optout of the same data format: it
+// adds buckets, keys and fields, and checks that this version's rewrites
+// keep all of them.
 func TestUnknownDataSurvives(t *testing.T) {
 	s := openTest(t)
 	must(t, s.SaveAccount(model.Account{ID: "a", Platform: "p", Label: "x", Created: t1}))
@@ -27,7 +28,6 @@ func TestUnknownDataSurvives(t *testing.T) {
 		{bucketAccounts, "a"}:        `{"id":"a","platform":"p","label":"x","created":"2026-03-01T10:00:00Z","colour":"red"}`,
 		{bucketSettings, "settings"}: `{"region":"eu","font":"big"}`,
 		{bucketUI, "resume"}:         `{"focus":"tree","zoom":2}`,
-		{bucketMeta, "schema"}:       `7`,
 		{bucketMeta, "written_by"}:   `optout 9`,
 		{"future", "k"}:              `v`,
 	}
@@ -37,12 +37,15 @@ func TestUnknownDataSurvives(t *testing.T) {
 			if err != nil {
 				return err
 			}
+			if bk[0] != bucketMeta && bk[0] != "future" {
+				v = string(seal([]byte(v), []byte(bk[0]), []byte(bk[1])))
+			}
 			if err := b.Put([]byte(bk[1]), []byte(v)); err != nil {
 				return err
 			}
 		}
 		steps := tx.Bucket([]byte(bucketProgress)).Bucket([]byte("a"))
-		if err := steps.Put([]byte("s"), []byte(`{"done":true,"evidence":"ref-123"}`)); err != nil {
+		if err := steps.Put([]byte("s"), seal([]byte(`{"done":true,"evidence":"ref-123"}`), []byte(bucketProgress), []byte("a"), []byte("s"))); err != nil {
 			return err
 		}
 		return tx.Bucket([]byte(bucketProgress)).Put([]byte("plain-key"), []byte("not a bucket"))
@@ -67,13 +70,21 @@ func TestUnknownDataSurvives(t *testing.T) {
 	withDB(t, path, func(tx *bolt.Tx) error {
 		for _, bk := range [][2]string{{bucketAccounts, "a"}, {bucketSettings, "settings"}, {bucketUI, "resume"}} {
 			var m map[string]any
-			if err := json.Unmarshal(tx.Bucket([]byte(bk[0])).Get([]byte(bk[1])), &m); err != nil {
+			p, err := unseal(tx.Bucket([]byte(bk[0])).Get([]byte(bk[1])), []byte(bk[0]), []byte(bk[1]))
+			if err != nil {
+				return err
+			}
+			if err := json.Unmarshal(p, &m); err != nil {
 				return err
 			}
 			got[bk] = m
 		}
 		var m map[string]any
-		if err := json.Unmarshal(tx.Bucket([]byte(bucketProgress)).Bucket([]byte("a")).Get([]byte("s")), &m); err != nil {
+		p, err := unseal(tx.Bucket([]byte(bucketProgress)).Bucket([]byte("a")).Get([]byte("s")), []byte(bucketProgress), []byte("a"), []byte("s"))
+		if err != nil {
+			return err
+		}
+		if err := json.Unmarshal(p, &m); err != nil {
 			return err
 		}
 		got[[2]string{"step", "s"}] = m
@@ -103,7 +114,7 @@ func TestUnknownDataSurvives(t *testing.T) {
 		}
 	}
 	for bk, want := range map[[2]string]string{
-		{bucketMeta, "schema"}:        "7", // never lowered
+		{bucketMeta, "schema"}:        "2",
 		{bucketMeta, "written_by"}:    "optout 9",
 		{"future", "k"}:               "v",
 		{bucketProgress, "plain-key"}: "not a bucket",
@@ -133,8 +144,8 @@ func TestMigrate(t *testing.T) {
 		version, err = fileVersion(tx)
 		return err
 	})
-	if version != 2 || !reflect.DeepEqual(ran, []int{1}) {
-		t.Errorf("after migrate: version %d, ran %v; want 2, [1]", version, ran)
+	if version != schemaVersion()+1 || !reflect.DeepEqual(ran, []int{1}) {
+		t.Errorf("after migrate: version %d, ran %v; want %d, [1]", version, ran, schemaVersion()+1)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/optout/optout/model"
 )
@@ -38,7 +39,7 @@ func diskFullChild(path string) {
 	}
 	note := strings.Repeat("n", 8000)
 	for i := range 1000 {
-		if err := s.SetStep("full", model.StepID(strconv.Itoa(i)), model.StepState{Done: true, Note: note}); err != nil {
+		if err := s.Record("full", model.StepID(strconv.Itoa(i)), model.Event{At: time.Now(), Kind: model.EventNote, Note: note}); err != nil {
 			fmt.Println("fail", err)
 			_ = s.Close()
 			os.Exit(0)
@@ -57,7 +58,7 @@ func TestDiskFull(t *testing.T) {
 		diskFullChild(path)
 	}
 	s := openTest(t)
-	must(t, s.SetStep("full", "before", model.StepState{Done: true}))
+	must(t, s.Record("full", "before", model.Event{At: t1, Kind: model.EventTick}))
 	path := s.Path()
 	must(t, s.Close())
 
@@ -91,7 +92,7 @@ func TestDiskFull(t *testing.T) {
 	defer s.Close()
 	progress := load(t, s).Progress
 	for _, id := range append(acked, "before") {
-		if !progress.State("full", model.StepID(id)).Done {
+		if st := progress.State("full", model.StepID(id)); len(st.History) != 1 || !st.Done && st.Note == "" {
 			t.Errorf("acknowledged write %s is missing", id)
 		}
 	}

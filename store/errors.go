@@ -44,15 +44,25 @@ func lockedError(path string, cause error) error {
 	}
 }
 
-// corruptError reports a file optout will not use. It names the file, says the
-// file was left as it is, and offers the two ways out.
-func corruptError(path, reason string, cause error) error {
-	fix := "start afresh with --db NEWFILE"
+// Messages from this package say what to do in terms of files and the
+// OPTOUT_DB variable it reads; command-line flags are main's, which adds
+// its own advice.
+
+// corruptError reports a file optout will not use: one plain sentence with
+// what is wrong (what, when known, names the damaged record; bbolt's own
+// words stay in the cause, never in the message), that the file was left as
+// it is, and the ways out.
+func corruptError(path, what string, cause error) error {
+	fix := "move it aside to start afresh"
 	if _, err := os.Stat(backupPath(path)); err == nil {
-		fix = fmt.Sprintf("restore the backup %s over it, or start afresh with --db NEWFILE", backupPath(path))
+		fix = fmt.Sprintf("restore the backup %s over it, or move it aside to start afresh", backupPath(path))
+	}
+	problem := "is damaged or is not an optout data file"
+	if what != "" {
+		problem = "is damaged: " + what
 	}
 	return &userError{
-		msg:   oneLine(fmt.Sprintf("%s is damaged or not an optout data file (%s); it was left untouched — %s", path, reason, fix)),
+		msg:   oneLine(fmt.Sprintf("%s %s; it was left untouched — %s", path, problem, fix)),
 		kind:  model.ErrCorrupt,
 		cause: cause,
 	}
@@ -64,21 +74,50 @@ func notRegularError(path string, mode fs.FileMode) error {
 		what = "not a regular file"
 	}
 	return &userError{
-		msg:  fmt.Sprintf("%s is %s, not an optout data file — pass --db with the path of a file", path, what),
+		msg:  fmt.Sprintf("%s is %s, not an optout data file — give the path of a file", path, what),
 		kind: model.ErrCorrupt,
 	}
 }
 
 func accessError(action, path string, cause error) error {
 	return &userError{
-		msg:   oneLine(fmt.Sprintf("cannot %s %s: %s — choose a writable location with --db or OPTOUT_DB", action, path, reason(cause))),
+		msg:   oneLine(fmt.Sprintf("cannot %s %s: %s — check its permissions, or keep the data file somewhere you can write (%s)", action, path, reason(cause), EnvDB)),
 		cause: cause,
 	}
 }
 
+// readOnlyFSError: the file is fine, the file system under it is mounted
+// read-only. Calling that damage would invite the user to overwrite a
+// healthy file.
+func readOnlyFSError(path string, cause error) error {
+	return &userError{
+		msg:   fmt.Sprintf("cannot write %s: it is on a read-only file system; the file itself is fine — make the file system writable, or copy the file somewhere writable and point %s at the copy", path, EnvDB),
+		kind:  model.ErrReadOnly,
+		cause: cause,
+	}
+}
+
+// newerFileReason says why a file from a newer optout is opened read-only.
+func newerFileReason(version int) string {
+	return fmt.Sprintf("this data file was written by a newer optout (data format %d; this one knows up to %d) — update optout to save changes", version, schemaVersion())
+}
+
+// readOnlyError is what a write to a read-only store returns.
+func readOnlyError(path, why string) error {
+	return &userError{
+		msg:  oneLine(fmt.Sprintf("not saved to %s: %s", path, why)),
+		kind: model.ErrReadOnly,
+	}
+}
+
+// recordError is a stored record found damaged while writing beside it.
+func recordError(place [][]byte, err error) error {
+	return fmt.Errorf("%s is damaged (%w), so it was not overwritten: %w", describe(place), err, model.ErrCorrupt)
+}
+
 func missingError(path string) error {
 	return &userError{
-		msg:   fmt.Sprintf("no optout data file at %s yet — run optout once to create it, or pass --db", path),
+		msg:   fmt.Sprintf("no optout data file at %s yet — run optout once to create it", path),
 		cause: fs.ErrNotExist,
 	}
 }

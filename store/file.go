@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -58,17 +59,49 @@ func create(path string) error {
 // file first, fsync'd, then renamed over the old backup, so that a crash
 // leaves either the old backup or the new one, never half of one.
 func (s *Store) Backup() error {
-	dst := backupPath(s.path)
+	err := writeAtomically(backupPath(s.path), func(w io.Writer) error {
+		return s.db.View(func(tx *bolt.Tx) error {
+			_, err := tx.WriteTo(w)
+			return err
+		})
+	})
+	if err != nil {
+		return backupError(backupPath(s.path), err)
+	}
+	return nil
+}
+
+// copyFile copies the data file as it is on disk to dst, byte for byte
+// (before an upgrade: the lock is held and nothing is being written).
+func (s *Store) copyFile(dst string) error {
+	err := writeAtomically(dst, func(w io.Writer) error {
+		f, err := os.Open(s.path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		_, err = io.Copy(w, f)
+		return err
+	})
+	if err != nil {
+		return &userError{
+			msg:   oneLine(fmt.Sprintf("cannot upgrade %s: its copy %s could not be written (%s); nothing was changed — free some space next to it and try again", s.path, dst, reason(err))),
+			cause: err,
+		}
+	}
+	return nil
+}
+
+// writeAtomically writes dst through write: into a temporary file (mode
+// 0600) beside it, fsync'd, then renamed over dst.
+func writeAtomically(dst string, write func(io.Writer) error) error {
 	dir := filepath.Dir(dst)
 	tmp, err := os.CreateTemp(dir, filepath.Base(dst)+".tmp-*") // mode 0600
 	if err != nil {
-		return backupError(dst, err)
+		return err
 	}
 	name := tmp.Name()
-	err = s.db.View(func(tx *bolt.Tx) error {
-		_, err := tx.WriteTo(tmp)
-		return err
-	})
+	err = write(tmp)
 	if err == nil {
 		err = tmp.Sync()
 	}
@@ -80,7 +113,7 @@ func (s *Store) Backup() error {
 	}
 	if err != nil {
 		_ = os.Remove(name)
-		return backupError(dst, err)
+		return err
 	}
 	syncDir(dir)
 	return nil

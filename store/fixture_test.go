@@ -40,7 +40,8 @@ func fixture(tb testing.TB, dir string, accounts, steps int) string {
 				if err != nil {
 					return err
 				}
-				if err := b.Put(fmt.Appendf(nil, "meta/platform-%02d/step-%05d", i%20, i), v); err != nil {
+				key := fmt.Appendf(nil, "meta/platform-%02d/step-%05d", i%20, i)
+				if err := b.Put(key, seal(v, []byte(bucketProgress), []byte(id), key)); err != nil {
 					return err
 				}
 			}

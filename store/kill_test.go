@@ -16,7 +16,7 @@ import (
 )
 
 // tickChild opens the store and ticks steps from start on, printing "ack N"
-// after each SetStep returns: from then on the tick must survive anything.
+// after each Record returns: from then on the tick must survive anything.
 func tickChild(path string) {
 	start, _ := strconv.Atoi(os.Getenv("OPTOUT_STORE_START"))
 	s, err := Open(path, Options{})
@@ -25,9 +25,15 @@ func tickChild(path string) {
 		os.Exit(1)
 	}
 	for i := start; ; i++ {
-		if err := s.SetStep("kill", tickStep(i), model.StepState{Done: true, Note: strconv.Itoa(i)}); err != nil {
-			fmt.Println("error:", err)
-			os.Exit(1)
+		// Two events per acknowledgement: a tick and its note.
+		for _, ev := range []model.Event{
+			{At: time.Now(), Kind: model.EventTick, Revision: "r"},
+			{At: time.Now(), Kind: model.EventNote, Note: strconv.Itoa(i)},
+		} {
+			if err := s.Record("kill", tickStep(i), ev); err != nil {
+				fmt.Println("error:", err)
+				os.Exit(1)
+			}
 		}
 		fmt.Printf("ack %d\n", i) // os.Stdout is unbuffered: one write per line
 	}
@@ -83,7 +89,7 @@ func TestKill(t *testing.T) {
 		progress := load(t, s).Progress
 		must(t, s.Close())
 		for _, i := range acked[path] {
-			if got := progress.State("kill", tickStep(i)); !got.Done || got.Note != strconv.Itoa(i) {
+			if got := progress.State("kill", tickStep(i)); !got.Done || got.Note != strconv.Itoa(i) || len(got.History) != 2 {
 				t.Fatalf("round %d: acknowledged tick %d is missing (got %+v)", rounds, i, got)
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"syscall"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -34,18 +35,29 @@ type Options struct {
 // Store keeps optout's data in one bbolt file. It implements
 // model.ProgressStore.
 type Store struct {
-	path string
-	db   *bolt.DB
+	path    string
+	db      *bolt.DB
+	version int // the file's schema version, once open (and upgraded)
+	// readOnly, when set, is why writes are refused: the file was written
+	// by a newer optout.
+	readOnly string
+	// loaded is what Open read while checking the file, handed to the first
+	// Load unless a write came first, so start-up reads the file once.
+	loaded *model.Snapshot
 }
 
 var _ model.ProgressStore = (*Store)(nil)
 
 // Open opens the data file at path, creating it (directory 0700, file 0600)
-// only if nothing exists there, and checks its integrity before returning.
-// Errors read as one line — what went wrong, with which file, what to do — and
-// wrap model.ErrLocked when another optout has the file, model.ErrCorrupt when
-// the file is damaged or not an optout file, and fs.ErrNotExist when ReadOnly
-// finds no file. A file that fails the check is never written to.
+// only if nothing exists there, and checks its integrity — bbolt's structure
+// and every record's checksum — before returning. A file from an older
+// optout is copied to PATH.vN.bak and upgraded; one from a newer optout is
+// opened read-only (Snapshot.ReadOnly says so, writes fail with
+// model.ErrReadOnly). Errors read as one line — what went wrong, with which
+// file, what to do — and wrap model.ErrLocked when another optout has the
+// file, model.ErrCorrupt when the file is damaged or not an optout file, and
+// fs.ErrNotExist when ReadOnly finds no file. A file that fails the check is
+// never written to.
 func Open(path string, opts Options) (*Store, error) {
 	if opts.Timeout <= 0 {
 		opts.Timeout = defaultTimeout
@@ -66,7 +78,7 @@ func Open(path string, opts Options) (*Store, error) {
 	case info.Size() == 0:
 		// bbolt would quietly turn an empty file into a new store; an empty
 		// file where weeks of progress should be deserves a question instead.
-		return nil, corruptError(path, "the file is empty", nil)
+		return nil, corruptError(path, "it is empty", nil)
 	}
 
 	// The check opens the file read-only, so that nothing — not bbolt's
@@ -74,24 +86,63 @@ func Open(path string, opts Options) (*Store, error) {
 	// write to a file that has not passed it. Only then is it reopened for
 	// writing. Another optout may take the lock in between; the reopen then
 	// fails with ErrLocked, which is the truth.
-	db, version, err := inspect(path, opts)
+	newer := ""
+	db, seen, err := inspect(path, opts.Timeout, func(version int) bool {
+		if version > schemaVersion() {
+			newer = newerFileReason(version)
+		}
+		return opts.ReadOnly || newer != ""
+	})
 	if err != nil {
 		return nil, err
 	}
-	if opts.ReadOnly {
-		return &Store{path: path, db: db}, nil
+	if db != nil { // kept open read-only
+		seen.snap.ReadOnly = newer
+		return &Store{path: path, db: db, version: seen.version, readOnly: newer, loaded: &seen.snap}, nil
 	}
 	if db, err = openWritable(path, opts); err != nil {
 		return nil, err
 	}
-	if version < schemaVersion() {
-		err := db.Update(func(tx *bolt.Tx) error { return migrate(tx, version, migrations()) })
-		if err != nil {
+	s := &Store{path: path, db: db}
+	// Another optout may have written between the check and the reopen
+	// (even upgraded the file): go by what the file says now.
+	same := false
+	err = db.View(func(tx *bolt.Tx) error {
+		same = tx.ID() == seen.txid
+		s.version, err = fileVersion(tx)
+		return err
+	})
+	switch {
+	case err != nil:
+		_ = db.Close()
+		return nil, accessError("read", path, err)
+	case s.version > schemaVersion():
+		s.readOnly = newerFileReason(s.version)
+	case s.version < schemaVersion():
+		if err := s.upgrade(s.version); err != nil {
 			_ = db.Close()
-			return nil, accessError("upgrade", path, err)
+			return nil, err
+		}
+	case same:
+		s.loaded = &seen.snap
+	}
+	return s, nil
+}
+
+// upgrade migrates the file from schema version from, after copying it to
+// PATH.vFROM.bak (a bare file bbolt made, version 0, holds nothing to copy).
+func (s *Store) upgrade(from int) error {
+	if from > 0 {
+		if err := s.copyFile(fmt.Sprintf("%s.v%d.bak", s.path, from)); err != nil {
+			return err
 		}
 	}
-	return &Store{path: path, db: db}, nil
+	err := s.db.Update(func(tx *bolt.Tx) error { return migrate(tx, from, migrations()) })
+	if err != nil {
+		return accessError("upgrade", s.path, err)
+	}
+	s.version = schemaVersion()
+	return nil
 }
 
 // Path is the data file's path.
@@ -102,32 +153,46 @@ func (s *Store) Close() error {
 	return s.db.Close()
 }
 
+// inspection is what inspect learnt about a file.
+type inspection struct {
+	version int            // its schema version
+	txid    int            // the transaction it was read at
+	snap    model.Snapshot // everything in it
+}
+
 // inspect opens path read-only and checks it: bbolt's header validation, a
-// bounds-checked walk of every page (preflight), then tx.Check. It keeps the
-// database open only for a ReadOnly store. All of it runs under guard, so a
-// panic or memory fault inside bbolt becomes ErrCorrupt instead of a crash.
-func inspect(path string, opts Options) (*bolt.DB, int, error) {
+// bounds-checked walk of every page (preflight), tx.Check, then every
+// record's checksum while reading them all. It keeps the database open only
+// if keep says so for the file's schema version, and returns nil otherwise.
+// All of it runs under guard, so a panic or memory fault inside bbolt
+// becomes ErrCorrupt instead of a crash.
+func inspect(path string, timeout time.Duration, keep func(version int) bool) (*bolt.DB, inspection, error) {
 	var (
-		file    *os.File
-		db      *bolt.DB
-		version int
+		file *os.File
+		db   *bolt.DB
+		seen inspection
+		kept bool
 	)
 	err := guard(func() error {
 		var err error
 		db, err = bolt.Open(path, 0o600, &bolt.Options{
 			ReadOnly:        true,
-			Timeout:         opts.Timeout,
+			Timeout:         timeout,
 			PreLoadFreelist: true, // read it here, under guard, not in Check's goroutine
 			OpenFile:        captureFile(&file),
 		})
 		if err != nil {
 			return openError(path, err)
 		}
-		if version, err = check(db, file); err != nil {
+		if seen, err = check(db, file, path); err != nil {
 			_ = db.Close()
-			return corruptError(path, err.Error(), err)
+			var d *damageError
+			if errors.As(err, &d) {
+				return corruptError(path, d.what, err)
+			}
+			return corruptError(path, "", err)
 		}
-		if !opts.ReadOnly {
+		if kept = keep(seen.version); !kept {
 			return db.Close()
 		}
 		return nil
@@ -140,25 +205,29 @@ func inspect(path string, opts Options) (*bolt.DB, int, error) {
 		if file != nil {
 			_ = file.Close()
 		}
-		return nil, 0, corruptError(path, p.Error(), err)
+		return nil, inspection{}, corruptError(path, "", err)
 	}
 	if err != nil {
-		return nil, 0, err
+		return nil, inspection{}, err
 	}
-	return db, version, nil
+	if !kept {
+		db = nil
+	}
+	return db, seen, nil
 }
 
-// check validates an open database: the page walk, bbolt's consistency check,
-// and our schema version.
-func check(db *bolt.DB, file *os.File) (int, error) {
+// check validates an open database: the page walk, bbolt's consistency
+// check, our schema version, and every record (readAll).
+func check(db *bolt.DB, file *os.File, path string) (inspection, error) {
 	info, err := file.Stat()
 	if err != nil {
-		return 0, err
+		return inspection{}, err
 	}
-	if err := preflight(file, info.Size()); err != nil {
-		return 0, err
+	m, err := preflight(file, info.Size())
+	if err != nil {
+		return inspection{}, err
 	}
-	var version int
+	var seen inspection
 	err = db.View(func(tx *bolt.Tx) error {
 		var problems []error
 		for err := range tx.Check() {
@@ -167,10 +236,22 @@ func check(db *bolt.DB, file *os.File) (int, error) {
 		if n := len(problems); n > 0 {
 			return fmt.Errorf("consistency check found %d problem(s), the first: %w", n, problems[0])
 		}
-		version, err = fileVersion(tx)
-		return err
+		if seen.version, err = fileVersion(tx); err != nil {
+			return err
+		}
+		seen.txid = tx.ID()
+		if seen.snap, err = readAll(tx, path, seen.version); err != nil {
+			return err
+		}
+		if m.otherDamaged {
+			// Not refused: after a power cut mid-commit this is bbolt's
+			// rightful recovery of the last completed change. But it may
+			// also hide a lost one, so the user is told.
+			seen.snap.Problems = append(seen.snap.Problems, path+": one of the file's two headers is damaged, so optout reads it as of the other, which may lack the last change saved; check your latest changes, or restore "+backupPath(path)+" if one is missing")
+		}
+		return nil
 	})
-	return version, err
+	return seen, err
 }
 
 // openWritable reopens a checked file for reading and writing.
@@ -196,7 +277,7 @@ func openWritable(path string, opts Options) (*bolt.DB, error) {
 		if file != nil {
 			_ = file.Close()
 		}
-		return nil, corruptError(path, p.Error(), err)
+		return nil, corruptError(path, "", err)
 	}
 	return db, err
 }
@@ -218,6 +299,8 @@ func openError(path string, err error) error {
 		return lockedError(path, err)
 	case errors.Is(err, fs.ErrPermission):
 		return accessError("open", path, err)
+	case errors.Is(err, syscall.EROFS):
+		return readOnlyFSError(path, err)
 	}
-	return corruptError(path, err.Error(), err)
+	return corruptError(path, "", err)
 }

@@ -43,7 +43,7 @@ func defaultPath(goos string, getenv func(string) string, home string) (string, 
 		}
 	}
 	if base == "" {
-		return "", errors.New("cannot find a per-user data directory (no home directory) — pass --db PATH or set " + EnvDB)
+		return "", errors.New("cannot find a per-user data directory (no home directory) — set " + EnvDB + " to the data file's path")
 	}
 	return filepath.Join(base, "optout", "optout.db"), nil
 }

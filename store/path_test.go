@@ -2,6 +2,7 @@ package store
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -25,6 +26,8 @@ func TestDefaultPath(t *testing.T) {
 		if tt.want == "" {
 			if err == nil {
 				t.Errorf("defaultPath(%s, %v, %q) = %q, want an error", tt.goos, tt.env, tt.home, got)
+			} else if strings.Contains(err.Error(), "--") {
+				t.Errorf("defaultPath error %q mentions a command-line flag (main adds those)", err)
 			}
 			continue
 		}

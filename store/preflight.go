@@ -35,6 +35,10 @@ type meta struct {
 	freelist uint64
 	pgid     uint64 // high-water mark: pages [0, pgid) are in use or free
 	txid     uint64
+	// otherDamaged is set on the meta page in use when the other one is
+	// damaged. bbolt then quietly uses this one, which may be the older,
+	// so the last change saved may be missing.
+	otherDamaged bool
 }
 
 // readMeta reads the meta page at off and validates it as bbolt does.
@@ -77,8 +81,12 @@ func currentMeta(r io.ReaderAt) (meta, error) {
 	case err0 != nil && err1 != nil:
 		return meta{}, err0
 	case err0 != nil:
+		m1.otherDamaged = true
 		return m1, nil
-	case err1 != nil || m0.txid >= m1.txid:
+	case err1 != nil:
+		m0.otherDamaged = true
+		return m0, nil
+	case m0.txid >= m1.txid:
 		return m0, nil
 	}
 	return m1, nil
@@ -90,16 +98,24 @@ type walker struct {
 	size int64
 	m    meta
 	seen map[uint64]bool
+	// bufs holds one page buffer per depth of the tree walk, reused from
+	// page to page: a page is only needed while its subtree is walked.
+	bufs [][]byte
 }
 
 // preflight checks, without trusting a single offset in it, that every page
 // reachable from the current meta page lies inside the file and has the
 // expected type, and that every key and value lies inside its page.
-func preflight(r io.ReaderAt, size int64) error {
+func preflight(r io.ReaderAt, size int64) (meta, error) {
 	m, err := currentMeta(r)
 	if err != nil {
-		return err
+		return meta{}, err
 	}
+	return m, m.walk(r, size)
+}
+
+// walk checks the pages reachable from m.
+func (m meta) walk(r io.ReaderAt, size int64) error {
 	if m.pageSize < 512 || m.pageSize > 1<<20 || m.pageSize&(m.pageSize-1) != 0 {
 		return fmt.Errorf("implausible page size %d", m.pageSize)
 	}
@@ -112,23 +128,27 @@ func preflight(r io.ReaderAt, size int64) error {
 			return err
 		}
 	}
-	return w.tree(m.root)
+	return w.tree(m.root, 0)
 }
 
-// page reads page id and its overflow pages.
-func (w *walker) page(id uint64) ([]byte, error) {
+// page reads page id and its overflow pages into the buffer for depth.
+func (w *walker) page(id uint64, depth int) ([]byte, error) {
 	if id < 2 || id >= w.m.pgid {
 		return nil, fmt.Errorf("reference to page %d outside 2..%d", id, w.m.pgid-1)
 	}
 	psz := int64(w.m.pageSize)
-	head := make([]byte, pageHeaderSize)
-	if _, err := w.r.ReadAt(head, int64(id)*psz); err != nil {
+	for len(w.bufs) <= depth {
+		w.bufs = append(w.bufs, make([]byte, psz))
+	}
+	buf := w.bufs[depth][:psz]
+	// pgid*pageSize ≤ size was checked, so a whole page is there to read.
+	if _, err := w.r.ReadAt(buf, int64(id)*psz); err != nil {
 		return nil, fmt.Errorf("page %d: %w", id, err)
 	}
-	if got := binary.NativeEndian.Uint64(head); got != id {
+	if got := binary.NativeEndian.Uint64(buf); got != id {
 		return nil, fmt.Errorf("page %d identifies itself as page %d", id, got)
 	}
-	overflow := uint64(binary.NativeEndian.Uint32(head[12:]))
+	overflow := uint64(binary.NativeEndian.Uint32(buf[12:]))
 	if id+overflow >= w.m.pgid {
 		return nil, fmt.Errorf("page %d overflows past the end", id)
 	}
@@ -138,15 +158,21 @@ func (w *walker) page(id uint64) ([]byte, error) {
 		}
 		w.seen[i] = true
 	}
-	buf := make([]byte, int64(overflow+1)*psz)
-	if _, err := w.r.ReadAt(buf, int64(id)*psz); err != nil {
-		return nil, fmt.Errorf("page %d: %w", id, err)
+	if overflow > 0 {
+		n := int64(overflow+1) * psz
+		if int64(cap(w.bufs[depth])) < n {
+			w.bufs[depth] = make([]byte, n)
+		}
+		buf = w.bufs[depth][:n]
+		if _, err := w.r.ReadAt(buf, int64(id)*psz); err != nil {
+			return nil, fmt.Errorf("page %d: %w", id, err)
+		}
 	}
 	return buf, nil
 }
 
 func (w *walker) freelist(id uint64) error {
-	p, err := w.page(id)
+	p, err := w.page(id, 0)
 	if err != nil {
 		return err
 	}
@@ -169,9 +195,9 @@ func (w *walker) freelist(id uint64) error {
 	return nil
 }
 
-// tree checks the B+tree rooted at page id.
-func (w *walker) tree(id uint64) error {
-	p, err := w.page(id)
+// tree checks the B+tree rooted at page id, depth pages below the root.
+func (w *walker) tree(id uint64, depth int) error {
+	p, err := w.page(id, depth)
 	if err != nil {
 		return err
 	}
@@ -187,13 +213,13 @@ func (w *walker) tree(id uint64) error {
 			if uint64(off)+pos+ksize > uint64(len(p)) {
 				return fmt.Errorf("page %d: key %d lies outside the page", id, i)
 			}
-			if err := w.tree(binary.NativeEndian.Uint64(p[off+8:])); err != nil {
+			if err := w.tree(binary.NativeEndian.Uint64(p[off+8:]), depth+1); err != nil {
 				return err
 			}
 		}
 		return nil
 	case leafPage:
-		return w.leaf(p, id)
+		return w.leaf(p, id, depth)
 	default:
 		return fmt.Errorf("page %d: type %#x, want a branch or leaf", id, flags)
 	}
@@ -201,7 +227,7 @@ func (w *walker) tree(id uint64) error {
 
 // leaf checks a leaf page (or an inline bucket's page, whose id is 0) and the
 // buckets nested in it.
-func (w *walker) leaf(p []byte, id uint64) error {
+func (w *walker) leaf(p []byte, id uint64, depth int) error {
 	count, err := elements(p, id)
 	if err != nil {
 		return err
@@ -222,7 +248,7 @@ func (w *walker) leaf(p []byte, id uint64) error {
 			return fmt.Errorf("page %d: entry %d: bucket header too short", id, i)
 		}
 		if root := binary.NativeEndian.Uint64(v); root != 0 {
-			if err := w.tree(root); err != nil {
+			if err := w.tree(root, depth+1); err != nil {
 				return err
 			}
 			continue
@@ -231,7 +257,7 @@ func (w *walker) leaf(p []byte, id uint64) error {
 		if len(inline) < pageHeaderSize || binary.NativeEndian.Uint16(inline[8:]) != leafPage {
 			return fmt.Errorf("page %d: entry %d: damaged inline bucket", id, i)
 		}
-		if err := w.leaf(inline, id); err != nil {
+		if err := w.leaf(inline, id, depth); err != nil {
 			return err
 		}
 	}

@@ -33,8 +33,8 @@ func TestReadOnlyLocation(t *testing.T) {
 			t.Errorf("Open(%s) succeeded", path)
 			continue
 		}
-		if msg := err.Error(); strings.Contains(msg, "\n") || !strings.Contains(msg, "permission denied") || !strings.Contains(msg, "--db") {
-			t.Errorf("Open(%s): %q, want one line saying permission denied and --db", path, msg)
+		if msg := err.Error(); strings.Contains(msg, "\n") || !strings.Contains(msg, "permission denied") || strings.Contains(msg, "--") {
+			t.Errorf("Open(%s): %q, want one line saying permission denied, with no command-line flag", path, msg)
 		}
 	}
 	// Reading a read-only file still works.

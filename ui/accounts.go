@@ -49,16 +49,11 @@ func (a *App) startRemoveAccount() tea.Cmd {
 	if len(model.AccountsFor(acc.Platform, a.accounts)) < 2 {
 		return a.status.set(p.Title+" keeps at least one account — rename it with r instead", false)
 	}
-	ticks := 0
-	for _, st := range a.progress[acc.ID] {
-		if st.Done {
-			ticks++
-		}
-	}
+	n := a.recordedSteps(acc.ID)
 	a.dialog = &confirmDialog{
-		title: "Remove " + acc.Name() + " from " + p.Title + "?",
-		text: fmt.Sprintf("Its %d %s and notes will be deleted from optout. This cannot be undone. (Nothing changes on %s itself.)",
-			ticks, plural(ticks, "tick", "ticks"), p.Title),
+		title: "Remove " + model.SafeLabel(acc.Name()) + " from " + p.Title + "?",
+		text: fmt.Sprintf("It leaves the list; its %d %s stay in the data file, and u (before you quit) brings it back whole. (Nothing changes on %s itself.)",
+			n, plural(n, "recorded step", "recorded steps"), p.Title),
 		yes: dialogResult{removal: acc.ID},
 	}
 	return nil
@@ -102,50 +97,62 @@ func (a *App) addAccount(p model.PlatformID, label string) tea.Cmd {
 		cmds = append(cmds, a.saveAccount(first, ""))
 	}
 	acc := model.Account{ID: model.AccountID(string(p) + "#" + strconv.FormatInt(now.UnixNano(), 36)), Platform: p, Label: label, Created: now}
-	what := "added " + label
+	what := "added " + model.SafeLabel(label)
 	cmds = append(cmds, a.saveAccount(acc, what))
+	a.undo = append(a.undo, undoEntry{account: acc.ID, accountAfter: acc})
 	a.tree.open[platformKey(p)] = true
 	a.tree.open[accountKey(acc.ID)] = true
 	a.rebuildTree()
 	a.tree.selectKey(accountKey(acc.ID))
-	cmds = append(cmds, a.status.set(what, false), a.syncDetail())
+	cmds = append(cmds, a.status.setSaving(what), a.syncDetail())
 	return tea.Batch(cmds...)
 }
 
 func (a *App) renameAccount(id model.AccountID, label string) tea.Cmd {
 	for _, acc := range model.AccountsFor(a.platformOf(id), a.accounts) {
 		if acc.ID == id {
+			before := acc
 			acc.Label = label
 			if acc.Created.IsZero() {
 				acc.Created = a.now().UTC()
 			}
-			what := "renamed to " + label
+			what := "renamed to " + model.SafeLabel(label)
 			cmd := a.saveAccount(acc, what)
+			a.undo = append(a.undo, undoEntry{account: id, accountBefore: &before, accountAfter: acc})
 			a.rebuildTree()
-			return tea.Batch(cmd, a.status.set(what, false), a.syncDetail())
+			return tea.Batch(cmd, a.status.setSaving(what), a.syncDetail())
 		}
 	}
 	return nil
 }
 
+// removeAccount takes an account off the list. Its records stay in the
+// store (Account.Removed), so undo brings it back whole.
 func (a *App) removeAccount(id model.AccountID) tea.Cmd {
-	var label string
-	for i, acc := range a.accounts {
-		if acc.ID == id {
-			label = acc.Name()
-			a.accounts = append(a.accounts[:i:i], a.accounts[i+1:]...)
-			break
+	for _, acc := range a.accounts {
+		if acc.ID != id || !acc.Removed.IsZero() {
+			continue
+		}
+		before := acc
+		acc.Removed = a.now().UTC()
+		what := "removed " + model.SafeLabel(before.Name()) + " · u brings it back"
+		cmd := a.saveAccount(acc, what)
+		a.undo = append(a.undo, undoEntry{account: id, accountBefore: &before, accountAfter: acc})
+		a.rebuildTree()
+		return tea.Batch(cmd, a.status.setSaving(what), a.syncDetail())
+	}
+	return nil
+}
+
+// recordedSteps is how many steps have anything recorded for account id.
+func (a *App) recordedSteps(id model.AccountID) int {
+	n := 0
+	for _, st := range a.progress[id] {
+		if st.Recorded() {
+			n++
 		}
 	}
-	delete(a.progress, id)
-	a.undo = dropUndo(a.undo, id)
-	a.rebuildTree()
-	what := "removed " + label
-	return tea.Batch(
-		a.out.push(pendingWrite{what: what, apply: func(s model.ProgressStore) error { return s.DeleteAccount(id) }}),
-		a.status.set(what, false),
-		a.syncDetail(),
-	)
+	return n
 }
 
 // saveAccount updates the in-memory list and queues the write; what is the
@@ -185,14 +192,4 @@ func (a *App) platformOf(id model.AccountID) model.PlatformID {
 		}
 	}
 	return ""
-}
-
-func dropUndo(entries []undoEntry, id model.AccountID) []undoEntry {
-	out := entries[:0]
-	for _, e := range entries {
-		if e.account != id {
-			out = append(out, e)
-		}
-	}
-	return out
 }

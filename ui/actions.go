@@ -8,69 +8,68 @@ import (
 	"github.com/optout/optout/model"
 )
 
-// undoEntry is what a tick changed, so u can put it back.
-type undoEntry struct {
-	account model.AccountID
-	step    model.StepID
-	before  model.StepState
-}
-
 // tick toggles a step for the row's account. A done step whose guide changed
 // since it was ticked is first re-confirmed against the new text rather than
-// unticked: that is what the "changed" marker asks the user to do.
+// unticked: that is what the "changed" marker asks the user to do. A
+// re-confirm keeps the proof date (the first tick of the done state).
 func (a *App) tick(r row) tea.Cmd {
-	before := r.state
-	after := before
-	after.At = a.now().UTC()
+	ev := model.Event{At: a.now().UTC(), Revision: r.step.Revision}
 	switch {
-	case before.Changed(*r.step):
-		after.Revision, after.Parts = r.step.Revision, r.step.Parts
-	case before.Done:
-		after.Done = false
+	case r.state.Changed(*r.step):
+		ev.Kind, ev.Followed = model.EventReconfirm, model.FollowedOf(*r.step)
+	case r.state.Done:
+		ev.Kind = model.EventUntick
 	default:
-		after.Done = true
-		after.Revision, after.Parts = r.step.Revision, r.step.Parts
+		ev.Kind, ev.Followed = model.EventTick, model.FollowedOf(*r.step)
 	}
-	a.undo = append(a.undo, undoEntry{account: r.account.ID, step: r.step.ID, before: before})
-	return a.setStep(r.account.ID, r.step.ID, after, tickMessage(before, after))
+	return a.recordStep(r.account.ID, r.step.ID, ev, eventMessage(ev))
 }
 
-func tickMessage(before, after model.StepState) string {
-	switch {
-	case before.Done && after.Done:
-		return "re-confirmed against the updated guide"
-	case after.Done:
+// eventMessage is what the status line says after a step change.
+func eventMessage(ev model.Event) string {
+	switch ev.Kind {
+	case model.EventTick:
 		return "ticked"
+	case model.EventUntick:
+		return "unticked"
+	case model.EventReconfirm:
+		return "re-confirmed against the updated guide"
+	case model.EventStatus:
+		return statusLabel(ev.Status)
+	case model.EventNote:
+		if ev.Note == "" {
+			return "note removed"
+		}
+		return "note added"
 	}
-	return "unticked"
+	return string(ev.Kind)
 }
 
-// undoLast reverts the most recent tick of this session.
-func (a *App) undoLast() tea.Cmd {
-	if len(a.undo) == 0 {
-		return a.status.set("nothing to undo", false)
-	}
-	e := a.undo[len(a.undo)-1]
-	a.undo = a.undo[:len(a.undo)-1]
-	a.revealStep(e.account, e.step)
-	return a.setStep(e.account, e.step, e.before, "undone")
+// recordStep applies ev on screen at once, remembers it for undo and queues
+// it for the store.
+func (a *App) recordStep(acc model.AccountID, step model.StepID, ev model.Event, what string) tea.Cmd {
+	before := a.applyEvent(acc, step, ev)
+	a.undo = append(a.undo, undoEntry{account: acc, step: step, event: ev, before: before})
+	return tea.Batch(a.status.setSaving(what), a.queueEvent(acc, step, ev, what), a.syncDetail())
 }
 
-// setStep changes the screen at once and queues the write.
-func (a *App) setStep(acc model.AccountID, step model.StepID, state model.StepState, what string) tea.Cmd {
-	a.progress.Set(acc, step, state)
+// applyEvent changes progress in memory by the one rule (StepState.Apply)
+// and returns the state before.
+func (a *App) applyEvent(acc model.AccountID, step model.StepID, ev model.Event) model.StepState {
+	before := a.progress.State(acc, step)
+	a.progress.Set(acc, step, before.Apply(ev))
 	a.rebuildTree()
-	return tea.Batch(
-		a.status.set(what, false),
-		a.out.push(pendingWrite{what: what, apply: func(s model.ProgressStore) error {
-			return s.SetStep(acc, step, state)
-		}}),
-		a.syncDetail(),
-	)
+	return before
 }
 
-// revealStep opens the nodes above a step and selects it, so an undo shows
-// what it changed.
+func (a *App) queueEvent(acc model.AccountID, step model.StepID, ev model.Event, what string) tea.Cmd {
+	return a.out.push(pendingWrite{what: what, step: step, apply: func(s model.ProgressStore) error {
+		return s.Record(acc, step, ev)
+	}})
+}
+
+// revealStep opens the nodes above a step and selects it, so an undo or a
+// "what's next" line shows the step it is about.
 func (a *App) revealStep(acc model.AccountID, step model.StepID) {
 	s, ok := a.catalog.Step(step)
 	if !ok {
@@ -87,18 +86,14 @@ func (a *App) revealStep(acc model.AccountID, step model.StepID) {
 // writeDone advances the outbox and, when quitting, quits once everything is
 // on disk (or a write failed: main then reports what was not saved).
 func (a *App) writeDone(msg writeDoneMsg) tea.Cmd {
-	var what string
-	if len(a.out.queue) > 0 {
-		what = a.out.queue[0].what
-	}
-	cmd := a.out.done(msg)
-	if a.quitting && (a.out.idle() || msg.err != nil) {
+	cmd, dropped := a.out.done(msg)
+	if a.quitting && (a.out.idle() || (msg.err != nil && dropped == nil)) {
 		return tea.Quit
 	}
-	if msg.err != nil {
-		return cmd // the footer says "not saved — will retry"
+	if dropped != nil {
+		return tea.Batch(cmd, a.status.set(dropped.Error(), true))
 	}
-	return tea.Batch(cmd, a.status.saved(what))
+	return cmd
 }
 
 // quit saves where the user is and leaves once the queue is written. A second
@@ -108,8 +103,18 @@ func (a *App) quit() tea.Cmd {
 		return tea.Quit
 	}
 	a.quitting = true
+	a.queueResume()
+	return a.out.next()
+}
+
+// queueResume queues the resume state, once.
+func (a *App) queueResume() {
+	if a.resumeQueued {
+		return
+	}
+	a.resumeQueued = true
 	resume := a.resumeState()
-	return a.out.push(pendingWrite{what: "resume", apply: func(s model.ProgressStore) error {
+	a.out.queue = append(a.out.queue, pendingWrite{what: "resume", apply: func(s model.ProgressStore) error {
 		return s.SaveResume(resume)
 	}})
 }
@@ -131,7 +136,7 @@ func (a *App) setRegion(r model.Region) tea.Cmd {
 	a.region = r
 	a.rebuildTree()
 	what := "region: " + r.Label()
-	return tea.Batch(a.status.set(what, false), a.saveRegion(r, what), a.syncDetail())
+	return tea.Batch(a.status.setSaving(what), a.saveRegion(r, what), a.syncDetail())
 }
 
 // saveRegion queues the saved settings with region r; the saved theme stays

@@ -26,7 +26,7 @@ type App struct {
 	accounts []model.Account
 	progress model.Progress
 	undo     []undoEntry
-	total    model.Tally // every step of the region: the header's bar
+	sum      model.Overview // counts, due and outside-region work: read, never recounted
 	out      outbox
 
 	theme   model.Theme // what was asked for; ThemeAuto follows the terminal
@@ -51,6 +51,12 @@ type App struct {
 	helpShown bool
 	helpKey   helpCacheKey // what helpText was rendered for
 	helpText  string
+
+	// resumeQueued is set once the resume state is queued (quit or stop).
+	resumeQueued bool
+	// screen is a screen open over the panes (What's next); nil shows the
+	// tree and detail panes (see activeScreen).
+	screen appScreen
 }
 
 // New builds the UI from cfg, restoring the screen the user left.
@@ -92,6 +98,9 @@ func New(cfg Config) *App {
 		a.dialog = newRegionDialog("", true)
 	}
 	a.restore(snap.Resume)
+	if a.dialog == nil && somethingDue(a.sum) {
+		a.screen = newWhatsNext(a.sum, a.now())
+	}
 	a.keys.update(a.keyContext())
 	return a
 }
@@ -157,9 +166,16 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)
 	case tea.MouseMsg:
+		if a.screen != nil {
+			return nil // the panes under another screen are not on view
+		}
 		return a.handleMouse(msg)
 	case dialogResult:
 		return a.handleDialogResult(msg)
+	case closeScreenMsg, jumpToStepMsg:
+		return a.handleScreenMsg(msg)
+	case StopMsg:
+		return a.stop()
 	default:
 		return a.forwardToInput(msg)
 	}
@@ -175,8 +191,14 @@ func (a *App) keyContext() keyContext {
 // UI closed; main reports them and exits non-zero.
 func (a *App) Unsaved() int { return a.out.unsaved() }
 
-// LastWriteError is the error of the last failed write, if any.
-func (a *App) LastWriteError() error { return a.out.lastErr }
+// LastWriteError is the error of the last failed write, if any, or else
+// why the last dropped write could never be saved.
+func (a *App) LastWriteError() error {
+	if a.out.lastErr != nil {
+		return a.out.lastErr
+	}
+	return a.out.droppedErr
+}
 
 func (a *App) selectedRow() row {
 	r, _ := a.tree.selected()
@@ -193,7 +215,7 @@ func (a *App) treeInput() treeInput {
 // needs neither.
 func (a *App) rebuildTree() {
 	a.tree.rebuild(a.treeInput())
-	a.total = regionTally(a.catalog, a.region, a.accounts, a.progress)
+	a.sum = model.Summary(a.catalog, a.region, a.accounts, a.progress, a.now())
 }
 
 // resize recomputes the layout and pushes sizes down to the panes.
@@ -203,6 +225,7 @@ func (a *App) resize(width, height int) tea.Cmd {
 	a.help.SetWidth(width)
 	a.tree.setSize(a.lay.treeWidth, a.lay.bodyHeight)
 	a.detail.setSize(a.detailTextWidth(), a.lay.bodyHeight)
+	a.activeScreen().setSize(width, a.lay.bodyHeight)
 	return a.syncDetail()
 }
 

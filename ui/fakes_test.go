@@ -36,7 +36,14 @@ func (m *memStore) record(what string) error {
 	return nil
 }
 
-func (m *memStore) Load() (model.Snapshot, error) { return m.snap, nil }
+// Load returns a copy, as a real store would: the UI's progress must not be
+// the store's own map.
+func (m *memStore) Load() (model.Snapshot, error) {
+	snap := m.snap
+	snap.Accounts = append([]model.Account(nil), m.snap.Accounts...)
+	snap.Progress = m.snap.Progress.Clone()
+	return snap, nil
+}
 
 func (m *memStore) SaveAccount(a model.Account) error {
 	if err := m.record("account " + string(a.ID)); err != nil {

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/optout/optout/model"
@@ -56,7 +57,12 @@ func (a *App) detailHeader(r row) string {
 		lines = a.accountHeader(r)
 	case rowStep:
 		lines = a.stepHeader(r)
+	case rowHidden:
+		lines = a.hiddenHeader(r)
 	default:
+		return ""
+	}
+	if len(lines) == 0 {
 		return ""
 	}
 	w := a.detail.width
@@ -70,7 +76,7 @@ func (a *App) stepHeader(r row) []string {
 	st := a.st
 	var lines []string
 	if len(model.AccountsFor(r.platform.ID, a.accounts)) > 1 {
-		lines = append(lines, st.dim.Render(r.platform.Title+" · ")+st.account.Render(r.account.Name()))
+		lines = append(lines, st.dim.Render(r.platform.Title+" · ")+st.account.Render(model.SafeLabel(r.account.Name())))
 	}
 	switch {
 	case r.state.Changed(*r.step):
@@ -84,22 +90,59 @@ func (a *App) stepHeader(r row) []string {
 	default:
 		lines = append(lines, "[ ] Not done yet"+st.dim.Render(" · press space once you have done it"))
 	}
+	if !r.step.AppliesTo(a.region) {
+		lines = append(lines, st.changed.Render("⊘ Not shown for "+a.region.Label()+": kept here because you recorded it."))
+	}
 	if r.state.Status != model.StatusNone {
 		lines = append(lines, "Request: "+statusLabel(r.state.Status)+st.dim.Render(" · s to change"))
 	}
+	if dates := statusDates(r.state); dates != "" {
+		lines = append(lines, st.dim.Render(dates))
+	}
 	if r.state.Note != "" {
-		lines = append(lines, "Note: "+r.state.Note+st.dim.Render(" · n to edit"))
+		lines = append(lines, "Note: "+model.SafeLabel(r.state.Note)+st.dim.Render(" · n to edit"))
 	}
 	return lines
 }
 
+// statusDates dates each request status the user recorded, in order:
+// "sent on 3 Dec · confirmed on 4 Dec". Undone changes and a cleared status
+// end the line where they happened, so it reads as the request's story.
+func statusDates(s model.StepState) string {
+	var parts []string
+	for _, ev := range s.History {
+		if ev.Kind != model.EventStatus {
+			continue
+		}
+		if ev.Undo && len(parts) > 0 {
+			parts = parts[:len(parts)-1]
+			continue
+		}
+		if ev.Status == model.StatusNone {
+			parts = nil
+			continue
+		}
+		parts = append(parts, statusWord(ev.Status)+" on "+shortDay(ev.At))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// shortDay is a date as "3 Dec", with the year when it is not this year's.
+func shortDay(t time.Time) string {
+	t = t.Local()
+	if t.Year() != time.Now().Year() {
+		return t.Format("2 Jan 2006")
+	}
+	return t.Format("2 Jan")
+}
+
 func (a *App) platformHeader(r row) []string {
 	st := a.st
-	accounts := model.AccountsFor(r.platform.ID, a.accounts)
-	lines := []string{st.header.Render(r.platform.Title) + st.dim.Render(fmt.Sprintf(" · %d/%d done in %s", r.tally.Done, r.tally.Total, a.region.Label()))}
-	for _, acc := range accounts {
-		t := model.AccountTally(*r.platform, a.region, acc.ID, a.progress)
-		lines = append(lines, fmt.Sprintf("  %s %s %s", progressBar(t, 12, st), st.account.Render(acc.Name()), st.dim.Render(fmt.Sprintf("%d/%d", t.Done, t.Total))))
+	po, _ := a.sum.Platform(r.platform.ID)
+	lines := []string{st.header.Render(r.platform.Title) + st.dim.Render(fmt.Sprintf(" · %d/%d done in %s", po.Tally.Done, po.Tally.Total, a.region.Label()))}
+	for _, ao := range po.Accounts {
+		acc, t := ao.Account, ao.Tally
+		lines = append(lines, fmt.Sprintf("  %s %s %s", progressBar(t, 12, st), st.account.Render(model.SafeLabel(acc.Name())), st.dim.Render(fmt.Sprintf("%d/%d", t.Done, t.Total))))
 	}
 	if n := r.platform.HiddenCount(a.region); n > 0 {
 		lines = append(lines, st.dim.Render(fmt.Sprintf("%d %s hidden for %s — select “⊘ … hidden here” below to see why.", n, plural(n, "step", "steps"), a.region.Label())))
@@ -110,9 +153,11 @@ func (a *App) platformHeader(r row) []string {
 
 func (a *App) accountHeader(r row) []string {
 	st := a.st
+	ao, _ := a.sum.Account(r.platform.ID, r.account.ID)
+	t := ao.Tally
 	return []string{
-		st.account.Render(r.account.Name()) + st.dim.Render(" on "+r.platform.Title),
-		fmt.Sprintf("%s %d/%d done", progressBar(r.tally, 16, st), r.tally.Done, r.tally.Total),
+		st.account.Render(model.SafeLabel(r.account.Name())) + st.dim.Render(" on "+r.platform.Title),
+		fmt.Sprintf("%s %d/%d done", progressBar(t, 16, st), t.Done, t.Total),
 		st.dim.Render("r rename · d remove · a add another account"),
 	}
 }
@@ -120,14 +165,31 @@ func (a *App) accountHeader(r row) []string {
 func (a *App) groupHeader(r row) []string {
 	st := a.st
 	lines := []string{st.header.Render(r.group) + st.dim.Render(" · "+a.region.Label()), ""}
-	for _, p := range a.catalog.Platforms {
-		if p.Group != r.group {
+	for _, po := range a.sum.Platforms {
+		if po.Platform.Group != r.group {
 			continue
 		}
-		t := model.PlatformTally(p, a.region, model.AccountsFor(p.ID, a.accounts), a.progress)
-		lines = append(lines, fmt.Sprintf("%s %s %s", progressBar(t, 12, st), st.dim.Render(fmt.Sprintf("%2d/%-2d", t.Done, t.Total)), p.Title))
+		t := po.Tally
+		lines = append(lines, fmt.Sprintf("%s %s %s", progressBar(t, 12, st), st.dim.Render(fmt.Sprintf("%2d/%-2d", t.Done, t.Total)), po.Platform.Title))
 	}
 	lines = append(lines, "", st.dim.Render("Open a platform with enter or →, then tick steps off with space as you do them."))
+	return lines
+}
+
+// hiddenHeader lists, above the "why hidden" page, the hidden steps that
+// carry records: those stay in the tree, marked, and are never dropped.
+func (a *App) hiddenHeader(r row) []string {
+	po, _ := a.sum.Platform(r.platform.ID)
+	var lines []string
+	for _, ao := range po.Accounts {
+		for _, s := range ao.Outside {
+			if len(lines) == 0 {
+				lines = append(lines, a.st.changed.Render("Kept in the list because you recorded something for them (marked ⊘):"))
+			}
+			lines = append(lines, "  • "+model.SafeLabel(s.Title)+a.st.dim.Render(" · "+model.SafeLabel(ao.Account.Name())+": "+
+				recordedSummary(a.progress.State(ao.Account.ID, s.ID))))
+		}
+	}
 	return lines
 }
 

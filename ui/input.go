@@ -19,14 +19,16 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if a.tree.filtering {
 		return a.updateFilter(msg)
 	}
+	if a.screen != nil {
+		if key.Matches(msg, a.keys.Quit) {
+			return a.quit()
+		}
+		return a.screen.update(msg)
+	}
 	if cmd, ok := a.handleGlobalKey(msg); ok {
 		return cmd
 	}
-	if a.focus == focusDetail {
-		a.detail.update(msg, a.keys)
-		return nil
-	}
-	return a.handleTreeKey(msg)
+	return a.activeScreen().update(msg)
 }
 
 // handleGlobalKey handles the bindings that work whichever pane has focus.
@@ -53,6 +55,8 @@ func (a *App) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(msg, k.Undo):
 		return a.undoLast(), true
+	case key.Matches(msg, k.WhatsNext):
+		return a.showWhatsNext(), true
 	case key.Matches(msg, k.Open):
 		return a.openLink(), true
 	case key.Matches(msg, k.Copy):

@@ -12,7 +12,7 @@ type keyMap struct {
 	Focus, Filter, Help     key.Binding
 	Open, Copy, Region      key.Binding
 	Add, Rename, Remove     key.Binding
-	Note, Status            key.Binding
+	Note, Status, WhatsNext key.Binding
 	Quit, ForceQuit, Escape key.Binding
 	// Move, Scroll, Keep and Clear only label keys in the short help.
 	Move, Scroll, Keep, Clear key.Binding
@@ -47,6 +47,7 @@ func newKeyMap() keyMap {
 		Remove:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "remove account")),
 		Note:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
 		Status:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "request status")),
+		WhatsNext: key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "what's next")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Escape:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
@@ -114,7 +115,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Left, k.Right, k.PageUp, k.PageDown, k.Home, k.End},
 		{k.Toggle, k.Tick, k.Undo, k.Open, k.Copy, k.Note, k.Status},
-		{k.Add, k.Rename, k.Remove, k.Region},
+		{k.Add, k.Rename, k.Remove, k.Region, k.WhatsNext},
 		{k.Filter, k.Escape, k.Focus, k.Help, k.Quit},
 	}
 }

@@ -38,9 +38,8 @@ func (a *App) cycleRequestStatus() tea.Cmd {
 	if r.kind != rowStep {
 		return a.status.set("select a step to record what became of its request", false)
 	}
-	state := r.state
-	state.Status = nextStatus(state.Status)
-	return a.setStep(r.account.ID, r.step.ID, state, statusLabel(state.Status))
+	ev := model.Event{At: a.now().UTC(), Kind: model.EventStatus, Revision: r.step.Revision, Status: nextStatus(r.state.Status)}
+	return a.recordStep(r.account.ID, r.step.ID, ev, eventMessage(ev))
 }
 
 // startNote asks for a note on the selected step, e.g. a case number.
@@ -50,7 +49,7 @@ func (a *App) startNote() tea.Cmd {
 		return a.status.set("select a step to add a note to it", false)
 	}
 	acc, step := r.account.ID, r.step.ID
-	d, cmd := newTextDialog("Note on “"+r.step.Title+"”", "e.g. confirmation e-mail of 3 May, case 12345", r.state.Note, 200,
+	d, cmd := newTextDialog("Note on “"+model.SafeLabel(r.step.Title)+"”", "e.g. confirmation e-mail of 3 May, case 12345", r.state.Note, 200,
 		func(note string) dialogResult {
 			return dialogResult{note: &noteResult{account: acc, step: step, note: note}}
 		})
@@ -59,11 +58,12 @@ func (a *App) startNote() tea.Cmd {
 }
 
 func (a *App) saveNote(n noteResult) tea.Cmd {
-	state := a.progress.State(n.account, n.step)
-	state.Note = n.note
-	what := "note added"
-	if n.note == "" {
-		what = "note removed"
+	if a.progress.State(n.account, n.step).Note == n.note {
+		return nil // unchanged: nothing to record or undo
 	}
-	return a.setStep(n.account, n.step, state, what)
+	ev := model.Event{At: a.now().UTC(), Kind: model.EventNote, Note: n.note}
+	if s, ok := a.catalog.Step(n.step); ok {
+		ev.Revision = s.Revision
+	}
+	return a.recordStep(n.account, n.step, ev, eventMessage(ev))
 }

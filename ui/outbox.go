@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+	"fmt"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -14,6 +16,7 @@ const retryDelay = 3 * time.Second
 // is queued, so later changes on screen cannot alter what it writes.
 type pendingWrite struct {
 	what  string
+	step  model.StepID // the step it is about, if any, to name in errors
 	apply func(model.ProgressStore) error
 }
 
@@ -28,7 +31,19 @@ type outbox struct {
 	inFlight bool
 	seq      uint64 // identifies the write in flight
 	lastErr  error  // the head's last failure; nil once it succeeds
-	schedule scheduler
+	dropped  int    // writes given up for good (model.ErrPermanent)
+	// droppedErr says which write was given up last, and why.
+	droppedErr error
+	schedule   scheduler
+	flight     *flight // the write in flight, for drain after the program ends
+}
+
+// flight is one write running in a Cmd. The Cmd's goroutine fills in err and
+// closes done, so drain can wait for it once Bubble Tea has stopped
+// delivering messages.
+type flight struct {
+	done chan struct{}
+	err  error
 }
 
 // push queues w and starts it if nothing is in flight.
@@ -44,29 +59,58 @@ func (o *outbox) next() tea.Cmd {
 	}
 	o.inFlight = true
 	o.seq++
+	f := &flight{done: make(chan struct{})}
+	o.flight = f
 	seq, w, store := o.seq, o.queue[0], o.store
 	return func() tea.Msg {
-		return writeDoneMsg{seq: seq, err: w.apply(store)}
+		f.err = w.apply(store)
+		close(f.done)
+		return writeDoneMsg{seq: seq, err: f.err}
 	}
 }
 
 // done records the result of the write in flight and returns what to do
-// next: the following write, or a delayed retry of a failed one.
-func (o *outbox) done(msg writeDoneMsg) tea.Cmd {
+// next: the following write, or a delayed retry of a failed one. A write
+// that can never succeed (model.ErrPermanent) is dropped so it cannot block
+// the rest; dropped says which and why.
+func (o *outbox) done(msg writeDoneMsg) (next tea.Cmd, dropped error) {
 	if !o.inFlight || msg.seq != o.seq {
-		return nil
+		return nil, nil
 	}
 	o.inFlight = false
+	o.flight = nil
+	if errors.Is(msg.err, model.ErrPermanent) {
+		dropped = o.drop(msg.err)
+		return o.next(), dropped
+	}
 	o.lastErr = msg.err
 	if msg.err != nil {
-		return o.schedule(retryDelay, func(time.Time) tea.Msg { return retryWriteMsg{} })
+		return o.schedule(retryDelay, func(time.Time) tea.Msg { return retryWriteMsg{} }), nil
 	}
 	o.queue = o.queue[1:]
-	return o.next()
+	return o.next(), nil
+}
+
+// drop gives up the head write for good and says so in one line.
+func (o *outbox) drop(err error) error {
+	w := o.queue[0]
+	o.queue = o.queue[1:]
+	o.dropped++
+	o.lastErr = nil
+	if w.step != "" {
+		o.droppedErr = fmt.Errorf("not saved, and never will be: %s on step %s (%v)", w.what, model.SafeLabel(string(w.step)), err)
+	} else {
+		o.droppedErr = fmt.Errorf("not saved, and never will be: %s (%v)", w.what, err)
+	}
+	return o.droppedErr
 }
 
 // idle reports whether every queued write has reached the store.
 func (o *outbox) idle() bool { return !o.inFlight && len(o.queue) == 0 }
 
-// unsaved is how many writes have not reached the store.
-func (o *outbox) unsaved() int { return len(o.queue) }
+// waiting is how many queued writes have not reached the store yet.
+func (o *outbox) waiting() int { return len(o.queue) }
+
+// unsaved is how many writes have not reached the store: those still queued
+// and those given up.
+func (o *outbox) unsaved() int { return len(o.queue) + o.dropped }

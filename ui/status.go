@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -13,6 +14,7 @@ const statusTimeout = 4 * time.Second
 type status struct {
 	text     string
 	isErr    bool
+	saving   bool // text reports a change that was queued for the store
 	seq      int
 	schedule scheduler
 }
@@ -25,21 +27,36 @@ type scheduler func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 // message replaced it by then.
 func (s *status) set(text string, isErr bool) tea.Cmd {
 	s.seq++
-	s.text, s.isErr = text, isErr
+	s.text, s.isErr, s.saving = text, isErr, false
 	seq := s.seq
 	return s.schedule(statusTimeout, func(time.Time) tea.Msg { return clearStatusMsg{seq: seq} })
 }
 
+// setSaving shows text for a change that was queued for the store: the line
+// then also says whether everything is saved (see line).
+func (s *status) setSaving(text string) tea.Cmd {
+	cmd := s.set(text, false)
+	s.saving = true
+	return cmd
+}
+
 func (s *status) clear(seq int) {
 	if seq == s.seq {
-		s.text, s.isErr = "", false
+		s.text, s.isErr, s.saving = "", false, false
 	}
 }
 
-// saved marks message what as written to disk, if it is still showing.
-func (s *status) saved(what string) tea.Cmd {
-	if s.text != what {
-		return nil
+// line is the text to show, given how many writes are still waiting: "saved"
+// only once none is, since an earlier write finishing says nothing about a
+// later one.
+func (s *status) line(waiting int) string {
+	switch {
+	case !s.saving:
+		return s.text
+	case waiting == 0:
+		return s.text + " · saved"
+	case waiting == 1:
+		return s.text + " · saving…"
 	}
-	return s.set(what+" · saved", false)
+	return fmt.Sprintf("%s · saving, %d changes waiting", s.text, waiting)
 }

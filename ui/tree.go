@@ -30,6 +30,7 @@ type row struct {
 	step     *model.Step
 	tally    model.Tally
 	state    model.StepState // for steps
+	outside  bool            // a step outside the region, shown because something is recorded for it
 	open     bool
 	hidden   int // for rowHidden: how many steps
 }
@@ -135,14 +136,16 @@ func appendPlatform(rows []row, in treeInput, p *model.Platform, depth int) ([]r
 func appendSteps(rows []row, in treeInput, p *model.Platform, a model.Account, depth int, all bool) []row {
 	for i := range p.Steps {
 		s := &p.Steps[i]
-		if !s.AppliesTo(in.region) {
-			continue
+		state := in.progress.State(a.ID, s.ID)
+		outside := !s.AppliesTo(in.region)
+		if outside && !state.Recorded() {
+			continue // recorded work is never hidden
 		}
 		if in.filter != "" && !all && !strings.Contains(strings.ToLower(s.Title), in.filter) {
 			continue
 		}
 		rows = append(rows, row{kind: rowStep, key: stepKey(a.ID, s.ID), depth: depth, group: p.Group,
-			platform: p, account: a, step: s, state: in.progress.State(a.ID, s.ID)})
+			platform: p, account: a, step: s, state: state, outside: outside})
 	}
 	return rows
 }

@@ -226,6 +226,7 @@ type rowLook struct {
 	title   string
 	done    bool
 	changed bool
+	outside bool
 	hidden  int
 }
 
@@ -239,7 +240,7 @@ func lookOf(r row) rowLook {
 	case rowAccount:
 		l.title = r.account.Label
 	case rowStep:
-		l.title, l.done, l.changed = r.step.Title, r.state.Done, r.state.Changed(*r.step)
+		l.title, l.done, l.changed, l.outside = r.step.Title, r.state.Done, r.state.Changed(*r.step), r.outside
 	}
 	return l
 }
@@ -296,6 +297,9 @@ func (t *treePane) rowView(r row, selected, focused bool, st styles) string {
 		}
 		if r.state.Changed(*r.step) {
 			count, titleStyle = "changed", st.changed
+		}
+		if r.outside {
+			count = "⊘ not for region"
 		}
 	case rowHidden:
 		mark = "⊘"

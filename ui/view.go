@@ -34,7 +34,7 @@ func (a *App) content() string {
 		box := a.dialog.view(a.st, min(l.width-2, 72), l.bodyHeight)
 		body = fitBlock(lipglossPlace(l.width, l.bodyHeight, box), l.width, l.bodyHeight)
 	} else {
-		body = a.panes()
+		body = a.activeScreen().view(a.st)
 	}
 	return a.headerView() + "\n" + body + "\n" + a.footerView()
 }
@@ -75,7 +75,7 @@ func (a *App) headerView() string {
 	st := a.st
 	left := st.header.Render("optout")
 	if a.region != "" {
-		t := a.total
+		t := a.sum.Total
 		left += st.headerDim.Render(" · "+a.region.Label()+" · ") +
 			progressBar(t, clamp(a.lay.width/6, 6, 24), st) +
 			st.headerDim.Render(fmt.Sprintf(" %d/%d steps", t.Done, t.Total))
@@ -95,7 +95,7 @@ func (a *App) footerView() string {
 	case a.status.isErr:
 		line = st.statusErr.Render(a.status.text)
 	case a.status.text != "":
-		line = st.statusOK.Render(a.status.text)
+		line = st.statusOK.Render(a.status.line(a.out.waiting()))
 	}
 	if f := a.tree.filter.Value(); f != "" && !a.tree.filtering {
 		line += st.dim.Render("  filter: " + f + " (esc clears)")
@@ -108,10 +108,11 @@ func (a *App) footerView() string {
 // rendering while nothing it shows has changed: it is the same on most
 // frames and costs as much as the rest of the footer.
 func (a *App) helpView() string {
-	k := helpCacheKey{state: a.keys.helpState(), width: a.lay.width, rows: a.lay.footer - 1, all: a.help.ShowAll, theme: a.st.theme}
+	s := a.activeScreen()
+	k := helpCacheKey{state: a.keys.helpState(), screen: s.id(), width: a.lay.width, rows: a.lay.footer - 1, all: a.help.ShowAll, theme: a.st.theme}
 	if k != a.helpKey || a.helpText == "" {
 		a.helpKey = k
-		text := a.help.View(a.keys)
+		text := a.help.View(s.keys())
 		if a.help.ShowAll && a.verified != "" {
 			text += "\n" + a.st.dim.Render("guides last verified "+model.SafeLabel(a.verified))
 		}
@@ -123,6 +124,7 @@ func (a *App) helpView() string {
 // helpCacheKey is what the rendered help depends on.
 type helpCacheKey struct {
 	state       uint64
+	screen      uint64 // which screen's keys
 	width, rows int
 	all         bool
 	theme       model.Theme

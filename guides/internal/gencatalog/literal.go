@@ -104,6 +104,14 @@ func literal(b *bytes.Buffer, v reflect.Value, typed bool) error {
 			b.WriteString(",\n")
 		}
 		b.WriteString("}")
+	case reflect.Pointer:
+		// A pointer to a struct (a step's email); nil never gets here, as
+		// zero fields are left out.
+		if t.Elem().Kind() != reflect.Struct {
+			return fmt.Errorf("cannot write a %s", t)
+		}
+		b.WriteString("&")
+		return literal(b, v.Elem(), true)
 	case reflect.Struct:
 		if typed {
 			b.WriteString(t.String())

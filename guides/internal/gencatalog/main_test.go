@@ -11,9 +11,14 @@ import (
 )
 
 const (
-	platform = "---\nid: acme/chat\ntitle: Chat\ngroup: Acme\norder: 10\n---\nAcme trains its AI on chats.\n"
-	step     = "---\nid: acme/chat/object\ntitle: Object\nregions: [eu, uk, br, us, other]\n" +
-		"verified: 2026-01-02\nsources:\n  - url: https://acme.example/privacy\n    title: \"Acme \\\"privacy\\\"\"\n---\nTap `Object`.\n"
+	platform = "---\nid: acme/chat\ntitle: Chat\ngroup: Acme\norder: 10\n" +
+		"facts:\n  training: default-on\n  who: you\n  covers: [ai-chats, files]\n  human_review: \"no\"\n  plans: [free]\n" +
+		"---\nAcme trains its AI on chats.\n"
+	step = "---\nid: acme/chat/object\ntitle: Object\nregions: [eu, uk, br, us, other]\n" +
+		"verified: 2026-01-02\nsources:\n  - url: https://acme.example/privacy\n    title: \"Acme \\\"privacy\\\"\"\n" +
+		"kind: action\nconfidence: reported\nconfidence_note: One guide says so.\nfollowup_days: 30\n" +
+		"email:\n  to: privacy@acme.example\n  subject: Objection\n  body: I object.\n" +
+		"---\nTap `Object`.\n\n## Details\n\nIt changed.\n"
 )
 
 // writeTree writes files (path → content) under a new temporary directory.
@@ -54,6 +59,14 @@ func TestRun(t *testing.T) {
 		`[]model.Region{"eu", "uk", "br", "us", "other"}`,
 		`"Acme \"privacy\""`,
 		"\"Tap `Object`.\"",
+		`Kind:           "action"`,
+		`Confidence:     "reported"`,
+		`Details:        "It changed."`,
+		"FollowupDays: 30",
+		"Email: &model.Email{",
+		`To:      "privacy@acme.example"`,
+		`Facts: model.Facts{`,
+		`Covers:      []model.DataKind{"ai-chats", "files"}`,
 	} {
 		if !strings.Contains(string(src), want) {
 			t.Errorf("the generated file lacks %q:\n%s", want, src)

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/optout/optout/accessible"
+	"github.com/optout/optout/store"
+	"github.com/optout/optout/ui"
+)
+
+// lineMode reports whether to run the accessible line mode instead of the
+// full screen: asked for with --accessible or OPTOUT_ACCESSIBLE, or a
+// terminal that cannot draw one (TERM=dumb, as Emacs shells and some
+// screen-reader setups set).
+func lineMode(g *globals, e env) bool {
+	return g.accessible || e.getenv("OPTOUT_ACCESSIBLE") != "" && e.getenv("OPTOUT_ACCESSIBLE") != "0" || e.getenv("TERM") == "dumb"
+}
+
+// cmdAccessible runs the line mode on stdin and stdout, which may be plain
+// pipes. Every change is written before it is confirmed, so a signal or the
+// end of the input only has to close the file cleanly.
+func cmdAccessible(g *globals, e env) error {
+	const name = "optout"
+	cat, err := loadCatalog(name, g)
+	if err != nil {
+		return err
+	}
+	path, err := store.ResolvePath(g.db)
+	if err != nil {
+		return runtimeErrorf("%s: cannot work out where the data file is (%v): pass --db PATH", name, err)
+	}
+	st, err := store.Open(path, store.Options{Timeout: tuiWait})
+	if err != nil {
+		return openError(name, path, err)
+	}
+	defer st.Close()
+	snap, err := st.Load()
+	if err != nil {
+		return runtimeErrorf("%s: %v", name, err)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer stop()
+	err = accessible.Run(ctx, accessible.Config{
+		Catalog:  cat,
+		Store:    st,
+		Snapshot: snap,
+		Region:   g.region,
+		In:       os.Stdin,
+		Out:      os.Stdout,
+		Now:      e.now,
+		OpenURL:  ui.OpenInBrowser,
+	})
+	if err != nil {
+		return runtimeErrorf("%s: %v", name, err)
+	}
+	if err := st.Backup(); err != nil {
+		return runtimeErrorf("%s: your progress is saved, but the backup failed: %v: check the free space next to %s", name, err, path)
+	}
+	return nil
+}

@@ -1,0 +1,74 @@
+package model
+
+import "strings"
+
+// The words for a platform's facts and a step's confidence, shared by
+// every front end (the full-screen card, the line mode, the reports), so
+// a value reads the same everywhere.
+
+// Sentence says the training default in plain words.
+func (t Training) Sentence() string {
+	switch t {
+	case TrainingDefaultOn:
+		return "Uses your data for AI training unless you act."
+	case TrainingOptIn:
+		return "Uses your data for AI training only if you agree."
+	case TrainingNotUsed:
+		return "Says it does not use your data for AI training."
+	}
+	return "Whether it trains AI on your data is unclear."
+}
+
+// Sentence says who can change the setting.
+func (w Who) Sentence() string {
+	switch w {
+	case WhoAdmin:
+		return "Only an administrator of your workspace or organisation can change it."
+	case WhoYouOrAdmin:
+		return "You can change it, or your workspace administrator does for a work account."
+	}
+	return "You can change it yourself."
+}
+
+// Sentence says whether people may read what is used.
+func (h HumanReview) Sentence() string {
+	switch h {
+	case HumanReviewYes:
+		return "People at the company may read some of it."
+	case HumanReviewNo:
+		return "It says people do not read it."
+	}
+	return "Whether people read it is unclear."
+}
+
+// Sentence says how sure optout is of a step's facts.
+func (c Confidence) Sentence() string {
+	switch c {
+	case ConfidenceOfficial:
+		return "From the company's or a regulator's own pages."
+	case ConfidenceReported:
+		return "Reported by reputable press or consumer groups, not by the company itself."
+	}
+	return "Unconfirmed: check it on the way."
+}
+
+// CoversPhrase lists what the company uses, in words ("posts, photos and
+// AI chats"), or "" when the guide names nothing.
+func (f Facts) CoversPhrase() string {
+	words := make([]string, len(f.Covers))
+	for i, k := range f.Covers {
+		words[i] = strings.ReplaceAll(string(k), "ai-chats", "AI chats")
+	}
+	return joinAnd(words)
+}
+
+// joinAnd joins words as a list in a sentence: "a", "a and b", "a, b and c".
+func joinAnd(words []string) string {
+	switch len(words) {
+	case 0:
+		return ""
+	case 1:
+		return words[0]
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}

@@ -1,0 +1,231 @@
+package model
+
+import (
+	"slices"
+	"time"
+)
+
+// DefaultFollowupDays is how long a sent request may wait for an answer
+// before the user is reminded to chase it, for steps that set no period.
+const DefaultFollowupDays = 30
+
+// followupDays is the follow-up period of step s in days: the guide's, or
+// DefaultFollowupDays.
+func followupDays(s Step) int {
+	if s.FollowupDays > 0 {
+		return s.FollowupDays
+	}
+	return DefaultFollowupDays
+}
+
+// recheckMonths is how often a done step should be checked again, in
+// months; 0 means never (the default).
+func recheckMonths(s Step) int { return s.RecheckMonths }
+
+// counts reports whether a step counts towards done/total: info steps are
+// facts to know, never ticked or counted.
+func counts(s Step) bool { return s.Tickable() }
+
+// NextKind is why a step is on the "what's next" list.
+type NextKind int
+
+// The reasons, in the order the list shows them.
+const (
+	NextFollowUp NextKind = iota // a request was sent and no answer recorded after the follow-up period
+	NextChanged                  // the guide changed since the step was ticked
+	NextRecheck                  // the step's periodic re-check is due
+	NextOutside                  // work was recorded for a step that does not apply in the region
+)
+
+// NextItem is one line of the "what's next" list.
+type NextItem struct {
+	Kind     NextKind
+	Platform *Platform
+	Account  Account
+	Step     *Step
+	State    StepState
+	// Since is when the thing it is about happened: the request was sent
+	// (follow-up), the step was ticked (changed) or last confirmed
+	// (re-check); zero for outside-region items.
+	Since time.Time
+}
+
+// Overview is what Summary computes: what is done, changed, due, outside
+// the region and orphaned, per platform and account. The header bar, group
+// headers, status, export and the "what's next" screen all read it, so they
+// always agree.
+type Overview struct {
+	Region    Region
+	Total     Tally // every counted step of the region, across accounts
+	Platforms []PlatformOverview
+	Orphans   []Orphan   // progress for steps no longer in the guides
+	Next      []NextItem // by kind, then in catalog order
+}
+
+// PlatformOverview is one platform's share of an Overview.
+type PlatformOverview struct {
+	Platform *Platform
+	Tally    Tally // summed over its accounts
+	Hidden   int   // steps that do not apply in the region
+	Accounts []AccountOverview
+}
+
+// AccountOverview is one account's progress on a platform.
+type AccountOverview struct {
+	Account Account
+	Tally   Tally
+	Changed int // done steps whose guide changed since
+	Due     int // follow-ups and re-checks due
+	// Outside lists the steps with recorded work that do not apply in the
+	// region: kept and shown, never hidden.
+	Outside []*Step
+}
+
+// Summary computes the Overview of progress for accounts in region r at now.
+func Summary(c *Catalog, r Region, accounts []Account, progress Progress, now time.Time) Overview {
+	o := Overview{Region: r, Platforms: make([]PlatformOverview, 0, len(c.Platforms))}
+	var outside []NextItem
+	for i := range c.Platforms {
+		p := &c.Platforms[i]
+		po := PlatformOverview{Platform: p, Hidden: p.HiddenCount(r)}
+		for _, a := range AccountsFor(p.ID, accounts) {
+			ao := AccountOverview{Account: a}
+			for j := range p.Steps {
+				s := &p.Steps[j]
+				st := progress.State(a.ID, s.ID)
+				item := NextItem{Platform: p, Account: a, Step: s, State: st}
+				if !s.AppliesTo(r) {
+					if st.Recorded() {
+						ao.Outside = append(ao.Outside, s)
+						item.Kind = NextOutside
+						outside = append(outside, item)
+					}
+					continue
+				}
+				if !counts(*s) {
+					continue // info: its records, if any, are kept as orphans
+				}
+				ao.Tally.Total++
+				if st.Done {
+					ao.Tally.Done++
+				}
+				if st.Changed(*s) {
+					ao.Changed++
+					item.Kind, item.Since = NextChanged, st.At
+					o.Next = append(o.Next, item)
+				}
+				if sent, due := followUpDue(*s, st, now); due {
+					ao.Due++
+					item.Kind, item.Since = NextFollowUp, sent
+					o.Next = append(o.Next, item)
+				}
+				if last, due := recheckDue(st, recheckMonths(*s), now); due {
+					ao.Due++
+					item.Kind, item.Since = NextRecheck, last
+					o.Next = append(o.Next, item)
+				}
+			}
+			po.Tally = po.Tally.Add(ao.Tally)
+			po.Accounts = append(po.Accounts, ao)
+		}
+		o.Total = o.Total.Add(po.Tally)
+		o.Platforms = append(o.Platforms, po)
+	}
+	o.Next = append(o.Next, outside...)
+	// Stable: within a kind, catalog order stays.
+	slices.SortStableFunc(o.Next, func(a, b NextItem) int { return int(a.Kind) - int(b.Kind) })
+	o.Orphans = Orphans(c, progress)
+	return o
+}
+
+// followUpDue reports when the request of a step was sent, and whether its
+// follow-up period has passed with no answer recorded.
+func followUpDue(s Step, st StepState, now time.Time) (time.Time, bool) {
+	if st.Status != StatusSubmitted {
+		return time.Time{}, false
+	}
+	sent := st.StatusSince()
+	if sent.IsZero() {
+		return sent, false // recorded before statuses were dated: no date to count from
+	}
+	return sent, !now.Before(sent.AddDate(0, 0, followupDays(s)))
+}
+
+// recheckDue reports when a done step was last ticked or re-confirmed, and
+// whether months have passed since (never, for months ≤ 0).
+func recheckDue(st StepState, months int, now time.Time) (time.Time, bool) {
+	if months <= 0 || !st.Done {
+		return time.Time{}, false
+	}
+	last := st.At
+	for i := len(st.History) - 1; i >= 0; i-- {
+		if k := st.History[i].Kind; k == EventTick || k == EventReconfirm {
+			last = st.History[i].At
+			break
+		}
+	}
+	if last.IsZero() {
+		return last, false
+	}
+	return last, !now.Before(last.AddDate(0, months, 0))
+}
+
+// StatusSince is when the current request status was recorded, or zero if
+// that is not known (set before statuses were dated).
+func (s StepState) StatusSince() time.Time {
+	for i := len(s.History) - 1; i >= 0; i-- {
+		if e := s.History[i]; e.Kind == EventStatus {
+			if e.Status != s.Status {
+				return time.Time{}
+			}
+			return e.At
+		}
+	}
+	return time.Time{}
+}
+
+// Platform returns the overview of platform id.
+func (o Overview) Platform(id PlatformID) (PlatformOverview, bool) {
+	for _, p := range o.Platforms {
+		if p.Platform.ID == id {
+			return p, true
+		}
+	}
+	return PlatformOverview{}, false
+}
+
+// Account returns the overview of account id on platform p.
+func (o Overview) Account(p PlatformID, id AccountID) (AccountOverview, bool) {
+	po, ok := o.Platform(p)
+	if !ok {
+		return AccountOverview{}, false
+	}
+	for _, a := range po.Accounts {
+		if a.Account.ID == id {
+			return a, true
+		}
+	}
+	return AccountOverview{}, false
+}
+
+// GroupTally sums the tallies of the platforms in group g.
+func (o Overview) GroupTally(g string) Tally {
+	var t Tally
+	for _, p := range o.Platforms {
+		if p.Platform.Group == g {
+			t = t.Add(p.Tally)
+		}
+	}
+	return t
+}
+
+// Due is how many follow-ups and re-checks are due, across accounts.
+func (o Overview) Due() int {
+	n := 0
+	for _, it := range o.Next {
+		if it.Kind == NextFollowUp || it.Kind == NextRecheck {
+			n++
+		}
+	}
+	return n
+}

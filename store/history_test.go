@@ -1,0 +1,131 @@
+package store
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/optout/optout/model"
+)
+
+// TestRecordKeepsHistory: every recorded change is kept, dated and in order,
+// with the state it results in, across a reopen; the proof date survives a
+// re-confirm.
+func TestRecordKeepsHistory(t *testing.T) {
+	s := openTest(t)
+	v1 := &model.Followed{Title: "Object", Link: "https://example.org/form", Body: "Open the form.", Parts: model.PartHashes{Title: 1, Body: 2}}
+	v2 := &model.Followed{Title: "Object", Link: "https://example.org/new-form", Body: "Open the new form.", Parts: model.PartHashes{Title: 1, Body: 3}}
+	at := func(min int) time.Time { return t1.Add(time.Duration(min) * time.Minute) }
+	events := []model.Event{
+		{At: at(0), Kind: model.EventTick, Revision: "r1", Followed: v1},
+		{At: at(1), Kind: model.EventStatus, Status: model.StatusSubmitted},
+		{At: at(2), Kind: model.EventNote, Note: "case #12345"},
+		{At: at(3), Kind: model.EventReconfirm, Revision: "r2", Followed: v2},
+		{At: at(4), Kind: model.EventStatus, Status: model.StatusConfirmed},
+		{At: at(5), Kind: model.EventUntick},
+		{At: at(6), Kind: model.EventTick, Revision: "r2", Undo: true, TickedAt: at(0), Followed: v2},
+	}
+	var want model.StepState
+	for _, ev := range events {
+		must(t, s.Record("a", "p/s", ev))
+		must(t, s.Record("b", "p/s", ev)) // another account shares the snapshots
+		want = want.Apply(ev)
+	}
+	loaded := load(t, s)
+	for name, snap := range map[string]model.Snapshot{"loaded": loaded, "reopened": load(t, reopen(t, s))} {
+		for _, acc := range []model.AccountID{"a", "b"} {
+			got := snap.Progress.State(acc, "p/s")
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: state of %s =\n%+v\nwant\n%+v", name, acc, got, want)
+			}
+		}
+		if got := snap.Progress.State("a", "p/s"); !got.At.Equal(at(0)) || got.Revision != "r2" || !got.Done {
+			t.Errorf("%s: proof date %v, revision %q; want %v, r2", name, got.At, got.Revision, at(0))
+		}
+		if len(snap.Problems) != 0 {
+			t.Errorf("%s: problems %q", name, snap.Problems)
+		}
+	}
+}
+
+// TestRecordIsOneTransaction: an event that cannot be stored leaves neither
+// the state nor the history changed.
+func TestRecordIsOneTransaction(t *testing.T) {
+	s := openTest(t)
+	must(t, s.Record("a", "p/s", model.Event{At: t1, Kind: model.EventTick, Revision: "r1"}))
+	if err := s.Record("a", "p/s", model.Event{Kind: model.EventUntick}); err == nil {
+		t.Fatal("Record of an undated event: no error")
+	}
+	got := load(t, reopen(t, s)).Progress.State("a", "p/s")
+	if !got.Done || len(got.History) != 1 {
+		t.Errorf("after a failed Record: %+v, want the tick alone", got)
+	}
+}
+
+// TestUnreadableEventIsReportedAndKept: an event this optout cannot decode
+// is named (file, account, step) in Problems, stays on disk, and later
+// events go after it.
+func TestUnreadableEventIsReportedAndKept(t *testing.T) {
+	s := openTest(t)
+	must(t, s.Record("acc-1", "p/step", model.Event{At: t1, Kind: model.EventTick, Revision: "r1"}))
+	path := s.Path()
+	must(t, s.Close())
+	garbage := []byte{0xff, 0xff, 0xff}
+	withDB(t, path, func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte(bucketHistory)).Bucket([]byte("acc-1")).Bucket([]byte("p/step"))
+		seq, err := b.NextSequence()
+		if err != nil {
+			return err
+		}
+		k := seqKey(seq)
+		return b.Put(k, seal(garbage, []byte(bucketHistory), []byte("acc-1"), []byte("p/step"), k))
+	})
+	s, err := Open(path, Options{})
+	must(t, err)
+	defer s.Close()
+	snap := load(t, s)
+	if len(snap.Problems) != 1 {
+		t.Fatalf("problems = %q, want one", snap.Problems)
+	}
+	for _, want := range []string{path, `"acc-1"`, `"p/step"`, "event 2", "kept"} {
+		if !strings.Contains(snap.Problems[0], want) {
+			t.Errorf("problem %q does not name %s", snap.Problems[0], want)
+		}
+	}
+	if got := snap.Progress.State("acc-1", "p/step"); len(got.History) != 1 || !got.Done {
+		t.Errorf("state = %+v, want the readable tick", got)
+	}
+	must(t, s.Record("acc-1", "p/step", model.Event{At: t2, Kind: model.EventUntick}))
+	s = reopen(t, s)
+	if got := load(t, s).Progress.State("acc-1", "p/step"); len(got.History) != 2 || got.Done {
+		t.Errorf("after another event: %+v, want tick and untick", got)
+	}
+	must(t, s.Close())
+	withDB(t, path, func(tx *bolt.Tx) error {
+		v := tx.Bucket([]byte(bucketHistory)).Bucket([]byte("acc-1")).Bucket([]byte("p/step")).Get(seqKey(2))
+		if p, err := unseal(v, []byte(bucketHistory), []byte("acc-1"), []byte("p/step"), seqKey(2)); err != nil || string(p) != string(garbage) {
+			t.Errorf("the unreadable event is now %q (%v), want it kept as it was", p, err)
+		}
+		return nil
+	})
+}
+
+// TestRemovedAccountKeepsRecords: removing an account is saving it with
+// Removed set; Load returns it, with everything recorded for it.
+func TestRemovedAccountKeepsRecords(t *testing.T) {
+	s := openTest(t)
+	must(t, s.SaveAccount(model.Account{ID: "a", Platform: "p", Label: "shop", Created: t1}))
+	must(t, s.Record("a", "p/s", model.Event{At: t1, Kind: model.EventTick, Revision: "r"}))
+	must(t, s.SaveAccount(model.Account{ID: "a", Platform: "p", Label: "shop", Removed: t2}))
+	snap := load(t, reopen(t, s))
+	want := []model.Account{{ID: "a", Platform: "p", Label: "shop", Created: t1, Removed: t2}}
+	if !reflect.DeepEqual(snap.Accounts, want) {
+		t.Errorf("accounts = %+v, want %+v", snap.Accounts, want)
+	}
+	if got := snap.Progress.State("a", "p/s"); !got.Done || len(got.History) != 1 {
+		t.Errorf("progress of the removed account = %+v, want kept", got)
+	}
+}

@@ -1,0 +1,302 @@
+package store
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"slices"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/optout/optout/model"
+)
+
+// Load reads everything: settings, resume state, accounts (removed ones
+// too) sorted by Created then ID, and progress with its history for every
+// step ID on file, whether or not the current guides still contain it (see
+// model.Orphans). A record it cannot read (written by something other than
+// optout, or by a newer optout in a form this one does not know) is left on
+// disk and named in Snapshot.Problems. A record that fails its checksum is
+// damage: Load fails with model.ErrCorrupt.
+func (s *Store) Load() (model.Snapshot, error) {
+	if s.loaded != nil {
+		// Open has just read and checked everything; nothing changed since.
+		snap := *s.loaded
+		s.loaded = nil
+		return snap, nil
+	}
+	var snap model.Snapshot
+	err := guard(func() error {
+		return s.db.View(func(tx *bolt.Tx) error {
+			var err error
+			snap, err = readAll(tx, s.path, s.version)
+			return err
+		})
+	})
+	if err != nil {
+		var d *damageError
+		if errors.As(err, &d) {
+			return model.Snapshot{}, corruptError(s.path, d.what, err)
+		}
+		return model.Snapshot{}, accessError("read", s.path, err)
+	}
+	snap.ReadOnly = s.readOnly
+	return snap, nil
+}
+
+// damageError is a record that fails its checksum, or one that is missing
+// where the rest of the file shows it was written.
+type damageError struct {
+	what string // e.g. "the state of step "x" for account "y" fails its checksum"
+}
+
+func (d *damageError) Error() string { return d.what }
+
+// reader reads every record of one data file in one transaction.
+type reader struct {
+	path     string
+	version  int // the file's schema version
+	snap     model.Snapshot
+	intern   interner
+	followed map[string]*model.Followed // by key
+	tx       *bolt.Tx
+}
+
+// readAll reads and checks every record optout knows in a file of the given
+// schema version (1 stores bare JSON; 2 on frames every record).
+func readAll(tx *bolt.Tx, path string, version int) (model.Snapshot, error) {
+	r := &reader{
+		path:     path,
+		version:  version,
+		snap:     model.Snapshot{Progress: model.Progress{}},
+		intern:   interner{},
+		followed: map[string]*model.Followed{},
+		tx:       tx,
+	}
+	for _, step := range []func() error{r.settings, r.accounts, r.progress, r.history} {
+		if err := step(); err != nil {
+			return model.Snapshot{}, err
+		}
+	}
+	slices.SortFunc(r.snap.Accounts, func(a, b model.Account) int {
+		return cmp.Or(a.Created.Compare(b.Created), cmp.Compare(a.ID, b.ID))
+	})
+	return r.snap, nil
+}
+
+// payload returns the payload of the value v stored at place, or ok false
+// (with a problem noted) when it is kept but cannot be read.
+func (r *reader) payload(v []byte, place ...[]byte) (p []byte, ok bool, err error) {
+	return r.payloadAt(v, placeOf(place...), place)
+}
+
+// payloadAt is payload for a place whose placeSum is known.
+func (r *reader) payloadAt(v []byte, sum placeSum, place [][]byte) (p []byte, ok bool, err error) {
+	if r.version < 2 {
+		return v, true, nil
+	}
+	p, err = unsealAt(v, sum)
+	switch {
+	case err == nil:
+		return p, true, nil
+	case errors.Is(err, errFrameFormat) && r.version > schemaVersion():
+		r.problem(place, err)
+		return nil, false, nil
+	}
+	return nil, false, &damageError{what: describe(place) + " fails its checksum"}
+}
+
+// problem notes a record that is kept but cannot be read.
+func (r *reader) problem(place [][]byte, err error) {
+	r.snap.Problems = append(r.snap.Problems,
+		fmt.Sprintf("%s: %s cannot be read (%v); it is kept in the file", r.path, describe(place), err))
+}
+
+// decodeJSON reads the JSON record v at place into dst.
+func (r *reader) decodeJSON(v []byte, dst any, place ...[]byte) (bool, error) {
+	p, ok, err := r.payload(v, place...)
+	if !ok || err != nil {
+		return false, err
+	}
+	if err := decodeStrict(p, dst); err != nil {
+		r.problem(place, err)
+		return false, nil
+	}
+	return true, nil
+}
+
+func (r *reader) settings() error {
+	for _, rec := range []struct {
+		bucket, key string
+		dst         any
+	}{
+		{bucketSettings, settingsKey, &r.snap.Settings},
+		{bucketUI, resumeKey, &r.snap.Resume},
+	} {
+		b := r.tx.Bucket([]byte(rec.bucket))
+		if b == nil {
+			continue
+		}
+		if v := b.Get([]byte(rec.key)); v != nil {
+			if _, err := r.decodeJSON(v, rec.dst, []byte(rec.bucket), []byte(rec.key)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (r *reader) accounts() error {
+	b := r.tx.Bucket([]byte(bucketAccounts))
+	if b == nil {
+		return nil
+	}
+	return b.ForEach(func(k, v []byte) error {
+		if v == nil {
+			return nil // a bucket: not ours
+		}
+		var a model.Account
+		ok, err := r.decodeJSON(v, &a, []byte(bucketAccounts), k)
+		if ok {
+			a.ID = model.AccountID(k) // the key is authoritative
+			r.snap.Accounts = append(r.snap.Accounts, a)
+		}
+		return err
+	})
+}
+
+func (r *reader) progress() error {
+	all := r.tx.Bucket([]byte(bucketProgress))
+	if all == nil {
+		return nil
+	}
+	return all.ForEachBucket(func(account []byte) error {
+		id := model.AccountID(account)
+		base := placeOf([]byte(bucketProgress), account)
+		return all.Bucket(account).ForEach(func(step, v []byte) error {
+			if v == nil {
+				return nil
+			}
+			place := [][]byte{[]byte(bucketProgress), account, step}
+			p, ok, err := r.payloadAt(v, base.child(step), place)
+			if !ok || err != nil {
+				return err
+			}
+			st, err := decodeState(p, r.intern)
+			if err != nil {
+				r.problem(place, err)
+				return nil
+			}
+			r.snap.Progress.Set(id, model.StepID(step), st)
+			return nil
+		})
+	})
+}
+
+func (r *reader) history() error {
+	all := r.tx.Bucket([]byte(bucketHistory))
+	if all == nil || r.version < 2 {
+		return nil
+	}
+	states := r.tx.Bucket([]byte(bucketProgress))
+	return all.ForEachBucket(func(account []byte) error {
+		steps := all.Bucket(account)
+		var accountStates *bolt.Bucket
+		if states != nil {
+			accountStates = states.Bucket(account)
+		}
+		return steps.ForEachBucket(func(step []byte) error {
+			events, err := r.events(steps.Bucket(step), account, step)
+			if err != nil {
+				return err
+			}
+			// Record writes the state with every event: a history without
+			// its state means the state record was lost.
+			if accountStates == nil || accountStates.Get(step) == nil {
+				return &damageError{what: describe([][]byte{[]byte(bucketProgress), account, step}) + " is missing"}
+			}
+			id, sid := model.AccountID(account), model.StepID(step)
+			if s, ok := r.snap.Progress[id][sid]; ok {
+				s.History = events
+				r.snap.Progress.Set(id, sid, s)
+			}
+			return nil
+		})
+	})
+}
+
+// events reads one step's history, oldest first.
+func (r *reader) events(b *bolt.Bucket, account, step []byte) ([]model.Event, error) {
+	where := [][]byte{[]byte(bucketHistory), account, step}
+	base := placeOf(where...)
+	var (
+		events        = make([]model.Event, 0, min(b.Sequence(), 1<<16))
+		want   uint64 = 1
+	)
+	c := b.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if v == nil {
+			continue // a bucket: not ours
+		}
+		if len(k) != 8 || binary.BigEndian.Uint64(k) != want {
+			return nil, &damageError{what: fmt.Sprintf("%s is missing event %d", describe(where), want)}
+		}
+		want++
+		p, err := unsealAt(v, base.child(k))
+		if err != nil {
+			// The slow path, which says what went wrong.
+			var ok bool
+			if p, ok, err = r.payload(v, where[0], account, step, k); err != nil {
+				return nil, err
+			}
+			if !ok {
+				continue
+			}
+		}
+		ev, ref, err := decodeEvent(p, r.intern)
+		if err != nil {
+			r.problem([][]byte{where[0], account, step, k}, err)
+			continue
+		}
+		if ref != nil {
+			if ev.Followed, err = r.followedOf(ref); err != nil {
+				return nil, err
+			}
+		}
+		events = append(events, ev)
+	}
+	if last := want - 1; last != b.Sequence() {
+		return nil, &damageError{what: fmt.Sprintf("%s is missing event %d", describe(where), last+1)}
+	}
+	return events, nil
+}
+
+// followedOf returns the snapshot stored under key, read once however many
+// events share it (callers must not change it).
+func (r *reader) followedOf(key []byte) (*model.Followed, error) {
+	if f, ok := r.followed[string(key)]; ok {
+		return f, nil
+	}
+	place := [][]byte{[]byte(bucketFollowed), bytes.Clone(key)}
+	var v []byte
+	if b := r.tx.Bucket([]byte(bucketFollowed)); b != nil {
+		v = b.Get(key)
+	}
+	if v == nil {
+		return nil, &damageError{what: describe(place) + " is missing"}
+	}
+	p, ok, err := r.payload(v, place...)
+	if err != nil {
+		return nil, err
+	}
+	var out *model.Followed
+	if ok {
+		if out, err = decodeFollowed(p); err != nil {
+			r.problem(place, err)
+		}
+	}
+	r.followed[string(key)] = out
+	return out, nil
+}

@@ -1,0 +1,211 @@
+package store
+
+import (
+	"bytes"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/optout/optout/model"
+)
+
+// A long-kept data file holds thousands of step states, all read at
+// start-up; encoding/json takes a few microseconds for each. decodeState
+// reads the states optout itself writes — json.Marshal's output, with only
+// the fields this version knows — directly, and hands anything else (an
+// unknown field, an escape, a space, a repeated key) to decodeStrict. The
+// fuzz target checks that both read every input the fast path takes alike.
+
+// decodeState reads a stored step state.
+func decodeState(raw []byte, intern interner) (model.StepState, error) {
+	if st, ok := fastState(raw, intern); ok {
+		return st, nil
+	}
+	var st model.StepState
+	err := decodeStrict(raw, &st)
+	return st, err
+}
+
+// fastState reads raw if it is in the plain form json.Marshal writes.
+func fastState(raw []byte, intern interner) (st model.StepState, ok bool) {
+	var seen [6]bool
+	mark := func(i int) bool {
+		if seen[i] {
+			return false
+		}
+		seen[i] = true
+		return true
+	}
+	ok = object(raw, func(key, v []byte) bool {
+		switch string(key) {
+		case "done":
+			switch string(v) {
+			case "true":
+				st.Done = true
+			case "false":
+				st.Done = false
+			default:
+				return false
+			}
+			return mark(0)
+		case "at":
+			return plainString(v) && st.At.UnmarshalJSON(v) == nil && mark(1)
+		case "revision":
+			s, ok := stringValue(v)
+			st.Revision = intern.of(s)
+			return ok && mark(2)
+		case "status":
+			s, ok := stringValue(v)
+			st.Status = model.RequestStatus(intern.of(s))
+			return ok && mark(3)
+		case "note":
+			s, ok := stringValue(v)
+			st.Note = string(s)
+			return ok && mark(4)
+		case "parts":
+			return fastParts(v, &st.Parts) && mark(5)
+		}
+		return false
+	})
+	return st, ok
+}
+
+// fastParts reads a model.PartHashes in json.Marshal's form.
+func fastParts(raw []byte, h *model.PartHashes) bool {
+	var seen [5]bool
+	return object(raw, func(key, v []byte) bool {
+		var dst *uint32
+		var i int
+		switch string(key) {
+		case "title":
+			dst, i = &h.Title, 0
+		case "body":
+			dst, i = &h.Body, 1
+		case "link":
+			dst, i = &h.Link, 2
+		case "template":
+			dst, i = &h.Template, 3
+		case "regions":
+			dst, i = &h.Regions, 4
+		default:
+			return false
+		}
+		if seen[i] || len(v) == 0 || len(v) > 1 && v[0] == '0' {
+			return false
+		}
+		for _, c := range v {
+			if c < '0' || c > '9' {
+				return false
+			}
+		}
+		n, err := strconv.ParseUint(string(v), 10, 32)
+		seen[i], *dst = true, uint32(n)
+		return err == nil
+	})
+}
+
+// object walks a flat JSON object with no spaces, calling fn with each key
+// (without quotes) and raw value; a value may be a plain string, a literal,
+// a number or an object of those. It reports false if raw is not such an
+// object or fn returns false.
+func object(raw []byte, fn func(key, v []byte) bool) bool {
+	if len(raw) < 2 || raw[0] != '{' || raw[len(raw)-1] != '}' {
+		return false
+	}
+	p := raw[1 : len(raw)-1]
+	for len(p) > 0 {
+		end := stringEnd(p)
+		if end < 0 || end+1 >= len(p) || p[end+1] != ':' {
+			return false
+		}
+		key := p[1:end]
+		p = p[end+2:]
+		n := valueEnd(p)
+		if n <= 0 || !fn(key, p[:n]) {
+			return false
+		}
+		p = p[n:]
+		if len(p) > 0 {
+			if p[0] != ',' || len(p) == 1 {
+				return false
+			}
+			p = p[1:]
+		}
+	}
+	return true
+}
+
+// stringEnd returns the index of the closing quote of the plain string p
+// starts with, or -1 if p does not start with one.
+func stringEnd(p []byte) int {
+	if len(p) == 0 || p[0] != '"' {
+		return -1
+	}
+	end := bytes.IndexByte(p[1:], '"')
+	if end < 0 || !plainString(p[:end+2]) {
+		return -1
+	}
+	return end + 1
+}
+
+// plainString reports whether v is a quoted JSON string with no escapes,
+// no control characters and valid UTF-8, which reads as its bytes.
+func plainString(v []byte) bool {
+	if len(v) < 2 || v[0] != '"' || v[len(v)-1] != '"' {
+		return false
+	}
+	s := v[1 : len(v)-1]
+	for _, c := range s {
+		if c < 0x20 || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return utf8.Valid(s)
+}
+
+// stringValue returns the contents of the plain string v.
+func stringValue(v []byte) ([]byte, bool) {
+	if !plainString(v) {
+		return nil, false
+	}
+	return v[1 : len(v)-1], true
+}
+
+// valueEnd returns the length of the value p starts with: a plain string,
+// a flat object of plain values, or a run of literal or number characters.
+func valueEnd(p []byte) int {
+	switch {
+	case len(p) == 0:
+		return -1
+	case p[0] == '"':
+		if end := stringEnd(p); end > 0 {
+			return end + 1
+		}
+		return -1
+	case p[0] == '{':
+		depth, inString := 0, false
+		for i, c := range p {
+			switch {
+			case inString:
+				inString = c != '"'
+			case c == '"':
+				inString = true
+			case c == '{':
+				depth++
+			case c == '}':
+				if depth--; depth == 0 {
+					return i + 1
+				}
+			}
+		}
+		return -1
+	}
+	for i, c := range p {
+		if c == ',' || c == '}' {
+			return i
+		}
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '+' || c == 'E') {
+			return -1
+		}
+	}
+	return len(p)
+}
