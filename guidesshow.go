@@ -39,7 +39,7 @@ func (c *cli) guidesShowCommand() *cobra.Command {
 			return c.stepIDs(), cobra.ShellCompDirectiveNoFileComp
 		},
 	}
-	cmd.Flags().IntVar(&width, "width", 0, "wrap at this many columns (default: the terminal's width, else 80)")
+	cmd.Flags().IntVar(&width, "width", 0, "wrap at this many columns (default: the terminal's width or $COLUMNS, else 80)")
 	return cmd
 }
 
@@ -72,8 +72,8 @@ func cmdGuidesShow(g *globals, id model.StepID, width int, stdout io.Writer, e e
 	}
 	if width == 0 {
 		width = defaultShowWidth
-		if e.stdoutTTY && e.termWidth != nil && e.termWidth() > 0 {
-			width = e.termWidth()
+		if e.stdoutTTY {
+			width = terminalWidth(e)
 		}
 	}
 	width = max(width, 20)

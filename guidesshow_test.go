@@ -193,3 +193,25 @@ func TestJoinSoftBreaks(t *testing.T) {
 		}
 	}
 }
+
+func TestGuidesShowTerminalWidth(t *testing.T) {
+	cat := builtIn(t)
+	id := string(cat.Platforms[0].Steps[0].ID)
+	e := testEnv(t)
+	e.stdoutTTY = true
+	e.getenv = func(k string) string {
+		if k == "COLUMNS" {
+			return "44"
+		}
+		return ""
+	}
+	stdout, stderr, code := runIn(t, e, "guides", "show", id, "--theme", "dark")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, line := range strings.Split(stdout, "\n") {
+		if w := ansi.StringWidth(line); w > 44 && !strings.Contains(line, "https://") {
+			t.Errorf("line %q is %d wide in a 44-column terminal", ansi.Strip(line), w)
+		}
+	}
+}

@@ -25,8 +25,6 @@ type env struct {
 	now       func() time.Time
 	stdinTTY  bool // stdin is a terminal
 	stdoutTTY bool // stdout is a terminal: status may draw a table
-	// termWidth is the terminal's width in columns, 0 if unknown.
-	termWidth func() int
 	// tui runs the full-screen UI; tests replace it.
 	tui func(tuiOptions) error
 }
@@ -38,14 +36,7 @@ func osEnv() env {
 		now:       time.Now,
 		stdinTTY:  term.IsTerminal(os.Stdin.Fd()),
 		stdoutTTY: term.IsTerminal(os.Stdout.Fd()),
-		termWidth: func() int {
-			w, _, err := term.GetSize(os.Stdout.Fd())
-			if err != nil {
-				return 0
-			}
-			return w
-		},
-		tui: runTUI,
+		tui:       runTUI,
 	}
 }
 
