@@ -83,6 +83,7 @@ func TestOffline(t *testing.T) {
 		{"guides", "show", string(p.Steps[0].ID)},
 		{"completion", "zsh"},
 		{"man"},
+		{"--accessible", "--region", "eu", "--db", db},
 	} {
 		cmd := exec.Command(offline[0], append(append(offline[1:], bin), args...)...)
 		cmd.Env = append(os.Environ(), "HOME="+t.TempDir(), "XDG_DATA_HOME=", "OPTOUT_DB=")
@@ -97,7 +98,8 @@ func TestOffline(t *testing.T) {
 }
 
 // offlineCommands are the command lines TestNoSocket traces: every command
-// but the full-screen one, which TestNoSocketTUI traces in tmux.
+// but the full-screen one, which TestNoSocketTUI traces in tmux; the line
+// mode runs with its input at end of file.
 func offlineCommands(t *testing.T, db, reportPath string) [][]string {
 	t.Helper()
 	content, err := filepath.Abs(filepath.Join("guides", "content"))
@@ -117,6 +119,8 @@ func offlineCommands(t *testing.T, db, reportPath string) [][]string {
 		{"export", "--db", db, "-o", reportPath},
 		{"completion", "bash"},
 		{"man"},
+		// The accessible line mode, reading its (empty) input from a pipe.
+		{"--accessible", "--region", "eu", "--db", db},
 	}
 }
 
