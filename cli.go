@@ -92,7 +92,10 @@ func newRoot(c *cli) *cobra.Command {
 		Args:  unknownCommand,
 		RunE:  c.action(func(*cobra.Command, []string) error { return cmdTUI(c.g, c.e) }),
 	}
-	root.SetOut(c.stdout)
+	// Help, completion scripts and the man page go through cmd.OutOrStdout;
+	// fang pads help lines to the terminal's width, which piped help
+	// should not carry.
+	root.SetOut(&trailingSpaceTrimmer{w: c.stdout})
 	root.SetErr(io.Discard) // every error is returned and printed as one line by run
 	c.g.register(root.PersistentFlags())
 	completeWords(root, "region", strings.Split(model.RegionNames(), "|")...)
@@ -407,4 +410,34 @@ func normaliseArgs(root *cobra.Command, args []string) []string {
 		}
 	}
 	return out
+}
+
+// trailingSpaceTrimmer writes through to w without the spaces at the ends
+// of lines: it holds spaces back until something other than a line break
+// follows them.
+type trailingSpaceTrimmer struct {
+	w      io.Writer
+	spaces int // held back
+}
+
+func (t *trailingSpaceTrimmer) Write(p []byte) (int, error) {
+	out := make([]byte, 0, len(p)+t.spaces)
+	for _, c := range p {
+		switch c {
+		case ' ':
+			t.spaces++
+			continue
+		case '\n':
+			t.spaces = 0
+		default:
+			for ; t.spaces > 0; t.spaces-- {
+				out = append(out, ' ')
+			}
+		}
+		out = append(out, c)
+	}
+	if _, err := t.w.Write(out); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

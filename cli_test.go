@@ -267,3 +267,28 @@ func TestVersionStamped(t *testing.T) {
 		t.Errorf("version shows goreleaser's placeholders: %q", got)
 	}
 }
+
+func TestHelpHasNoTrailingSpaces(t *testing.T) {
+	stdout, _, code := runIn(t, testEnv(t), "export", "--help")
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	for i, line := range strings.Split(stdout, "\n") {
+		if strings.HasSuffix(line, " ") {
+			t.Errorf("help line %d ends in spaces: %q", i, line)
+		}
+	}
+}
+
+func TestTrailingSpaceTrimmer(t *testing.T) {
+	var b strings.Builder
+	w := &trailingSpaceTrimmer{w: &b}
+	for _, chunk := range []string{"a  ", " b   ", "\n  c", "  \n", "d e  "} {
+		if n, err := w.Write([]byte(chunk)); n != len(chunk) || err != nil {
+			t.Fatalf("Write(%q) = %d, %v", chunk, n, err)
+		}
+	}
+	if got, want := b.String(), "a   b\n  c\nd e"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
