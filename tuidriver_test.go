@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -41,6 +42,67 @@ func newDriver(t *testing.T) *driver {
 func (d *driver) tmux(args ...string) (string, error) {
 	out, err := exec.Command("tmux", append([]string{"-f", "/dev/null", "-S", d.socket}, args...)...).CombinedOutput()
 	return string(out), err
+}
+
+// run does what the shell driver this replaces (../shared/tools/tui) did,
+// for tests written against it: start, keys, type, screen, wait, gone,
+// alive and stop, each with the options -n NAME, -s WxH and -t SECONDS
+// before its arguments ("--" ends them).
+func (d *driver) run(args ...string) (string, error) {
+	if len(args) == 0 {
+		return "", errors.New("no driver command")
+	}
+	cmd, args := args[0], args[1:]
+	name, size, timeout := d.name, "100x30", 5*time.Second
+	for len(args) >= 2 && (args[0] == "-n" || args[0] == "-s" || args[0] == "-t") {
+		switch args[0] {
+		case "-n":
+			name = args[1]
+		case "-s":
+			size = args[1]
+		case "-t":
+			secs, err := strconv.Atoi(args[1])
+			if err != nil {
+				return "", fmt.Errorf("-t %q: want whole seconds", args[1])
+			}
+			timeout = time.Duration(secs) * time.Second
+		}
+		args = args[2:]
+	}
+	if len(args) > 0 && args[0] == "--" {
+		args = args[1:]
+	}
+	switch cmd {
+	case "start":
+		return "", d.startSession(name, size, args)
+	case "keys":
+		return d.tmux(append([]string{"send-keys", "-t", name}, args...)...)
+	case "type":
+		return d.tmux("send-keys", "-t", name, "-l", strings.Join(args, " "))
+	case "screen":
+		return d.tmux("capture-pane", "-p", "-t", name)
+	case "wait", "gone":
+		return "", d.waitFor(name, strings.Join(args, " "), cmd == "wait", timeout)
+	case "alive":
+		if !d.alive(name) {
+			return "", fmt.Errorf("%s has ended", name)
+		}
+		return "", nil
+	case "stop":
+		d.tmux("kill-session", "-t", name)
+		return "", nil
+	}
+	return "", fmt.Errorf("unknown driver command %q", cmd)
+}
+
+// must is run that fails the test on an error, showing the screen.
+func (d *driver) must(args ...string) string {
+	d.t.Helper()
+	out, err := d.run(args...)
+	if err != nil {
+		d.t.Fatalf("driver %s: %v\n%s\nscreen:\n%s", strings.Join(args, " "), err, out, d.screen())
+	}
+	return out
 }
 
 // startSession starts argv in a fresh session of size WxH. remain-on-exit
@@ -122,14 +184,6 @@ func (d *driver) typeText(s string) {
 func (d *driver) wait(text string) {
 	d.t.Helper()
 	if err := d.waitFor(d.name, text, true, waitTimeout); err != nil {
-		d.t.Fatalf("%v; screen:\n%s", err, d.screen())
-	}
-}
-
-// gone waits until text is no longer on the screen.
-func (d *driver) gone(text string) {
-	d.t.Helper()
-	if err := d.waitFor(d.name, text, false, waitTimeout); err != nil {
 		d.t.Fatalf("%v; screen:\n%s", err, d.screen())
 	}
 }

@@ -44,6 +44,7 @@ type App struct {
 	status    status
 	now       func() time.Time // the clock ticks are stamped with
 	openURL   func(string) error
+	clipboard clipboardWriter // nil: only the terminal's clipboard (OSC 52)
 	dataPath  string
 	verified  string // Config.GuidesVerified
 	quitting  bool
@@ -84,9 +85,7 @@ func New(cfg Config) *App {
 	if a.progress == nil {
 		a.progress = make(model.Progress)
 	}
-	if a.openURL == nil {
-		a.openURL = openInBrowser
-	}
+	a.useDesktop(cfg)
 	if a.theme == model.ThemeAuto {
 		a.theme = snap.Settings.Theme
 	}
@@ -107,18 +106,17 @@ func New(cfg Config) *App {
 
 // restore reopens the nodes, selection, focus and scroll saved at last quit.
 func (a *App) restore(r model.Resume) {
-	for _, k := range r.Open {
-		a.tree.open[k] = true
-	}
+	open := r.Open
 	if len(r.Open) == 0 && r.Selected == "" {
 		// First run: show each company's platforms.
 		for _, g := range a.catalog.Groups() {
-			a.tree.open[groupKey(g)] = true
+			open = append(open, groupKey(g))
 		}
 	}
+	a.tree.restore(open, 0)
 	a.rebuildTree()
 	a.tree.selectKey(r.Selected)
-	a.tree.offset = r.TreeScroll
+	a.tree.restore(nil, r.TreeScroll)
 	if r.Focus == "detail" {
 		a.focus = focusDetail
 		a.keys.focusDetail = true
@@ -132,11 +130,12 @@ func (a *App) restore(r model.Resume) {
 // Init asks the terminal for its background colour; the answer may never
 // come (tmux, some terminals), so New already chose a dark default.
 func (a *App) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, a.saveThemeFlag()}
 	if a.settings.Region == "" && a.region != "" {
 		// --region on the first run answers the region question for good.
-		return tea.Batch(tea.RequestBackgroundColor, a.saveRegion(a.region, "region"))
+		cmds = append(cmds, a.saveRegion(a.region, "region"))
 	}
-	return tea.RequestBackgroundColor
+	return tea.Batch(cmds...)
 }
 
 // Update dispatches: sizes and colours to the layout, async results to their
@@ -154,13 +153,21 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case tea.BackgroundColorMsg:
 		return a.backgroundKnown(msg.IsDark())
 	case renderedMsg:
-		a.detail.rendered(msg)
+		return a.detail.rendered(msg)
 	case writeDoneMsg:
 		return a.writeDone(msg)
 	case retryWriteMsg:
 		return a.out.next()
 	case openedMsg:
 		return a.opened(msg)
+	case browserMsg:
+		return a.browserOpened(msg)
+	case copiedMsg:
+		return a.copied(msg)
+	case linkAction:
+		return a.doLinkAction(msg)
+	case indexBuiltMsg:
+		a.tree.indexBuilt(msg)
 	case clearStatusMsg:
 		a.status.clear(msg.seq)
 	case tea.KeyPressMsg:
@@ -183,8 +190,8 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 }
 
 func (a *App) keyContext() keyContext {
-	return keyContext{focusDetail: a.focus == focusDetail, filtering: a.tree.filtering, dialogOpen: a.dialog != nil, selected: a.selectedRow(),
-		canUndo: len(a.undo) > 0, filtered: a.tree.filter.Value() != ""}
+	return keyContext{focusDetail: a.focus == focusDetail, filtering: a.tree.isFiltering(), dialogOpen: a.dialog != nil, selected: a.selectedRow(),
+		canUndo: len(a.undo) > 0, filtered: a.tree.filterValue() != "", helpShown: a.helpShown}
 }
 
 // Unsaved is how many recorded changes could not be written by the time the

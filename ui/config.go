@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/optout/optout/model"
+import (
+	"os"
+
+	"github.com/optout/optout/model"
+)
 
 // Config is what main hands the UI.
 type Config struct {
@@ -22,4 +26,27 @@ type Config struct {
 	GuidesVerified string
 	// OpenURL opens a link in the user's browser; nil uses the system opener.
 	OpenURL func(url string) error
+	// Clipboard writes to the system clipboard; nil finds the desktop's own
+	// when optout runs on it (not over SSH). The terminal's clipboard (OSC
+	// 52) is always used too.
+	Clipboard func(text string) error
+	// Getenv reads the environment (DISPLAY, SSH_CONNECTION, BROWSER); nil
+	// is os.Getenv.
+	Getenv func(string) string
+}
+
+// useDesktop picks how links open and text is copied on this machine.
+func (a *App) useDesktop(cfg Config) {
+	getenv := cfg.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	a.openURL = cfg.OpenURL
+	if a.openURL == nil {
+		a.openURL = openInBrowser(getenv)
+	}
+	a.clipboard = cfg.Clipboard
+	if a.clipboard == nil {
+		a.clipboard = systemClipboard(getenv)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/optout/optout/model"
 )
 
 // maxCachedPages bounds the render cache; past it the cache starts over.
@@ -26,15 +27,24 @@ type detailPane struct {
 	bodyKey renderKey
 	body    []string // bodyKey's page, or nil while it renders
 	lines   []string // header, then body
+	bodyMD  string   // bodyKey's Markdown, to render again at another width
 	cache   map[renderKey][]string
-	pending map[renderKey]bool
+	// rendering is the one render in flight per page (node). A resize while
+	// a page renders waits for it and renders once more at the new size,
+	// rather than starting a second full render of the same page.
+	rendering map[string]renderKey
+	// showDetails unfolds the "## Details" of step pages (D); seek is the
+	// heading, or the start of a line ending in ":", to scroll to once the
+	// next page arrives (the details just unfolded or folded).
+	showDetails bool
+	seek        string
 	// restoreScroll is applied once page restoreNode arrives (resume).
 	restoreScroll int
 	restoreNode   string
 }
 
 func newDetailPane() detailPane {
-	return detailPane{cache: make(map[renderKey][]string), pending: make(map[renderKey]bool)}
+	return detailPane{cache: make(map[renderKey][]string), rendering: make(map[string]renderKey)}
 }
 
 func (d *detailPane) setSize(width, height int) {
@@ -50,17 +60,21 @@ func (d *detailPane) wrapWidth() int { return max(d.width-2, 10) }
 // called only when the page is neither cached nor already rendering.
 func (d *detailPane) show(header, node, style string, page func() string) tea.Cmd {
 	key := renderKey{node: node, width: d.wrapWidth(), style: style}
+	if d.showDetails && strings.HasPrefix(node, "step:") {
+		key.node += "|details" // another page: it has the details unfolded
+	}
 	samePage := key == d.bodyKey
-	d.header = fitLines(header, d.width)
+	// The header quotes labels, notes and statuses from the data file.
+	d.header = fitLines(model.SafeRendered(header), d.width)
 	d.bodyKey = key
 	var cmd tea.Cmd
 	if !samePage {
 		d.body = nil
 		if lines, ok := d.cache[key]; ok {
 			d.body = lines
-		} else if node != "" && !d.pending[key] {
-			d.pending[key] = true
-			cmd = renderCmd(key, page())
+		} else if node != "" {
+			d.bodyMD = page()
+			cmd = d.startRender(key)
 		}
 		d.offset = 0
 	}
@@ -71,10 +85,22 @@ func (d *detailPane) show(header, node, style string, page func() string) tea.Cm
 	return cmd
 }
 
+// startRender renders key unless its page is already rendering.
+func (d *detailPane) startRender(key renderKey) tea.Cmd {
+	if _, busy := d.rendering[key.node]; busy {
+		return nil // rendered starts the render for the new size
+	}
+	d.rendering[key.node] = key
+	return renderCmd(key, d.bodyMD)
+}
+
 // rendered stores a finished render and shows it if it is still wanted; a
-// result for a page the user has left only fills the cache.
-func (d *detailPane) rendered(msg renderedMsg) {
-	delete(d.pending, msg.key)
+// result for a page the user has left only fills the cache. When the page is
+// still wanted at another size, it renders that one next.
+func (d *detailPane) rendered(msg renderedMsg) tea.Cmd {
+	if d.rendering[msg.key.node] == msg.key {
+		delete(d.rendering, msg.key.node)
+	}
 	text := msg.text
 	if msg.err != nil {
 		text = "Could not render this page: " + msg.err.Error()
@@ -86,16 +112,31 @@ func (d *detailPane) rendered(msg renderedMsg) {
 	lines := fitLines(text, msg.key.width+2)
 	d.cache[msg.key] = lines
 	if msg.key != d.bodyKey {
-		return
+		if msg.key.node == d.bodyKey.node && d.body == nil {
+			return d.startRender(d.bodyKey)
+		}
+		return nil
 	}
 	d.body = lines
 	d.refresh()
 	d.applyRestore()
+	return nil
 }
 
 // applyRestore scrolls to the resumed offset once the resumed page is shown;
 // moving to another page first forgets it.
 func (d *detailPane) applyRestore() {
+	if d.seek != "" && d.body != nil {
+		for i, l := range d.lines {
+			// A heading ("## Details") or a line that starts with seek.
+			text := strings.TrimPrefix(strings.TrimSpace(ansi.Strip(l)), "## ")
+			if strings.HasPrefix(text, d.seek) && (text == d.seek || strings.HasSuffix(d.seek, ":")) {
+				d.setOffset(i)
+				break
+			}
+		}
+		d.seek = ""
+	}
 	if d.restoreNode == "" || d.body == nil {
 		return
 	}
@@ -133,6 +174,10 @@ func (d *detailPane) update(msg tea.KeyPressMsg, k keyMap) {
 		d.setOffset(d.offset - d.height)
 	case key.Matches(msg, k.PageDown), key.Matches(msg, k.Tick):
 		d.setOffset(d.offset + d.height)
+	case key.Matches(msg, k.HalfUp):
+		d.setOffset(d.offset - max(d.height/2, 1))
+	case key.Matches(msg, k.HalfDown):
+		d.setOffset(d.offset + max(d.height/2, 1))
 	case key.Matches(msg, k.Home):
 		d.setOffset(0)
 	case key.Matches(msg, k.End):

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/optout/optout/model"
 )
 
@@ -23,17 +24,22 @@ type dialog interface {
 const dialogFrame = 4
 
 // boxed draws sections inside the dialog's border, wrapped to fit width,
-// dropping optional sections (from the last) while it is taller than height.
+// dropping optional sections (from the last) while it is taller than height,
+// then the blank lines between sections; if it is still too tall, it shows
+// the part around the selected line ("›"), so a choice is never hidden.
 func boxed(st styles, width, height int, sections []dialogSection) string {
 	inner := max(width-dialogFrame, 8)
+	gap := "\n\n"
 	for {
 		var parts []string
 		for _, sec := range sections {
-			parts = append(parts, wrapText(sec.text, inner))
+			// Titles and labels in a dialog can come from a guide pack or
+			// the data file: only optout's own styling may reach the terminal.
+			parts = append(parts, wrapText(model.SafeRendered(sec.text), inner))
 		}
-		out := st.dialog.Render(strings.Join(parts, "\n\n"))
-		if lipgloss.Height(out) <= height {
-			return out
+		body := strings.Join(parts, gap)
+		if lipgloss.Height(body)+2 <= height {
+			return st.dialog.Render(body)
 		}
 		dropped := false
 		for i := len(sections) - 1; i >= 0; i-- {
@@ -43,10 +49,31 @@ func boxed(st styles, width, height int, sections []dialogSection) string {
 				break
 			}
 		}
-		if !dropped {
-			return out // the caller cuts it to the window
+		if dropped {
+			continue
+		}
+		if gap != "\n" {
+			gap = "\n"
+			continue
+		}
+		return st.dialog.Render(scrollTo(body, max(height-2, 1)))
+	}
+}
+
+// scrollTo cuts text to rows lines, keeping the line with the "›" cursor.
+func scrollTo(text string, rows int) string {
+	lines := strings.Split(text, "\n")
+	if len(lines) <= rows {
+		return text
+	}
+	at := 0
+	for i, l := range lines {
+		if strings.Contains(ansi.Strip(l), "›") {
+			at = i
 		}
 	}
+	start := clamp(at-rows/2, 0, len(lines)-rows)
+	return strings.Join(lines[start:start+rows], "\n")
 }
 
 // dialogSection is a paragraph of a dialog; optional ones go first when the
@@ -150,7 +177,7 @@ func (d *regionDialog) view(st styles, width, height int) string {
 		{text: st.dialogHead.Render("Where do you live?")},
 		{text: "This decides which steps apply. The EU/EEA, Switzerland, the UK and Brazil give you a legal right to object; the US and most other places do not, so only ways to limit what companies can use are shown.", optional: true},
 		{text: choices.String()},
-		{text: st.dim.Render(hint + " · change it later with g"), optional: true},
+		{text: st.dim.Render(hint + " · change it later with R"), optional: true},
 	})
 }
 

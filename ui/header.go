@@ -36,7 +36,7 @@ func (a *App) nodeOf(r row) string {
 func (a *App) pageMarkdown(r row) string {
 	switch r.kind {
 	case rowStep:
-		return stepMarkdown(r.step)
+		return stepMarkdown(r.step, a.detail.showDetails)
 	case rowPlatform, rowAccount:
 		return platformMarkdown(r.platform)
 	case rowHidden:
@@ -77,6 +77,9 @@ func (a *App) stepHeader(r row) []string {
 	var lines []string
 	if len(model.AccountsFor(r.platform.ID, a.accounts)) > 1 {
 		lines = append(lines, st.dim.Render(r.platform.Title+" · ")+st.account.Render(model.SafeLabel(r.account.Name())))
+	}
+	if !r.step.Tickable() {
+		return append(lines, infoHeader(st))
 	}
 	switch {
 	case r.state.Changed(*r.step):
@@ -147,7 +150,7 @@ func (a *App) platformHeader(r row) []string {
 	if n := r.platform.HiddenCount(a.region); n > 0 {
 		lines = append(lines, st.dim.Render(fmt.Sprintf("%d %s hidden for %s — select “⊘ … hidden here” below to see why.", n, plural(n, "step", "steps"), a.region.Label())))
 	}
-	lines = append(lines, st.dim.Render("a: add another account (e.g. a business profile in another Accounts Centre)"))
+	lines = append(lines, st.dim.Render(addAccountHint(r.platform)))
 	return lines
 }
 

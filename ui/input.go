@@ -16,7 +16,7 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.dialog, cmd = a.dialog.update(msg)
 		return cmd
 	}
-	if a.tree.filtering {
+	if a.tree.isFiltering() {
 		return a.updateFilter(msg)
 	}
 	if a.screen != nil {
@@ -38,29 +38,41 @@ func (a *App) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Quit):
 		return a.quit(), true
 	case key.Matches(msg, k.Help):
-		a.helpShown = !a.helpShown
-		a.help.ShowAll = a.helpShown
-		return a.relayout(), true
+		return a.toggleHelp(), true
 	case key.Matches(msg, k.Focus):
 		return a.toggleFocus(), true
 	case key.Matches(msg, k.Escape):
 		return a.escape(), true
 	case key.Matches(msg, k.Filter):
 		a.focus = focusTree
-		a.tree.filtering = true
-		a.tree.setSize(a.tree.width, a.tree.height)
-		return a.tree.filter.Focus(), true
+		return a.tree.openFilter(a.catalog), true
 	case key.Matches(msg, k.Region):
 		a.dialog = newRegionDialog(a.region, false)
 		return nil, true
+	case key.Matches(msg, k.Theme):
+		return a.cycleTheme(), true
+	case key.Matches(msg, k.Tick) && a.selectedRow().kind == rowStep:
+		// Space ticks in both panes: the detail pane says "press space once
+		// you have done it".
+		return a.tickStep(a.selectedRow()), true
+	case key.Matches(msg, k.Details):
+		return a.toggleDetails(), true
+	case key.Matches(msg, k.NextUndone):
+		return a.jumpUndone(1), true
+	case key.Matches(msg, k.PrevUndone):
+		return a.jumpUndone(-1), true
 	case key.Matches(msg, k.Undo):
 		return a.undoLast(), true
 	case key.Matches(msg, k.WhatsNext):
 		return a.showWhatsNext(), true
 	case key.Matches(msg, k.Open):
-		return a.openLink(), true
+		return a.openOfficialLink(), true
 	case key.Matches(msg, k.Copy):
-		return a.copyText(), true
+		return a.copyPasteText(), true
+	case key.Matches(msg, k.CopyLink):
+		return a.copyOfficialLink(), true
+	case key.Matches(msg, k.Links):
+		return a.showLinks(), true
 	case key.Matches(msg, k.Add):
 		return a.startAddAccount(), true
 	case key.Matches(msg, k.Rename):
@@ -75,17 +87,50 @@ func (a *App) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	return nil, false
 }
 
+// tickStep ticks a step the user acts on; an information step has nothing
+// to tick.
+func (a *App) tickStep(r row) tea.Cmd {
+	if !r.step.Tickable() {
+		return a.status.set("this is information to know: there is nothing to tick", false)
+	}
+	return a.tick(r)
+}
+
+// toggleDetails unfolds or folds the background (## Details) of step pages.
+func (a *App) toggleDetails() tea.Cmd {
+	a.detail.showDetails = !a.detail.showDetails
+	what := "details folded"
+	a.detail.seek = "Details:"
+	if a.detail.showDetails {
+		what, a.detail.seek = "details shown", "Details"
+	}
+	return tea.Batch(a.status.set(what, false), a.syncDetail())
+}
+
+// toggleHelp shows or hides the full help.
+func (a *App) toggleHelp() tea.Cmd {
+	a.helpShown = !a.helpShown
+	a.help.ShowAll = a.helpShown
+	return a.relayout()
+}
+
 // handleTreeKey ticks and toggles; everything else is the tree pane's own.
 func (a *App) handleTreeKey(msg tea.KeyPressMsg) tea.Cmd {
 	r, ok := a.tree.selected()
 	switch {
+	case key.Matches(msg, a.keys.ExpandAll):
+		a.tree.expandAll(a.treeInput())
+		a.rebuildTree()
+		return a.syncDetail()
+	case key.Matches(msg, a.keys.CollapseAll):
+		a.tree.collapseAll()
+		a.rebuildTree()
+		return a.syncDetail()
 	case !ok:
 		return nil
-	case key.Matches(msg, a.keys.Tick) && r.kind == rowStep:
-		return a.tick(r)
 	case key.Matches(msg, a.keys.Toggle, a.keys.Tick):
 		if r.kind == rowStep {
-			return a.tick(r)
+			return a.tickStep(r)
 		}
 		if r.expandable() && a.tree.setOpen(r.key, !r.open) {
 			a.rebuildTree()
@@ -102,24 +147,32 @@ func (a *App) handleTreeKey(msg tea.KeyPressMsg) tea.Cmd {
 	return a.syncDetail()
 }
 
+// jumpUndone selects the next (dir 1) or previous (dir -1) step that is not
+// done, or was done against a guide that has changed since, opening the
+// nodes above it.
+func (a *App) jumpUndone(dir int) tea.Cmd {
+	if !a.tree.jumpUndone(a.treeInput(), dir) {
+		if dir > 0 {
+			return a.status.set("no undone step after this one", false)
+		}
+		return a.status.set("no undone step before this one", false)
+	}
+	a.rebuildTree()
+	return a.syncDetail()
+}
+
 // updateFilter edits the filter while it has the keyboard. enter keeps the
 // filter and returns to the tree; esc clears it, and a second esc closes it.
 func (a *App) updateFilter(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
 	case "enter", "down", "up", "tab":
-		a.tree.filtering = false
-		a.tree.filter.Blur()
-		a.tree.setSize(a.tree.width, a.tree.height)
+		a.tree.closeFilter()
 		return nil
 	case "esc":
-		if a.tree.filter.Value() != "" {
-			a.tree.filter.SetValue("")
-		} else {
-			a.tree.filtering = false
-			a.tree.filter.Blur()
+		if !a.tree.clearFilter() {
+			a.tree.closeFilter()
 		}
-		a.rebuildTree()
-		a.tree.setSize(a.tree.width, a.tree.height)
+		a.refilter()
 		return a.syncDetail()
 	}
 	return a.editFilter(msg)
@@ -128,32 +181,35 @@ func (a *App) updateFilter(msg tea.KeyPressMsg) tea.Cmd {
 // editFilter passes msg (a key or a paste) to the filter input and, when the
 // text changed, re-filters and selects the first matching step.
 func (a *App) editFilter(msg tea.Msg) tea.Cmd {
-	before := a.tree.filter.Value()
-	var cmd tea.Cmd
-	a.tree.filter, cmd = a.tree.filter.Update(msg)
-	if a.tree.filter.Value() == before {
+	changed, cmd := a.tree.editFilter(msg)
+	if !changed {
 		return cmd
 	}
-	a.rebuildTree()
-	a.tree.moveBy(-len(a.tree.rows)) // the first match is what the user wants
-	a.tree.moveToFirstStep()
+	a.refilter()
+	a.tree.selectFirstStep()
 	return tea.Batch(cmd, a.syncDetail())
 }
 
-// escape clears an applied filter (esc in the tree, after the filter input
-// was closed with enter).
+// escape closes the help, then clears an applied filter (esc in the tree,
+// after the filter input was closed with enter), then returns from the
+// detail pane to the list.
 func (a *App) escape() tea.Cmd {
-	if a.tree.filter.Value() == "" {
-		if a.focus == focusDetail {
-			return a.toggleFocus()
-		}
-		return nil
+	switch {
+	case a.helpShown:
+		return a.toggleHelp()
+	case a.tree.clearFilter():
+		a.refilter()
+		return a.syncDetail()
+	case a.focus == focusDetail:
+		return a.toggleFocus()
 	}
-	a.tree.filter.SetValue("")
-	a.rebuildTree()
-	a.tree.setSize(a.tree.width, a.tree.height)
-	return a.syncDetail()
+	return nil
 }
+
+// refilter rebuilds the rows after the filter changed. Progress did not, so
+// the header's total stays as it is (counting it is most of a keystroke's
+// cost with a large guide pack).
+func (a *App) refilter() { a.tree.refilter(a.treeInput()) }
 
 func (a *App) toggleFocus() tea.Cmd {
 	if a.focus == focusTree {
@@ -173,7 +229,7 @@ func (a *App) forwardToInput(msg tea.Msg) tea.Cmd {
 		a.dialog, cmd = a.dialog.update(msg)
 		return cmd
 	}
-	if a.tree.filtering {
+	if a.tree.isFiltering() {
 		return a.editFilter(msg)
 	}
 	return nil

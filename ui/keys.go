@@ -8,9 +8,14 @@ type keyMap struct {
 	Up, Down, Left, Right   key.Binding
 	Toggle, Tick, Undo      key.Binding
 	PageUp, PageDown        key.Binding
+	HalfUp, HalfDown        key.Binding
 	Home, End               key.Binding
+	ExpandAll, CollapseAll  key.Binding
+	NextUndone, PrevUndone  key.Binding
 	Focus, Filter, Help     key.Binding
 	Open, Copy, Region      key.Binding
+	CopyLink, Links, Theme  key.Binding
+	Details                 key.Binding
 	Add, Rename, Remove     key.Binding
 	Note, Status, WhatsNext key.Binding
 	Quit, ForceQuit, Escape key.Binding
@@ -21,40 +26,51 @@ type keyMap struct {
 	focusDetail bool
 	filtering   bool // the filter input has the keyboard
 	dialogOpen  bool // a dialog has the keyboard and shows its own keys
+	helpShown   bool // the full help is open: esc closes it
 }
 
 func newKeyMap() keyMap {
 	return keyMap{
-		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Left:      key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "collapse")),
-		Right:     key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "expand")),
-		Toggle:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open/tick")),
-		Tick:      key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "tick")),
-		Undo:      key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
-		PageUp:    key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", "page up")),
-		PageDown:  key.NewBinding(key.WithKeys("pgdown", "f"), key.WithHelp("pgdn", "page down")),
-		Home:      key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "top")),
-		End:       key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end", "bottom")),
-		Focus:     key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "pane")),
-		Filter:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
-		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
-		Open:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open link")),
-		Copy:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy")),
-		Region:    key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "region")),
-		Add:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add account")),
-		Rename:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rename account")),
-		Remove:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "remove account")),
-		Note:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
-		Status:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "request status")),
-		WhatsNext: key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "what's next")),
-		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
-		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
-		Escape:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
-		Move:      key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑↓", "move")),
-		Scroll:    key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑↓ pgup pgdn", "scroll")),
-		Keep:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
-		Clear:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear, twice to close")),
+		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Left:        key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "collapse")),
+		Right:       key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "expand")),
+		Toggle:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open/tick")),
+		Tick:        key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "tick")),
+		Undo:        key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
+		PageUp:      key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", "page up")),
+		PageDown:    key.NewBinding(key.WithKeys("pgdown", "f"), key.WithHelp("pgdn", "page down")),
+		HalfUp:      key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half up")),
+		HalfDown:    key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half down")),
+		Home:        key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "top")),
+		End:         key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "bottom")),
+		ExpandAll:   key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "expand all")),
+		CollapseAll: key.NewBinding(key.WithKeys("-"), key.WithHelp("-", "collapse all")),
+		NextUndone:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next undone")),
+		PrevUndone:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous undone")),
+		Focus:       key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "pane")),
+		Filter:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
+		Open:        key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open link")),
+		Copy:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy text")),
+		CopyLink:    key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy link")),
+		Links:       key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "links")),
+		Region:      key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "region")),
+		Theme:       key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "theme")),
+		Add:         key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add account")),
+		Rename:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rename account")),
+		Remove:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "remove account")),
+		Note:        key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
+		Status:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "request status")),
+		WhatsNext:   key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "what's next")),
+		Details:     key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "details")),
+		Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		ForceQuit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Escape:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+		Move:        key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑↓", "move")),
+		Scroll:      key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑↓ pgup pgdn", "scroll")),
+		Keep:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
+		Clear:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear, twice to close")),
 	}
 }
 
@@ -66,33 +82,42 @@ type keyContext struct {
 	selected    row
 	canUndo     bool
 	filtered    bool // a filter is applied
+	helpShown   bool
 }
 
 // update enables only the bindings that do something in c, so help lists
 // just what works and disabled keys are ignored.
 func (k *keyMap) update(c keyContext) {
-	k.focusDetail, k.filtering, k.dialogOpen = c.focusDetail, c.filtering, c.dialogOpen
+	k.focusDetail, k.filtering, k.dialogOpen, k.helpShown = c.focusDetail, c.filtering, c.dialogOpen, c.helpShown
 	r := c.selected
 	step := r.kind == rowStep
-	k.Tick.SetEnabled(step || c.focusDetail)
+	k.Tick.SetEnabled((step && r.step.Tickable()) || c.focusDetail)
+	k.Details.SetEnabled(step && r.step.Details != "")
 	k.Undo.SetEnabled(c.canUndo)
 	k.Open.SetEnabled(step && r.step.Link != "")
-	k.Copy.SetEnabled(step && (r.step.Template != "" || r.step.Link != ""))
+	// Enabled on every step, so a step without one says so.
+	k.Copy.SetEnabled(step)
+	k.CopyLink.SetEnabled(step)
 	k.Note.SetEnabled(step)
 	k.Status.SetEnabled(step)
 	k.Add.SetEnabled(r.platform != nil)
 	k.Rename.SetEnabled(r.kind == rowAccount || step)
 	// Enabled with one account too, so d explains why it keeps it.
 	k.Remove.SetEnabled(r.kind == rowAccount || step)
-	k.Escape.SetEnabled(c.filtered || c.focusDetail)
-	if c.filtered {
+	k.Escape.SetEnabled(c.filtered || c.focusDetail || c.helpShown)
+	switch {
+	case c.helpShown:
+		k.Escape.SetHelp("esc", "close help")
+	case c.filtered:
 		k.Escape.SetHelp("esc", "clear filter")
-	} else {
+	default:
 		k.Escape.SetHelp("esc", "back to list")
 	}
 	k.Toggle.SetEnabled(!c.focusDetail)
 	k.Left.SetEnabled(!c.focusDetail)
 	k.Right.SetEnabled(!c.focusDetail)
+	k.ExpandAll.SetEnabled(!c.focusDetail && !c.filtered)
+	k.CollapseAll.SetEnabled(!c.focusDetail && !c.filtered)
 }
 
 // ShortHelp implements help.KeyMap for the focused pane.
@@ -104,19 +129,18 @@ func (k keyMap) ShortHelp() []key.Binding {
 		return []key.Binding{k.Keep, k.Clear, k.ForceQuit}
 	}
 	if k.focusDetail {
-		return []key.Binding{k.Scroll, k.Escape, k.Open, k.Copy, k.Help, k.Quit}
+		return []key.Binding{k.Scroll, k.Tick, k.Escape, k.Open, k.Copy, k.CopyLink, k.Details, k.Help, k.Quit}
 	}
 	// Most used first: help cuts what does not fit the width.
-	return []key.Binding{k.Move, k.Tick, k.Undo, k.Open, k.Copy, k.Escape, k.Filter, k.Help, k.Quit, k.Focus}
+	return []key.Binding{k.Move, k.Tick, k.Undo, k.Open, k.Copy, k.CopyLink, k.Escape, k.Filter, k.NextUndone, k.Help, k.Quit, k.Focus}
 }
 
 // FullHelp implements help.KeyMap.
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.Down, k.Left, k.Right, k.PageUp, k.PageDown, k.Home, k.End},
-		{k.Toggle, k.Tick, k.Undo, k.Open, k.Copy, k.Note, k.Status},
-		{k.Add, k.Rename, k.Remove, k.Region, k.WhatsNext},
-		{k.Filter, k.Escape, k.Focus, k.Help, k.Quit},
+		{k.Up, k.Down, k.Left, k.Right, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Home, k.End, k.Focus},
+		{k.Toggle, k.Tick, k.Undo, k.NextUndone, k.PrevUndone, k.ExpandAll, k.CollapseAll, k.Details, k.Filter, k.Escape, k.Help, k.Quit},
+		{k.Open, k.Copy, k.CopyLink, k.Links, k.Note, k.Status, k.Add, k.Rename, k.Remove, k.Region, k.Theme, k.WhatsNext},
 	}
 }
 
@@ -134,11 +158,13 @@ func (k keyMap) helpState() (state uint64) {
 	flag(k.focusDetail)
 	flag(k.filtering)
 	flag(k.dialogOpen)
+	flag(k.helpShown)
 	for _, col := range k.FullHelp() {
 		for _, b := range col {
 			flag(b.Enabled())
 		}
 	}
 	flag(k.Escape.Help().Desc == "clear filter")
+	flag(k.Escape.Help().Desc == "close help")
 	return state
 }

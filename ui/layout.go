@@ -8,6 +8,10 @@ const (
 	// Below this width the two panes do not fit side by side: one pane shows
 	// at a time and tab switches between them.
 	dualPaneWidth = 72
+	// maxDetailWidth keeps the detail text to a reading measure of about
+	// 100 columns on wide terminals; the tree takes the rest, so long titles
+	// show whole.
+	maxDetailWidth = 106
 )
 
 // layout is where everything goes on screen, computed from the terminal size
@@ -46,6 +50,9 @@ func computeLayout(width, height, footerRows int) layout {
 	}
 	l.dual = true
 	l.treeWidth = clamp(width*2/5, 34, 56)
+	if width-l.treeWidth > maxDetailWidth {
+		l.treeWidth = width - maxDetailWidth
+	}
 	// One column of the detail pane is its left border.
 	l.detailX = l.treeWidth
 	l.detailWidth = width - l.treeWidth

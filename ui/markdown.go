@@ -2,10 +2,10 @@ package ui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/glamour/v2"
 	"github.com/optout/optout/model"
 )
 
@@ -19,46 +19,63 @@ type renderKey struct {
 	style string
 }
 
-// renderCmd renders md with glamour in a Cmd. Rendering a page takes
-// milliseconds, so it never runs in View or Update; each Cmd makes its own
-// renderer because a TermRenderer is not safe for concurrent use.
+// renderCmd renders md in a Cmd. Rendering a page takes milliseconds, so it
+// never runs in View or Update; each render builds its own renderer because
+// glamour's is not safe for concurrent use.
 func renderCmd(key renderKey, md string) tea.Cmd {
 	return func() tea.Msg {
-		r, err := glamour.NewTermRenderer(
-			glamour.WithStandardStyle(key.style),
-			glamour.WithWordWrap(key.width),
-		)
-		if err != nil {
-			return renderedMsg{key: key, err: err}
-		}
-		out, err := r.Render(md)
-		return renderedMsg{key: key, text: strings.TrimRight(out, "\n"), err: err}
+		text, err := renderMarkdown(md, key.width, key.style)
+		return renderedMsg{key: key, text: text, err: err}
 	}
 }
 
 // stepMarkdown is a step's page: everything that comes from the guide file.
-func stepMarkdown(s *model.Step) string {
+// The instructions come first; background (## Details) after the things to
+// act on, folded into one line unless showDetails.
+func stepMarkdown(s *model.Step, showDetails bool) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n%s\n", s.Title, strings.TrimSpace(s.Body))
+	fmt.Fprintf(&b, "# %s\n\n", s.Title)
+	if s.Confidence != "" {
+		line := "*How sure we are:* " + s.Confidence.Sentence()
+		if note := strings.TrimSpace(s.ConfidenceNote); note != "" {
+			line += " " + note
+		}
+		b.WriteString(line + "\n\n")
+	}
+	fmt.Fprintf(&b, "%s\n", strings.TrimSpace(s.Body))
+	if e := s.Email; e != nil {
+		b.WriteString("\n## E-mail to send\n\nPress **y** to copy the body.\n\n")
+		fmt.Fprintf(&b, "**To:** %s\\\n**Subject:** %s\n\n", escapeMarkdown(e.To), escapeMarkdown(e.Subject))
+		b.WriteString(quoteVerbatim(e.Body))
+	}
 	if s.Link != "" {
-		fmt.Fprintf(&b, "\n## Official link\n\n<%s>\n\nPress **o** to open it in your browser, **y** to copy it.\n", s.Link)
+		fmt.Fprintf(&b, "\n## Official link\n\n<%s>\n\nPress **o** to open it in your browser, **Y** to copy it, **L** for every link on this page.\n", s.Link)
 	}
 	if s.Template != "" {
-		b.WriteString("\n## Text you can copy\n\nPress **y** to copy it.\n\n```\n")
-		b.WriteString(strings.TrimRight(s.Template, "\n"))
-		b.WriteString("\n```\n")
+		b.WriteString("\n## Text you can copy\n\nPress **y** to copy it.\n\n")
+		b.WriteString(quoteVerbatim(s.Template))
 	}
-	b.WriteString("\n## Sources\n\n")
+	if d := strings.TrimSpace(s.Details); d != "" {
+		b.WriteString("\n---\n\n")
+		if showDetails {
+			fmt.Fprintf(&b, "## Details\n\n%s\n\nPress **D** to fold the details.\n", d)
+		} else {
+			fmt.Fprintf(&b, "**Details:** %s *(press **D** to read them)*\n", escapeMarkdown(foldedLine(d, 48)))
+		}
+	}
+	if len(s.Sources) > 0 {
+		b.WriteString("\n## Sources\n\n")
+	}
 	for _, src := range s.Sources {
 		title := src.Title
 		if title == "" {
-			title = src.URL
+			title = shortURL(src.URL, maxLinkText)
 		}
 		mark := ""
 		if src.Official {
 			mark = " — **official**"
 		}
-		fmt.Fprintf(&b, "- %s%s  \n  <%s>\n", title, mark, src.URL)
+		fmt.Fprintf(&b, "- [%s](%s)%s\n", escapeLinkText(title), src.URL, mark)
 	}
 	fmt.Fprintf(&b, "\n---\n\nLast verified **%s**", s.Verified)
 	if s.Minutes > 0 {
@@ -68,9 +85,59 @@ func stepMarkdown(s *model.Step) string {
 	return b.String()
 }
 
-// platformMarkdown is a platform's intro page.
+// foldedLine is the start of a Markdown text as one plain line of at most
+// width characters, ending with "…" when cut.
+func foldedLine(md string, width int) string {
+	text := markdownLink.ReplaceAllString(md, "$1")
+	text = strings.Join(strings.Fields(strings.NewReplacer("*", "", "_", "", "`", "", "#", "").Replace(text)), " ")
+	if len([]rune(text)) <= width {
+		return text
+	}
+	cut := string([]rune(text)[:width])
+	if i := strings.LastIndexByte(cut, ' '); i > width/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:.") + "…"
+}
+
+var markdownLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+
+// platformMarkdown is a platform's page: its facts card, then its intro.
 func platformMarkdown(p *model.Platform) string {
-	return fmt.Sprintf("# %s\n\n%s\n", p.Title, strings.TrimSpace(p.Intro))
+	return fmt.Sprintf("# %s\n\n%s%s\n", p.Title, factsCard(p.Facts), strings.TrimSpace(p.Intro))
+}
+
+// factsCard is a platform's facts at a glance: short labelled lines beside
+// a bar, or "" when the guide gives none.
+func factsCard(f model.Facts) string {
+	if f.Training == "" && f.Who == "" && len(f.Covers) == 0 && len(f.NotCovered) == 0 && f.Retention == "" {
+		return ""
+	}
+	var lines []string
+	add := func(label, text string) {
+		if text = strings.Join(strings.Fields(text), " "); text != "" {
+			lines = append(lines, label+cardSep+text)
+		}
+	}
+	if f.Training != "" {
+		add("AI training:", f.Training.Sentence())
+	}
+	if f.Who != "" {
+		add("Who can change it:", f.Who.Sentence())
+	}
+	add("What it uses:", f.CoversPhrase())
+	add("No step here covers:", strings.Join(f.NotCovered, "; "))
+	add("Kept:", f.Retention)
+	if f.HumanReview != "" {
+		add("Read by people:", f.HumanReview.Sentence())
+	}
+	var plans []string
+	for _, p := range f.Plans {
+		plans = append(plans, string(p))
+	}
+	add("Plans:", strings.Join(plans, ", "))
+	add("Policy last changed:", f.PolicyChanged)
+	return fenced(cardLang, strings.Join(lines, "\n")) + "\n"
 }
 
 // hiddenMarkdown explains why some of a platform's steps are hidden in r.
@@ -88,7 +155,7 @@ func hiddenMarkdown(p *model.Platform, r model.Region) string {
 			fmt.Fprintf(&b, "- %s (%s)\n", s.Title, regionList(s.Regions))
 		}
 	}
-	b.WriteString("\nMoved, or chose the wrong place? Press **g** to change your region.\n")
+	b.WriteString("\nMoved, or chose the wrong place? Press **R** to change your region.\n")
 	return b.String()
 }
 
@@ -105,4 +172,39 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// escapeLinkText keeps brackets in a title from ending the link early.
+func escapeLinkText(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`).Replace(s)
+}
+
+// addAccountHint is the platform page's hint for the a key. It names no
+// company's own features: a guide says where a platform's second accounts
+// live.
+func addAccountHint(p *model.Platform) string {
+	return "a: add another " + p.Title + " account, e.g. a second profile or a work account"
+}
+
+// quoteVerbatim marks text to be shown as typed, each of its lines kept,
+// beside a bar: a fenced block that renderMarkdown draws itself (see
+// verbatim.go), since glamour wraps neither code blocks nor quotes under
+// their first character.
+func quoteVerbatim(text string) string {
+	return fenced(quoteLang, strings.TrimRight(text, "\n"))
+}
+
+// fenced wraps text in a fence longer than any run of backticks in it.
+func fenced(lang, text string) string {
+	fence := "```"
+	for strings.Contains(text, fence) {
+		fence += "`"
+	}
+	return fence + lang + "\n" + text + "\n" + fence + "\n"
+}
+
+// escapeMarkdown makes text show as typed when rendered as Markdown.
+func escapeMarkdown(text string) string {
+	return strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+		"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "~", `\~`, "-", `\-`, "+", `\+`, ".", `\.`, "!", `\!`).Replace(text)
 }

@@ -26,7 +26,7 @@ func (a *App) handleMouse(msg tea.MouseMsg) tea.Cmd {
 		}
 		a.focus = focusTree
 		a.keys.focusDetail = false
-		return a.clickRow(a.tree.offset + y)
+		return a.clickRow(y)
 	case tea.MouseWheelMsg:
 		step := 1
 		if m.Button == tea.MouseWheelUp {
@@ -47,19 +47,18 @@ func (a *App) handleMouse(msg tea.MouseMsg) tea.Cmd {
 	return nil
 }
 
-// clickRow selects row i; clicking the selected parent row opens or closes it.
-func (a *App) clickRow(i int) tea.Cmd {
-	if i < 0 || i >= len(a.tree.rows) {
+// clickRow selects the row on screen line y; clicking the selected parent
+// row opens or closes it.
+func (a *App) clickRow(y int) tea.Cmd {
+	r, selected, ok := a.tree.click(y)
+	switch {
+	case !ok:
 		return nil
-	}
-	if i == a.tree.cursor {
-		r := a.tree.rows[i]
+	case selected:
 		if r.expandable() && a.tree.setOpen(r.key, !r.open) {
 			a.rebuildTree()
 		}
 		return nil
 	}
-	a.tree.cursor = i
-	a.tree.scrollToCursor()
 	return a.syncDetail()
 }

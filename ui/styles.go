@@ -43,7 +43,10 @@ func newStyles(theme model.Theme) styles {
 	green := c(lipgloss.Color("#1B7F3B"), lipgloss.Color("#5FD787"))
 	amber := c(lipgloss.Color("#9A5B00"), lipgloss.Color("#FFB454"))
 	red := c(lipgloss.Color("#B00020"), lipgloss.Color("#FF6B6B"))
+	// dim text keeps a contrast of at least 4.5:1 on white and on black
+	// (#6B6B6B: 5.3:1 on white; #8A8A8A: 6.0:1 on black), and so does help.
 	dim := c(lipgloss.Color("#6B6B6B"), lipgloss.Color("#8A8A8A"))
+	helpKey := c(lipgloss.Color("#3A3A3A"), lipgloss.Color("#C0C0C0"))
 	faint := c(lipgloss.Color("#C8C8C8"), lipgloss.Color("#3A3A3A"))
 	base := lipgloss.NewStyle()
 	s := styles{
@@ -67,7 +70,11 @@ func newStyles(theme model.Theme) styles {
 		statusErr:  base.Foreground(red).Bold(true),
 		dialog:     base.Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
 		dialogHead: base.Bold(true).Foreground(accent),
-		help:       help.DefaultStyles(dark),
+		help: help.Styles{
+			Ellipsis: base.Foreground(dim), ShortKey: base.Foreground(helpKey), ShortDesc: base.Foreground(dim),
+			ShortSeparator: base.Foreground(dim), FullKey: base.Foreground(helpKey), FullDesc: base.Foreground(dim),
+			FullSeparator: base.Foreground(dim),
+		},
 	}
 	if !dark {
 		s.theme = model.ThemeLight
@@ -110,14 +117,14 @@ func plainStyles() styles {
 	}
 }
 
-// glamourStyle is the glamour standard style matching the theme; "ascii"
-// keeps Markdown formatting (lists, headings) with no colour at all.
+// glamourStyle is the page style matching the theme; "plain" keeps
+// Markdown formatting (lists, headings, bold) with no colour at all.
 func (s styles) glamourStyle() string {
 	switch s.theme {
 	case model.ThemeLight:
 		return "light"
 	case model.ThemePlain:
-		return "ascii"
+		return "plain"
 	}
 	return "dark"
 }

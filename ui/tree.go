@@ -16,7 +16,14 @@ const (
 	rowAccount                 // one of several accounts on a platform
 	rowStep                    // a step, for one account
 	rowHidden                  // "N steps hidden in this region": explains why
+	rowMore                    // "N more matches": the filter's list is cut
 )
+
+// maxMatches is how many matching steps the filter lists. Past that a search
+// is too broad to read, and building every row would slow each keystroke
+// with a large guide pack (BenchmarkFilter); the last row says how many more
+// matched.
+const maxMatches = 500
 
 // row is one visible line of the tree. Rows are derived from state by
 // buildRows and never edited: the cursor is an index into them.
@@ -32,7 +39,8 @@ type row struct {
 	state    model.StepState // for steps
 	outside  bool            // a step outside the region, shown because something is recorded for it
 	open     bool
-	hidden   int // for rowHidden: how many steps
+	hidden   int // for rowHidden: how many steps; for rowMore: matches left out
+	changed  int // for collapsed parent rows: steps changed since ticked
 }
 
 // Node keys. They are saved in the resume state, so their shape is stable.
@@ -51,16 +59,40 @@ type treeInput struct {
 	accounts []model.Account
 	progress model.Progress
 	open     map[string]bool
-	filter   string // lower-case; empty shows everything
+	filter   string       // folded (see fold); empty shows everything
+	index    *searchIndex // what the filter searches; set with filter
+	// hits says, per platform, which steps' text contains the filter (nil
+	// for a platform with none); see searchIndex.match.
+	hits     map[model.PlatformID][]bool
+	sizeHint int // rows expected, to allocate once
+	// listed and more count matching steps shown and left out (filter).
+	listed, more *int
+	// tallies keeps platforms' counts while only the filter changes; nil
+	// counts afresh.
+	tallies map[model.PlatformID]model.Tally
+}
+
+// platformTally is p's count of done steps, from in.tallies when known.
+func (in treeInput) platformTally(p *model.Platform, accounts []model.Account) model.Tally {
+	if t, ok := in.tallies[p.ID]; ok {
+		return t
+	}
+	t := model.PlatformTally(*p, in.region, accounts, in.progress)
+	if in.tallies != nil {
+		in.tallies[p.ID] = t
+	}
+	return t
 }
 
 // buildRows flattens the tree into the rows currently visible. A company
 // with a single platform shows that platform at the top level, without a
-// group row repeating its name. With a filter, only steps whose title (or
-// platform title, or account label) contains it are shown, with their
-// ancestors, all expanded.
+// group row repeating its name. With a filter, only steps whose title or
+// text (or platform title, or account label) contains it are shown, with
+// their ancestors, all expanded.
 func buildRows(in treeInput) []row {
-	var rows []row
+	rows := make([]row, 0, in.sizeHint)
+	var listed, more int
+	in.listed, in.more = &listed, &more
 	for _, g := range in.catalog.Groups() {
 		var platforms []*model.Platform
 		for i := range in.catalog.Platforms {
@@ -75,20 +107,27 @@ func buildRows(in treeInput) []row {
 		start := len(rows)
 		open := in.filter != "" || in.open[groupKey(g)]
 		rows = append(rows, row{kind: rowGroup, key: groupKey(g), group: g, open: open})
+		if open {
+			for _, p := range platforms {
+				rows, _ = appendPlatform(rows, in, p, 1)
+			}
+		}
+		if in.filter != "" && len(rows) == start+1 {
+			rows = rows[:start] // nothing in this group matches
+			continue
+		}
 		var total model.Tally
 		for _, p := range platforms {
-			if open {
-				var t model.Tally
-				rows, t = appendPlatform(rows, in, p, 1)
-				total = total.Add(t)
-			} else {
-				total = total.Add(model.PlatformTally(*p, in.region, model.AccountsFor(p.ID, in.accounts), in.progress))
+			accounts := model.AccountsFor(p.ID, in.accounts)
+			total = total.Add(in.platformTally(p, accounts))
+			if !open {
+				rows[start].changed += changedSteps(p, in.region, accounts, in.progress)
 			}
 		}
 		rows[start].tally = total
-		if in.filter != "" && len(rows) == start+1 {
-			rows = rows[:start] // nothing in this group matches
-		}
+	}
+	if more > 0 {
+		rows = append(rows, row{kind: rowMore, key: "more", hidden: more})
 	}
 	return rows
 }
@@ -97,15 +136,19 @@ func buildRows(in treeInput) []row {
 // and returns the platform's tally.
 func appendPlatform(rows []row, in treeInput, p *model.Platform, depth int) ([]row, model.Tally) {
 	accounts := model.AccountsFor(p.ID, in.accounts)
-	tally := model.PlatformTally(*p, in.region, accounts, in.progress)
+	platformMatches := in.filter != "" && in.index.platformMatches(p.ID, in.filter)
+	if in.filter != "" && !platformMatches && in.hits[p.ID] == nil && !labelMatches(accounts, in.filter) {
+		return rows, model.Tally{} // nothing here matches: skip the counting
+	}
+	tally := in.platformTally(p, accounts)
 	pk := platformKey(p.ID)
 	open := in.filter != "" || in.open[pk]
 	start := len(rows)
 	rows = append(rows, row{kind: rowPlatform, key: pk, depth: depth, group: p.Group, platform: p, tally: tally, open: open})
 	if !open {
+		rows[start].changed = changedSteps(p, in.region, accounts, in.progress)
 		return rows, tally
 	}
-	platformMatches := in.filter != "" && strings.Contains(strings.ToLower(p.Title), in.filter)
 	if len(accounts) == 1 {
 		rows = appendSteps(rows, in, p, accounts[0], depth+1, platformMatches)
 	} else {
@@ -115,8 +158,11 @@ func appendPlatform(rows []row, in treeInput, p *model.Platform, depth int) ([]r
 			before := len(rows)
 			rows = append(rows, row{kind: rowAccount, key: ak, depth: depth + 1, group: p.Group, platform: p, account: a,
 				tally: model.AccountTally(*p, in.region, a.ID, in.progress), open: aOpen})
+			if !aOpen {
+				rows[before].changed = changedSteps(p, in.region, []model.Account{a}, in.progress)
+			}
 			if aOpen {
-				labelMatches := platformMatches || (in.filter != "" && strings.Contains(strings.ToLower(a.Label), in.filter))
+				labelMatches := platformMatches || (in.filter != "" && strings.Contains(fold(a.Label), in.filter))
 				rows = appendSteps(rows, in, p, a, depth+2, labelMatches)
 				if in.filter != "" && len(rows) == before+1 {
 					rows = rows[:before]
@@ -124,7 +170,9 @@ func appendPlatform(rows []row, in treeInput, p *model.Platform, depth int) ([]r
 			}
 		}
 	}
-	if n := p.HiddenCount(in.region); n > 0 && in.filter == "" {
+	if in.filter != "" {
+		// Searching shows matches only: no "hidden here" rows.
+	} else if n := p.HiddenCount(in.region); n > 0 {
 		rows = append(rows, row{kind: rowHidden, key: hiddenKey(p.ID), depth: depth + 1, group: p.Group, platform: p, hidden: n})
 	}
 	if in.filter != "" && len(rows) == start+1 {
@@ -133,16 +181,34 @@ func appendPlatform(rows []row, in treeInput, p *model.Platform, depth int) ([]r
 	return rows, tally
 }
 
+// labelMatches reports whether one of the accounts' labels contains filter.
+func labelMatches(accounts []model.Account, filter string) bool {
+	for _, a := range accounts {
+		if a.Label != "" && strings.Contains(fold(a.Label), filter) {
+			return true
+		}
+	}
+	return false
+}
+
 func appendSteps(rows []row, in treeInput, p *model.Platform, a model.Account, depth int, all bool) []row {
+	hits := in.hits[p.ID]
 	for i := range p.Steps {
+		if in.filter != "" && !all && (hits == nil || !hits[i]) {
+			continue
+		}
 		s := &p.Steps[i]
 		state := in.progress.State(a.ID, s.ID)
 		outside := !s.AppliesTo(in.region)
 		if outside && !state.Recorded() {
 			continue // recorded work is never hidden
 		}
-		if in.filter != "" && !all && !strings.Contains(strings.ToLower(s.Title), in.filter) {
-			continue
+		if in.filter != "" {
+			if *in.listed >= maxMatches {
+				*in.more++
+				continue
+			}
+			*in.listed++
 		}
 		rows = append(rows, row{kind: rowStep, key: stepKey(a.ID, s.ID), depth: depth, group: p.Group,
 			platform: p, account: a, step: s, state: state, outside: outside})

@@ -22,8 +22,12 @@ type treePane struct {
 	height    int
 	open      map[string]bool
 	filter    textinput.Model
-	filtering bool   // the filter input has the keyboard
-	lastKey   string // the last row selected, to return to after "no match"
+	filtering bool         // the filter input has the keyboard
+	index     *searchIndex // built on the first search
+	// tallies are the platforms' counts as of the last change to progress,
+	// kept while only the filter changes.
+	tallies map[model.PlatformID]model.Tally
+	lastKey string // the last row selected, to return to after "no match"
 	// drawn caches unselected rows for drawnWidth and drawnTheme.
 	drawn      map[string]cachedRow
 	drawnWidth int
@@ -48,14 +52,21 @@ func (t *treePane) listHeight() int {
 	return t.height
 }
 
-// filterText is the active filter, lower-cased.
-func (t *treePane) filterText() string {
-	return strings.ToLower(strings.TrimSpace(t.filter.Value()))
+// rebuild recomputes the rows after progress, accounts, the region or the
+// open nodes changed, and keeps the cursor on the same node when it is
+// still visible (else on the nearest row).
+func (t *treePane) rebuild(in treeInput) {
+	t.tallies = make(map[model.PlatformID]model.Tally)
+	t.refilter(in)
 }
 
-// rebuild recomputes the rows and keeps the cursor on the same node when it
-// is still visible (else on the nearest row).
-func (t *treePane) rebuild(in treeInput) {
+// refilter recomputes the rows after only the filter changed: the counts
+// are kept.
+func (t *treePane) refilter(in treeInput) {
+	if t.tallies == nil {
+		t.tallies = make(map[model.PlatformID]model.Tally)
+	}
+	in.tallies = t.tallies
 	keep := t.selectedKey()
 	if keep != "" {
 		t.lastKey = keep
@@ -65,6 +76,13 @@ func (t *treePane) rebuild(in treeInput) {
 		keep = t.lastKey
 	}
 	in.open, in.filter = t.open, t.filterText()
+	if in.filter != "" && t.index == nil {
+		t.index = newSearchIndex(in.catalog)
+	}
+	in.index, in.sizeHint = t.index, len(t.rows)+16
+	if in.filter != "" {
+		in.hits = t.index.match(in.filter)
+	}
 	t.rows = buildRows(in)
 	t.selectKey(keep)
 }
@@ -140,6 +158,10 @@ func (t *treePane) update(msg tea.KeyPressMsg, k keyMap) (rebuild bool) {
 		t.moveBy(-t.listHeight())
 	case key.Matches(msg, k.PageDown):
 		t.moveBy(t.listHeight())
+	case key.Matches(msg, k.HalfUp):
+		t.moveBy(-max(t.listHeight()/2, 1))
+	case key.Matches(msg, k.HalfDown):
+		t.moveBy(max(t.listHeight()/2, 1))
 	case key.Matches(msg, k.Home):
 		t.moveBy(-len(t.rows))
 	case key.Matches(msg, k.End):
@@ -219,19 +241,19 @@ const maxCachedRows = 4096
 // rowLook is everything an unselected row's drawing depends on besides the
 // pane width and the theme.
 type rowLook struct {
-	kind    rowKind
-	depth   int
-	open    bool
-	tally   model.Tally
-	title   string
-	done    bool
-	changed bool
-	outside bool
-	hidden  int
+	kind   rowKind
+	depth  int
+	open   bool
+	tally  model.Tally
+	title  string
+	done   bool
+	marks  string
+	hidden int
+	count  int // changed steps below
 }
 
 func lookOf(r row) rowLook {
-	l := rowLook{kind: r.kind, depth: r.depth, open: r.open, tally: r.tally, hidden: r.hidden}
+	l := rowLook{kind: r.kind, depth: r.depth, open: r.open, tally: r.tally, hidden: r.hidden, count: r.changed}
 	switch r.kind {
 	case rowGroup:
 		l.title = r.group
@@ -240,7 +262,7 @@ func lookOf(r row) rowLook {
 	case rowAccount:
 		l.title = r.account.Label
 	case rowStep:
-		l.title, l.done, l.changed, l.outside = r.step.Title, r.state.Done, r.state.Changed(*r.step), r.outside
+		l.title, l.done, l.marks = r.step.Title, r.state.Done, stepMarks(r)
 	}
 	return l
 }
@@ -281,7 +303,7 @@ func (t *treePane) rowView(r row, selected, focused bool, st styles) string {
 		if r.open {
 			mark = "▾"
 		}
-		count = fmt.Sprintf("%d/%d", r.tally.Done, r.tally.Total)
+		count = parentMarks(r)
 		switch r.kind {
 		case rowGroup:
 			title, titleStyle = r.group, st.group
@@ -292,20 +314,27 @@ func (t *treePane) rowView(r row, selected, focused bool, st styles) string {
 		}
 	case rowStep:
 		mark, title = "[ ]", r.step.Title
-		if r.state.Done {
+		switch {
+		case !r.step.Tickable():
+			mark = "(i)" // information: nothing to tick
+		case r.state.Done:
 			mark, titleStyle = "[✓]", st.done
 		}
+		count = stepMarks(r)
 		if r.state.Changed(*r.step) {
-			count, titleStyle = "changed", st.changed
-		}
-		if r.outside {
-			count = "⊘ not for region"
+			titleStyle = st.changed
 		}
 	case rowHidden:
 		mark = "⊘"
 		title = fmt.Sprintf("%d %s hidden here — why?", r.hidden, plural(r.hidden, "step", "steps"))
 		titleStyle = st.dim
+	case rowMore:
+		mark = "…"
+		title = fmt.Sprintf("%d more %s: type more to narrow the search", r.hidden, plural(r.hidden, "match", "matches"))
+		titleStyle = st.dim
 	}
+	// Titles and labels come from guide packs and the data file.
+	title = model.SafeLabel(title)
 	cursor := " "
 	if selected {
 		cursor = "›"
@@ -326,9 +355,10 @@ func (t *treePane) rowView(r row, selected, focused bool, st styles) string {
 	return ansi.Truncate(line, w, "")
 }
 
-// moveToFirstStep selects the first step row, if any, at or after the cursor.
-func (t *treePane) moveToFirstStep() {
-	for i := t.cursor; i < len(t.rows); i++ {
+// selectFirstStep selects the first step row, if any.
+func (t *treePane) selectFirstStep() {
+	t.cursor = 0
+	for i := range t.rows {
 		if t.rows[i].kind == rowStep {
 			t.cursor = i
 			t.scrollToCursor()

@@ -16,6 +16,10 @@ func (a *App) View() tea.View {
 	v := tea.NewView(a.content())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
+	if _, showsURL := a.dialog.(*urlDialog); showsURL {
+		// Let the terminal select the address with the mouse.
+		v.MouseMode = tea.MouseModeNone
+	}
 	v.WindowTitle = "optout"
 	return v
 }
@@ -26,8 +30,16 @@ func (a *App) content() string {
 	}
 	l := a.lay
 	if l.tooSmall {
-		msg := fmt.Sprintf("Make the window at least %d×%d\n(now %d×%d)", minWidth, minHeight, l.width, l.height)
-		return lipglossPlace(l.width, l.height, msg)
+		msg := fmt.Sprintf("Make the window at least %d×%d (now %d×%d)", minWidth, minHeight, l.width, l.height)
+		if wrapped := wrapText(msg, l.width); lipgloss.Height(wrapped) <= l.height && lipgloss.Width(wrapped) <= l.width {
+			return fitBlock(lipglossPlace(l.width, l.height, wrapped), l.width, l.height)
+		}
+		return msg // too small for anything: the terminal shows what it can
+	}
+	if a.dialog != nil && l.bodyHeight < dialogRoom {
+		// A small window: the dialog takes all of it.
+		box := a.dialog.view(a.st, l.width, l.height)
+		return fitBlock(lipglossPlace(l.width, l.height, box), l.width, l.height)
 	}
 	var body string
 	if a.dialog != nil {
@@ -38,6 +50,10 @@ func (a *App) content() string {
 	}
 	return a.headerView() + "\n" + body + "\n" + a.footerView()
 }
+
+// dialogRoom is the body height below which a dialog takes the whole
+// window rather than squeezing between the header and the help.
+const dialogRoom = 12
 
 // panes joins the tree and the detail pane, or shows the focused one when
 // the window is too narrow for both.
@@ -89,16 +105,28 @@ func (a *App) footerView() string {
 	var line string
 	switch {
 	case a.out.lastErr != nil:
-		line = st.statusErr.Render(fmt.Sprintf("not saved — will retry (%d waiting): %v", a.out.unsaved(), a.out.lastErr))
+		line = st.statusErr.Render(model.SafeLabel(fmt.Sprintf("not saved — will retry (%d waiting): %v", a.out.unsaved(), a.out.lastErr)))
 	case a.quitting:
 		line = st.dim.Render("saving…")
 	case a.status.isErr:
-		line = st.statusErr.Render(a.status.text)
+		line = st.statusErr.Render(model.SafeLabel(a.status.text))
 	case a.status.text != "":
-		line = st.statusOK.Render(a.status.line(a.out.waiting()))
+		line = st.statusOK.Render(model.SafeLabel(a.status.line(a.out.waiting())))
 	}
-	if f := a.tree.filter.Value(); f != "" && !a.tree.filtering {
-		line += st.dim.Render("  filter: " + f + " (esc clears)")
+	if f := a.tree.filterValue(); f != "" && !a.tree.isFiltering() {
+		line += st.dim.Render("  filter: " + model.SafeLabel(f) + " (esc clears)")
+	}
+	if ansi.StringWidth(line) > a.lay.width && !a.helpShown {
+		// A narrow window: the message borrows the help's row for the few
+		// seconds it shows, rather than being cut.
+		wrapped := strings.SplitN(lipgloss.Wrap(line, a.lay.width, ""), "\n", 3)
+		if len(wrapped) > 1 {
+			second := wrapped[1]
+			if len(wrapped) > 2 {
+				second = ansi.Truncate(second, a.lay.width-1, "") + "…"
+			}
+			return fitBlock(wrapped[0]+"\n"+second, a.lay.width, 2)
+		}
 	}
 	line = ansi.Truncate(line, a.lay.width, "…")
 	return line + "\n" + a.helpView()

@@ -1,0 +1,114 @@
+package ui
+
+import "github.com/optout/optout/model"
+
+// The tree pane's moves that reach past the visible rows: expand and
+// collapse everything, jump to the next undone step, a click, and the
+// resume state.
+
+// expandAll opens every company, platform and account.
+func (t *treePane) expandAll(in treeInput) {
+	for _, k := range allNodeKeys(in) {
+		t.open[k] = true
+	}
+}
+
+// collapseAll closes every node; the cursor moves to the nearest row left.
+func (t *treePane) collapseAll() {
+	clear(t.open)
+}
+
+// jumpUndone selects the next (dir 1) or previous (dir -1) step after the
+// cursor, in tree order, that is not done or has changed since it was
+// ticked, and opens the nodes above it; it reports whether there was one.
+// It looks through collapsed nodes too. The caller rebuilds the rows.
+func (t *treePane) jumpUndone(in treeInput, dir int) bool {
+	all := buildRows(treeInput{catalog: in.catalog, region: in.region, accounts: in.accounts, progress: in.progress, open: allOpen(in)})
+	here := t.selectedKey()
+	start := -1
+	for i, r := range all {
+		if r.key == here {
+			start = i
+			break
+		}
+	}
+	if start < 0 && dir < 0 {
+		start = len(all)
+	}
+	for i := start + dir; i >= 0 && i < len(all); i += dir {
+		r := all[i]
+		if r.kind != rowStep || !r.step.Tickable() || (r.state.Done && !r.state.Changed(*r.step)) {
+			continue
+		}
+		// Open every ancestor: the rows above it with a smaller depth.
+		depth := r.depth
+		for j := i - 1; j >= 0 && depth > 0; j-- {
+			if all[j].depth < depth {
+				t.open[all[j].key] = true
+				depth = all[j].depth
+			}
+		}
+		t.lastKey = r.key
+		t.cursor = -1 // rebuild reselects lastKey
+		return true
+	}
+	return false
+}
+
+// allOpen is the open-node set with every node open.
+func allOpen(in treeInput) map[string]bool {
+	open := make(map[string]bool)
+	for _, k := range allNodeKeys(in) {
+		open[k] = true
+	}
+	return open
+}
+
+// allNodeKeys lists the key of every company, platform and account node.
+func allNodeKeys(in treeInput) []string {
+	var keys []string
+	for _, g := range in.catalog.Groups() {
+		keys = append(keys, groupKey(g))
+	}
+	for _, p := range in.catalog.Platforms {
+		keys = append(keys, platformKey(p.ID))
+		for _, a := range model.AccountsFor(p.ID, in.accounts) {
+			keys = append(keys, accountKey(a.ID))
+		}
+	}
+	return keys
+}
+
+// click handles a click on screen line y of the list: it selects the row
+// there. wasSelected says the row already was (a second click).
+func (t *treePane) click(y int) (r row, wasSelected, ok bool) {
+	i := t.offset + y
+	if y < 0 || y >= t.listHeight() || i >= len(t.rows) {
+		return row{}, false, false
+	}
+	wasSelected = i == t.cursor
+	t.cursor = i
+	t.scrollToCursor()
+	return t.rows[i], wasSelected, true
+}
+
+// restore reopens the nodes saved at last quit and the scroll position; the
+// caller rebuilds the rows, then selects the saved row.
+func (t *treePane) restore(open []string, scroll int) {
+	for _, k := range open {
+		t.open[k] = true
+	}
+	t.offset = scroll
+}
+
+// openKeys lists the open nodes, for the resume state.
+func (t *treePane) openKeys() []string {
+	keys := make([]string, 0, len(t.open))
+	for k := range t.open {
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+// scroll is the first row on screen, for the resume state.
+func (t *treePane) scroll() int { return t.offset }
