@@ -25,6 +25,12 @@ type driver struct {
 // waitTimeout is how long wait and waitExit wait.
 const waitTimeout = 10 * time.Second
 
+// keyPause follows every batch of keys, as a person (or the shell driver
+// this replaces, which started a shell per call) leaves between presses:
+// the program draws a frame between them rather than coalescing them, so
+// a test that looks for something drawn on the way sees it.
+const keyPause = 40 * time.Millisecond
+
 func newDriver(t *testing.T) *driver {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
@@ -76,8 +82,10 @@ func (d *driver) run(args ...string) (string, error) {
 	case "start":
 		return "", d.startSession(name, size, args)
 	case "keys":
+		defer time.Sleep(keyPause)
 		return d.tmux(append([]string{"send-keys", "-t", name}, args...)...)
 	case "type":
+		defer time.Sleep(keyPause)
 		return d.tmux("send-keys", "-t", name, "-l", strings.Join(args, " "))
 	case "screen":
 		return d.tmux("capture-pane", "-p", "-t", name)
@@ -167,7 +175,7 @@ func (d *driver) start(size string, env []string, argv ...string) {
 // keys sends keys by tmux's names (Enter, Space, Up, C-c) or as text.
 func (d *driver) keys(keys ...string) {
 	d.t.Helper()
-	if out, err := d.tmux(append([]string{"send-keys", "-t", d.name}, keys...)...); err != nil {
+	if out, err := d.run(append([]string{"keys", "-n", d.name}, keys...)...); err != nil {
 		d.t.Fatalf("send-keys %q: %v: %s", keys, err, out)
 	}
 }
@@ -175,7 +183,7 @@ func (d *driver) keys(keys ...string) {
 // typeText types s literally.
 func (d *driver) typeText(s string) {
 	d.t.Helper()
-	if out, err := d.tmux("send-keys", "-t", d.name, "-l", s); err != nil {
+	if out, err := d.run("type", "-n", d.name, s); err != nil {
 		d.t.Fatalf("send-keys -l %q: %v: %s", s, err, out)
 	}
 }
