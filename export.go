@@ -6,34 +6,19 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"strings"
 )
 
 // cmdExport writes a dated report of the region's steps for every account.
-func cmdExport(g *globals, args []string, stdout io.Writer, e env) error {
+// format is "md" or "json"; out is the -o file ("" or "-": stdout).
+func cmdExport(g *globals, format, out string, stdout io.Writer, e env) error {
 	const name = "optout export"
-	fs := newFlagSet(name, g)
-	format := fs.String("format", "md", "`md|json`")
-	out := fs.String("o", "", "write to `FILE` instead of standard output")
-	pos, done, err := parseArgs(fs, args, g, helpExport, stdout, true)
-	if err != nil || done {
-		return err
-	}
-	if err := noArgs(name, pos); err != nil {
-		return err
-	}
-	*format = strings.ToLower(*format)
-	if *format != "md" && *format != "json" {
-		return usageErrorf("%s: unknown format %q: pass --format md or --format json", name, *format)
-	}
 	in, err := loadReportInput(name, g)
 	if err != nil {
 		return err
 	}
 	rep := buildReport(in.catalog, in.snap, in.region, e.now(), nil)
 	var buf bytes.Buffer
-	if *format == "json" {
+	if format == "json" {
 		enc := json.NewEncoder(&buf)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
@@ -44,12 +29,8 @@ func cmdExport(g *globals, args []string, stdout io.Writer, e env) error {
 		writeMarkdown(&buf, rep)
 	}
 	data := escapeControls(buf.Bytes())
-	if *out == "" || *out == "-" {
-		_, err := stdout.Write(data)
-		return err
-	}
-	if err := writeFileAtomic(*out, data); err != nil {
-		return runtimeErrorf("%s: cannot write %s (%v): check the folder exists and you may write to it", name, *out, err)
+	if err := writeOutput(out, data, stdout); err != nil {
+		return runtimeErrorf("%s: cannot write %s (%v): check the folder exists and you may write to it", name, out, err)
 	}
 	return nil
 }
@@ -75,32 +56,6 @@ func escapeControls(js []byte) []byte {
 }
 
 func isRawControl(r rune) bool { return r == 0x7f || (r >= 0x80 && r <= 0x9f) }
-
-// writeFileAtomic replaces path with data, readable only by the user
-// (CreateTemp makes the file 0600): a reader sees the old file or the new
-// one, never half of one.
-func writeFileAtomic(path string, data []byte) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return unwrapPath(err)
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err := f.Write(data); err != nil {
-		return unwrapPath(err)
-	}
-	if err := f.Sync(); err != nil {
-		return unwrapPath(err)
-	}
-	if err := f.Close(); err != nil {
-		return unwrapPath(err)
-	}
-	return unwrapPath(os.Rename(f.Name(), path))
-}
 
 // unwrapPath drops the file name from an *os.PathError or *os.LinkError,
 // whose temporary names would only confuse; the caller names the file.

@@ -18,28 +18,14 @@ import (
 const catalogSchema = 1
 
 // cmdGuides lists the catalog, dumps it as JSON, or checks a directory.
-func cmdGuides(g *globals, args []string, stdout io.Writer) error {
-	if len(args) > 0 && args[0] == "check" {
-		return cmdGuidesCheck(g, args[1:], stdout)
-	}
+func cmdGuides(g *globals, asJSON bool, stdout io.Writer) error {
 	const name = "optout guides"
-	fs := newFlagSet(name, g)
-	asJSON := fs.Bool("json", false, "print the whole catalog as JSON")
-	pos, done, err := parseArgs(fs, args, g, helpGuides, stdout, true)
-	if err != nil || done {
-		return err
-	}
-	if len(pos) > 0 && pos[0] == "check" {
-		return cmdGuidesCheck(g, pos[1:], stdout)
-	}
-	if len(pos) > 0 {
-		return usageErrorf("%s: unknown subcommand %q: the only one is check (see `%s --help`)", name, pos[0], name)
-	}
 	cat, err := loadCatalog(name, g)
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	cat = inRegion(cat, g.region)
+	if asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
@@ -50,17 +36,8 @@ func cmdGuides(g *globals, args []string, stdout io.Writer) error {
 }
 
 // cmdGuidesCheck validates a guide directory and prints its problems.
-func cmdGuidesCheck(g *globals, args []string, stdout io.Writer) error {
+func cmdGuidesCheck(dir string, stdout io.Writer) error {
 	const name = "optout guides check"
-	fs := newFlagSet(name, g)
-	pos, done, err := parseArgs(fs, args, g, helpGuidesCheck, stdout, true)
-	if err != nil || done {
-		return err
-	}
-	if len(pos) != 1 {
-		return usageErrorf("%s: want exactly one directory, got %d arguments: see `%s --help`", name, len(pos), name)
-	}
-	dir := pos[0]
 	if err := checkDir(dir); err != nil {
 		return runtimeErrorf("%s: %s: %v: pass the folder that holds the guides, e.g. guides/content", name, dir, err)
 	}

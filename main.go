@@ -9,23 +9,12 @@ package main
 import (
 	"io"
 	"os"
-	"runtime/debug"
 	"time"
 
 	"github.com/charmbracelet/x/term"
 )
 
-// memoryLimit is a soft heap limit. With the default GC setting a large
-// guide pack (10,000 steps: ~20 MB in use) grows the heap to twice that
-// between collections; the limit makes the collector work harder only near
-// it, so the shipped guides (~5 MB in use) never notice it. GOMEMLIMIT
-// overrides it.
-const memoryLimit = 48 << 20
-
 func main() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(memoryLimit)
-	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, osEnv()))
 }
 

@@ -19,35 +19,26 @@ import (
 
 // cmdStatus prints progress per platform and account for the region, or
 // with --due the "what's next" list.
-func cmdStatus(g *globals, args []string, stdout io.Writer, e env) error {
+// account, when not "", keeps only the accounts with that label.
+func cmdStatus(g *globals, account string, due bool, stdout io.Writer, e env) error {
 	const name = "optout status"
-	fs := newFlagSet(name, g)
-	account := fs.String("account", "", "only the accounts labelled `LABEL`")
-	due := fs.Bool("due", false, "list only what is due: follow-ups, changed steps, re-checks, work outside the region")
-	pos, done, err := parseArgs(fs, args, g, helpStatus, stdout, true)
-	if err != nil || done {
-		return err
-	}
-	if err := noArgs(name, pos); err != nil {
-		return err
-	}
 	in, err := loadReportInput(name, g)
 	if err != nil {
 		return err
 	}
 	var keep func(model.Account) bool
-	if *account != "" {
-		keep = func(a model.Account) bool { return strings.EqualFold(a.Name(), *account) }
+	if account != "" {
+		keep = func(a model.Account) bool { return strings.EqualFold(a.Name(), account) }
 	}
 	rep := buildReport(in.catalog, in.snap, in.region, e.now(), keep)
 	if keep != nil && len(rep.Platforms) == 0 {
-		return runtimeErrorf("%s: no account is labelled %q: run `optout status` to see the labels", name, model.SafeLabel(*account))
+		return runtimeErrorf("%s: no account is labelled %q: run `optout status` to see the labels", name, model.SafeLabel(account))
 	}
 	out := &statusWriter{w: stdout}
 	if e.stdoutTTY {
 		out.width = terminalWidth(e)
 	}
-	if *due {
+	if due {
 		out.text(dueList(rep, e.now()))
 		return nil
 	}

@@ -37,6 +37,8 @@ func tuiConfig(o tuiOptions) ui.Config {
 		Theme:    o.theme,
 		NoColor:  o.noColor,
 		DataPath: o.store.Path(),
+		// How fresh the guides are, under the full help (issue 12).
+		GuidesVerified: o.verified,
 	}
 }
 

@@ -14,6 +14,8 @@ type tuiOptions struct {
 	region   model.Region // --region; empty keeps the saved one
 	theme    model.Theme  // --theme; ThemeAuto keeps the saved one
 	noColor  bool         // NO_COLOR set to any non-empty value
+	// verified is the newest date the guides were verified, for the help.
+	verified string
 }
 
 // tuiWait is how long the TUI waits for the data file's lock: long enough
@@ -35,6 +37,7 @@ func cmdTUI(g *globals, e env) error {
 	if err != nil {
 		return err
 	}
+	setMemoryLimit(e.getenv)
 	path, err := store.ResolvePath(g.db)
 	if err != nil {
 		return runtimeErrorf("%s: cannot work out where the data file is (%v): pass --db PATH", name, err)
@@ -55,6 +58,7 @@ func cmdTUI(g *globals, e env) error {
 		region:   g.region,
 		theme:    g.theme,
 		noColor:  e.getenv("NO_COLOR") != "",
+		verified: newestVerified(cat),
 	})
 	if err != nil {
 		st.Close()

@@ -46,6 +46,7 @@ type App struct {
 	openURL   func(string) error
 	clipboard clipboardWriter // nil: only the terminal's clipboard (OSC 52)
 	dataPath  string
+	verified  string // Config.GuidesVerified
 	quitting  bool
 	sized     bool // a WindowSizeMsg has arrived
 	helpShown bool
@@ -79,6 +80,7 @@ func New(cfg Config) *App {
 		openURL:  cfg.OpenURL,
 		now:      time.Now,
 		dataPath: cfg.DataPath,
+		verified: cfg.GuidesVerified,
 	}
 	if a.progress == nil {
 		a.progress = make(model.Progress)
@@ -245,9 +247,17 @@ func (a *App) detailTextWidth() int {
 
 func (a *App) footerRows() int {
 	if a.helpShown {
-		return 1 + fullHelpRows(a.keys)
+		return 1 + fullHelpRows(a.keys) + a.guidesDateRows()
 	}
 	return 2
+}
+
+// guidesDateRows is the full help's line saying how fresh the guides are.
+func (a *App) guidesDateRows() int {
+	if a.verified == "" {
+		return 0
+	}
+	return 1
 }
 
 // backgroundKnown switches light/dark when the user has not forced a theme.

@@ -21,6 +21,9 @@ type Config struct {
 	NoColor bool
 	// DataPath is where progress is saved, shown in the full help.
 	DataPath string
+	// GuidesVerified is the newest date the guides were verified
+	// (YYYY-MM-DD), shown under the full help; "" shows nothing.
+	GuidesVerified string
 	// OpenURL opens a link in the user's browser; nil uses the system opener.
 	OpenURL func(url string) error
 	// Clipboard writes to the system clipboard; nil finds the desktop's own

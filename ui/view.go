@@ -140,7 +140,11 @@ func (a *App) helpView() string {
 	k := helpCacheKey{state: a.keys.helpState(), screen: s.id(), width: a.lay.width, rows: a.lay.footer - 1, all: a.help.ShowAll, theme: a.st.theme}
 	if k != a.helpKey || a.helpText == "" {
 		a.helpKey = k
-		a.helpText = fitBlock(a.help.View(s.keys()), a.lay.width, k.rows)
+		text := a.help.View(s.keys())
+		if a.help.ShowAll && a.verified != "" {
+			text += "\n" + a.st.dim.Render("guides last verified "+model.SafeLabel(a.verified))
+		}
+		a.helpText = fitBlock(text, a.lay.width, k.rows)
 	}
 	return a.helpText
 }
