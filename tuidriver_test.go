@@ -128,10 +128,24 @@ func (d *driver) startSession(name, size string, argv []string) error {
 	for i, a := range argv {
 		quoted[i] = shellQuote(a)
 	}
-	if out, err := d.tmux("new-session", "-d", "-s", name, "-x", w, "-y", h, "-e", "TERM=xterm-256color", strings.Join(quoted, " ")); err != nil {
+	// remain-on-exit is set in the same tmux command as the session, so a
+	// program that exits at once leaves its last screen (and its error)
+	// readable instead of taking the server down with it. Under heavy load
+	// a fresh server now and then dies while starting ("server exited
+	// unexpectedly"); that is tmux's, not the program's, so try again.
+	var out string
+	var err error
+	for try := 0; try < 3; try++ {
+		out, err = d.tmux("new-session", "-d", "-s", name, "-x", w, "-y", h, "-e", "TERM=xterm-256color", strings.Join(quoted, " "),
+			";", "set-option", "-t", name, "remain-on-exit", "on")
+		if err == nil || !strings.Contains(out, "server exited unexpectedly") {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if err != nil {
 		return fmt.Errorf("tmux new-session: %v: %s", err, out)
 	}
-	d.tmux("set-option", "-t", name, "remain-on-exit", "on")
 	return nil
 }
 
