@@ -268,7 +268,7 @@ func unknownCommand(cmd *cobra.Command, args []string) error {
 	if hint := didYouMean(cmd.SuggestionsFor(args[0])); hint != "" {
 		return usageErrorf("%s: unknown command %q%s (see `%s --help`)", path, args[0], hint, path)
 	}
-	return usageErrorf("%s: unknown command %q: the commands are %s (see `%s --help`)", path, args[0], sayList(names), path)
+	return usageErrorf("%s: unknown command %q: the commands are %s (see `%s --help`)", path, args[0], model.JoinAnd(names), path)
 }
 
 // completeWords makes the shell complete flag's value from words.
@@ -335,7 +335,7 @@ func suggestFlags(fs *pflag.FlagSet, typed string) []string {
 		if f.Hidden {
 			return
 		}
-		if editDistance(typed, f.Name) <= 2 || (len(typed) > 1 && strings.HasPrefix(f.Name, typed)) {
+		if model.EditDistance(typed, f.Name) <= 2 || (len(typed) > 1 && strings.HasPrefix(f.Name, typed)) {
 			out = append(out, "--"+f.Name)
 		}
 	})
@@ -348,36 +348,6 @@ func didYouMean(suggestions []string) string {
 		return ""
 	}
 	return ": did you mean " + strings.Join(suggestions, " or ") + "?"
-}
-
-// sayList joins names as "a, b and c".
-func sayList(names []string) string {
-	if len(names) < 2 {
-		return strings.Join(names, "")
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // normaliseArgs rewrites the Go flag package's single-dash long flags

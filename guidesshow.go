@@ -212,7 +212,7 @@ func nearIDs(cat *model.Catalog, id model.StepID) []string {
 	var found []near
 	for _, p := range cat.Platforms {
 		for _, s := range p.Steps {
-			if d := editDistance(string(id), string(s.ID)); d <= 3 {
+			if d := model.EditDistance(string(id), string(s.ID)); d <= 3 {
 				found = append(found, near{string(s.ID), d})
 			}
 		}

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/optout/optout/model"
 )
 
 // fileReader reads the fields of one file, recording problems against it.
@@ -116,7 +118,7 @@ func (r *fileReader) list(key string, e entry) ([]*yaml.Node, bool) {
 func suggest(key string, known []string) string {
 	best, bestDist := "", 3 // only suggest for at most two edits
 	for _, k := range known {
-		if d := editDistance(key, k); d < bestDist {
+		if d := model.EditDistance(key, k); d < bestDist {
 			best, bestDist = k, d
 		}
 	}
@@ -124,31 +126,6 @@ func suggest(key string, known []string) string {
 		return ""
 	}
 	return `, did you mean "` + best + `"?`
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 64 || len(rb) > 64 {
-		return len(ra) + len(rb) // not worth comparing; never "close"
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // key is one row of a field table: a key a mapping may hold and how its

@@ -1,6 +1,8 @@
 package guides
 
 import (
+	"github.com/optout/optout/model"
+
 	"errors"
 	"regexp"
 	"testing"
@@ -63,7 +65,7 @@ func checkClean(t *testing.T, texts ...string) {
 	t.Helper()
 	for _, s := range texts {
 		for _, r := range s {
-			if isControl(r) {
+			if model.IsControl(r) {
 				t.Errorf("%q holds %U", s, r)
 			}
 		}

@@ -123,7 +123,7 @@ func TestSanitizedEverywhere(t *testing.T) {
 	texts := []string{p.Title, p.Group, p.Intro, p.RegionNotes[model.RegionUS], s.Title, s.Body, s.Template, s.Sources[0].Title, s.Sources[0].URL, s.Link}
 	for _, text := range texts {
 		for _, r := range text {
-			if isControl(r) {
+			if model.IsControl(r) {
 				t.Errorf("%q holds control character %U", text, r)
 			}
 		}

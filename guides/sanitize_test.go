@@ -1,6 +1,8 @@
 package guides
 
 import (
+	"github.com/optout/optout/model"
+
 	"testing"
 	"unicode/utf8"
 )
@@ -63,7 +65,7 @@ func FuzzSanitize(f *testing.F) {
 			t.Fatalf("sanitize(%q) = %q is not valid UTF-8", in, got)
 		}
 		for _, r := range got {
-			if isControl(r) {
+			if model.IsControl(r) {
 				t.Fatalf("sanitize(%q) = %q holds %U", in, got, r)
 			}
 		}

@@ -1,6 +1,8 @@
 package guides
 
 import (
+	"github.com/optout/optout/model"
+
 	"regexp"
 	"slices"
 	"strconv"
@@ -47,7 +49,7 @@ func yamlErrorLine(msg, text string) (int, string) {
 		return lineOf(text, strings.Index(text, "*"+name)), msg
 	}
 	if strings.Contains(msg, "control characters are not allowed") {
-		return lineOf(text, strings.IndexFunc(text, isControl)), msg + " (escape sequences and other control characters)"
+		return lineOf(text, strings.IndexFunc(text, model.IsControl)), msg + " (escape sequences and other control characters)"
 	}
 	return 1, msg
 }

@@ -59,16 +59,5 @@ func (f Facts) CoversPhrase() string {
 	for i, k := range f.Covers {
 		words[i] = strings.ReplaceAll(string(k), "ai-chats", "AI chats")
 	}
-	return joinAnd(words)
-}
-
-// joinAnd joins words as a list in a sentence: "a", "a and b", "a, b and c".
-func joinAnd(words []string) string {
-	switch len(words) {
-	case 0:
-		return ""
-	case 1:
-		return words[0]
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+	return JoinAnd(words)
 }

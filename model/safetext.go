@@ -60,7 +60,7 @@ func SafeRendered(s string) string {
 
 // dropControl keeps r unless it is a control character or a bidi control.
 func dropControl(r rune) (rune, bool) {
-	if isControl(r) || isBidiControl(r) {
+	if IsControl(r) || isBidiControl(r) {
 		return 0, false
 	}
 	return r, true
@@ -130,9 +130,9 @@ func ownSequence(seq []rune) bool {
 	return url == "" || (strings.HasPrefix(url, "https://") && !strings.ContainsFunc(url, func(r rune) bool { return r <= ' ' || r == del }))
 }
 
-// isControl reports whether r is a control character: C0 except newline
+// IsControl reports whether r is a control character: C0 except newline
 // and tab, DEL, and C1.
-func isControl(r rune) bool {
+func IsControl(r rune) bool {
 	return (r < 0x20 && r != '\n' && r != '\t') || r == del || (r >= 0x80 && r <= 0x9f)
 }
 

@@ -202,10 +202,7 @@ func partList(parts []model.StepPart) string {
 	for i, p := range parts {
 		labels[i] = p.Label()
 	}
-	if len(labels) == 1 {
-		return labels[0]
-	}
-	return strings.Join(labels[:len(labels)-1], ", ") + " and " + labels[len(labels)-1]
+	return model.JoinAnd(labels)
 }
 
 // day is the date a state was recorded, or "an earlier day" if unknown.
