@@ -157,12 +157,15 @@ func recheckDue(st StepState, months int, now time.Time) (time.Time, bool) {
 	if months <= 0 || !st.Done {
 		return time.Time{}, false
 	}
-	last := st.At
-	for i := len(st.History) - 1; i >= 0; i-- {
+	last := st.CheckedAt
+	for i := len(st.History) - 1; i >= 0 && last.IsZero(); i-- {
 		if k := st.History[i].Kind; k == EventTick || k == EventReconfirm {
 			last = st.History[i].At
 			break
 		}
+	}
+	if last.IsZero() {
+		last = st.At
 	}
 	if last.IsZero() {
 		return last, false
@@ -171,8 +174,12 @@ func recheckDue(st StepState, months int, now time.Time) (time.Time, bool) {
 }
 
 // StatusSince is when the current request status was recorded, or zero if
-// that is not known (set before statuses were dated).
+// that is not known (set before statuses were dated). It reads StatusAt,
+// or the history for a state recorded before StatusAt was kept.
 func (s StepState) StatusSince() time.Time {
+	if !s.StatusAt.IsZero() {
+		return s.StatusAt
+	}
 	for i := len(s.History) - 1; i >= 0; i-- {
 		if e := s.History[i]; e.Kind == EventStatus {
 			if e.Status != s.Status {

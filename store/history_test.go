@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -127,5 +128,64 @@ func TestRemovedAccountKeepsRecords(t *testing.T) {
 	}
 	if got := snap.Progress.State("a", "p/s"); !got.Done || len(got.History) != 1 {
 		t.Errorf("progress of the removed account = %+v, want kept", got)
+	}
+}
+
+// TestLoadReadsNoHistory: start-up's Load returns the states with the dates
+// it needs and no history; LoadHistory returns the history, which merged
+// gives back what was recorded.
+func TestLoadReadsNoHistory(t *testing.T) {
+	s := openTest(t)
+	events := []model.Event{
+		{At: t1, Kind: model.EventTick, Revision: "r1", Followed: &model.Followed{Title: "Object"}},
+		{At: t1.Add(time.Minute), Kind: model.EventStatus, Status: model.StatusSubmitted},
+		{At: t1.Add(2 * time.Minute), Kind: model.EventReconfirm, Revision: "r2"},
+	}
+	var want model.StepState
+	for _, ev := range events {
+		must(t, s.Record("a", "p/s", ev))
+		want = want.Apply(ev)
+	}
+	for _, name := range []string{"after writes", "reopened"} {
+		if name == "reopened" {
+			s = reopen(t, s)
+		}
+		snap, err := s.Load()
+		must(t, err)
+		got := snap.Progress.State("a", "p/s")
+		if got.History != nil {
+			t.Errorf("%s: Load returned %d events, want none", name, len(got.History))
+		}
+		if !got.StatusAt.Equal(t1.Add(time.Minute)) || !got.CheckedAt.Equal(t1.Add(2*time.Minute)) || !got.Done {
+			t.Errorf("%s: state %+v, want the status and check dates", name, got)
+		}
+		h, problems, err := s.LoadHistory()
+		must(t, err)
+		if len(problems) != 0 {
+			t.Errorf("%s: problems %q", name, problems)
+		}
+		snap.Progress.WithHistory(h)
+		if got := snap.Progress.State("a", "p/s"); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: merged state =\n%+v\nwant\n%+v", name, got, want)
+		}
+	}
+}
+
+// TestOverlongStepIsPermanent: a step ID over bbolt's key limit fails for
+// good (model.ErrPermanent), so the UI drops it instead of retrying it for
+// ever, and later writes go through.
+func TestOverlongStepIsPermanent(t *testing.T) {
+	s := openTest(t)
+	long := model.StepID("p/" + strings.Repeat("x", 40<<10))
+	err := s.Record("a", long, model.Event{At: t1, Kind: model.EventTick, Revision: "r"})
+	if !errors.Is(err, model.ErrPermanent) {
+		t.Fatalf("Record of a %d-byte step ID = %v, want ErrPermanent", len(long), err)
+	}
+	if strings.Contains(err.Error(), "\n") {
+		t.Errorf("message %q is not one line", err)
+	}
+	must(t, s.Record("a", "p/s", model.Event{At: t1, Kind: model.EventTick, Revision: "r"}))
+	if got := load(t, reopen(t, s)).Progress; len(got["a"]) != 1 || !got.State("a", "p/s").Done {
+		t.Errorf("progress = %+v, want only p/s", got)
 	}
 }

@@ -13,13 +13,14 @@ import (
 	"github.com/optout/optout/model"
 )
 
-// Load reads everything: settings, resume state, accounts (removed ones
-// too) sorted by Created then ID, and progress with its history for every
-// step ID on file, whether or not the current guides still contain it (see
-// model.Orphans). A record it cannot read (written by something other than
-// optout, or by a newer optout in a form this one does not know) is left on
-// disk and named in Snapshot.Problems. A record that fails its checksum is
-// damage: Load fails with model.ErrCorrupt.
+// Load reads everything start-up needs: settings, resume state, accounts
+// (removed ones too) sorted by Created then ID, and the state of every step
+// ID on file, whether or not the current guides still contain it (see
+// model.Orphans), without its history (LoadHistory reads that). A record it
+// cannot read (written by something other than optout, or by a newer
+// optout in a form this one does not know) is left on disk and named in
+// Snapshot.Problems. A record that fails its checksum is damage: Load fails
+// with model.ErrCorrupt.
 func (s *Store) Load() (model.Snapshot, error) {
 	if s.loaded != nil {
 		// Open has just read and checked everything; nothing changed since.
@@ -46,6 +47,28 @@ func (s *Store) Load() (model.Snapshot, error) {
 	return snap, nil
 }
 
+// LoadHistory reads every step's history, oldest first, checking each
+// event's checksum and that none is missing. An event it cannot read is
+// left on disk and named in problems (file, account, step); a damaged
+// history fails with model.ErrCorrupt, naming what is affected.
+func (s *Store) LoadHistory() (model.History, []string, error) {
+	var r *reader
+	err := guard(func() error {
+		return s.db.View(func(tx *bolt.Tx) error {
+			r = newReader(tx, s.path, s.version)
+			return r.history()
+		})
+	})
+	if err != nil {
+		var d *damageError
+		if errors.As(err, &d) {
+			return nil, nil, corruptError(s.path, d.what, err)
+		}
+		return nil, nil, accessError("read", s.path, err)
+	}
+	return r.hist, r.snap.Problems, nil
+}
+
 // damageError is a record that fails its checksum, or one that is missing
 // where the rest of the file shows it was written.
 type damageError struct {
@@ -60,22 +83,29 @@ type reader struct {
 	version  int // the file's schema version
 	snap     model.Snapshot
 	intern   interner
+	hist     model.History
 	followed map[string]*model.Followed // by key
 	tx       *bolt.Tx
 }
 
-// readAll reads and checks every record optout knows in a file of the given
-// schema version (1 stores bare JSON; 2 on frames every record).
-func readAll(tx *bolt.Tx, path string, version int) (model.Snapshot, error) {
-	r := &reader{
+func newReader(tx *bolt.Tx, path string, version int) *reader {
+	return &reader{
 		path:     path,
 		version:  version,
 		snap:     model.Snapshot{Progress: model.Progress{}},
+		hist:     model.History{},
 		intern:   interner{},
 		followed: map[string]*model.Followed{},
 		tx:       tx,
 	}
-	for _, step := range []func() error{r.settings, r.accounts, r.progress, r.history} {
+}
+
+// readAll reads and checks every record optout knows in a file of the given
+// schema version (1 stores bare JSON; 2 on frames every record) but the
+// history, which LoadHistory reads.
+func readAll(tx *bolt.Tx, path string, version int) (model.Snapshot, error) {
+	r := newReader(tx, path, version)
+	for _, step := range []func() error{r.settings, r.accounts, r.progress} {
 		if err := step(); err != nil {
 			return model.Snapshot{}, err
 		}
@@ -217,11 +247,11 @@ func (r *reader) history() error {
 			if accountStates == nil || accountStates.Get(step) == nil {
 				return &damageError{what: describe([][]byte{[]byte(bucketProgress), account, step}) + " is missing"}
 			}
-			id, sid := model.AccountID(account), model.StepID(step)
-			if s, ok := r.snap.Progress[id][sid]; ok {
-				s.History = events
-				r.snap.Progress.Set(id, sid, s)
+			id := model.AccountID(account)
+			if r.hist[id] == nil {
+				r.hist[id] = map[model.StepID][]model.Event{}
 			}
+			r.hist[id][model.StepID(step)] = events
 			return nil
 		})
 	})

@@ -50,7 +50,8 @@ var _ model.ProgressStore = (*Store)(nil)
 
 // Open opens the data file at path, creating it (directory 0700, file 0600)
 // only if nothing exists there, and checks its integrity — bbolt's structure
-// and every record's checksum — before returning. A file from an older
+// and the checksum of every record but history events, which LoadHistory
+// checks as it reads them — before returning. A file from an older
 // optout is copied to PATH.vN.bak and upgraded; one from a newer optout is
 // opened read-only (Snapshot.ReadOnly says so, writes fail with
 // model.ErrReadOnly). Errors read as one line — what went wrong, with which
@@ -217,7 +218,7 @@ func inspect(path string, timeout time.Duration, keep func(version int) bool) (*
 }
 
 // check validates an open database: the page walk, bbolt's consistency
-// check, our schema version, and every record (readAll).
+// check, our schema version, and every record but the history (readAll).
 func check(db *bolt.DB, file *os.File, path string) (inspection, error) {
 	info, err := file.Stat()
 	if err != nil {

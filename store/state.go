@@ -27,7 +27,7 @@ func decodeState(raw []byte, intern interner) (model.StepState, error) {
 
 // fastState reads raw if it is in the plain form json.Marshal writes.
 func fastState(raw []byte, intern interner) (st model.StepState, ok bool) {
-	var seen [6]bool
+	var seen [8]bool
 	mark := func(i int) bool {
 		if seen[i] {
 			return false
@@ -63,6 +63,10 @@ func fastState(raw []byte, intern interner) (st model.StepState, ok bool) {
 			return ok && mark(4)
 		case "parts":
 			return fastParts(v, &st.Parts) && mark(5)
+		case "status_at":
+			return plainString(v) && st.StatusAt.UnmarshalJSON(v) == nil && mark(6)
+		case "checked_at":
+			return plainString(v) && st.CheckedAt.UnmarshalJSON(v) == nil && mark(7)
 		}
 		return false
 	})
