@@ -56,6 +56,7 @@ type App struct {
 	// screen is a screen open over the panes (What's next); nil shows the
 	// tree and detail panes (see activeScreen).
 	screen appScreen
+	hist   historyLoad // the history, read after the first frame (history.go)
 }
 
 // New builds the UI from cfg, restoring the screen the user left.
@@ -96,9 +97,7 @@ func New(cfg Config) *App {
 		a.dialog = newRegionDialog("", true)
 	}
 	a.restore(snap.Resume)
-	if a.dialog == nil && somethingDue(a.sum) {
-		a.screen = newWhatsNext(a.sum, a.now())
-	}
+	a.queueHistory(snap) // What's next opens, if due, once it is in
 	a.keys.update(a.keyContext())
 	return a
 }
@@ -130,11 +129,12 @@ func (a *App) restore(r model.Resume) {
 // Init asks the terminal for its background colour; the answer may never
 // come (tmux, some terminals), so New already chose a dark default.
 func (a *App) Init() tea.Cmd {
+	history := a.startHistory() // first in the outbox, whatever is queued after it
 	if a.settings.Region == "" && a.region != "" {
 		// --region on the first run answers the region question for good.
-		return tea.Batch(tea.RequestBackgroundColor, a.saveRegion(a.region, "region"))
+		return tea.Batch(tea.RequestBackgroundColor, history, a.saveRegion(a.region, "region"))
 	}
-	return tea.RequestBackgroundColor
+	return tea.Batch(tea.RequestBackgroundColor, history)
 }
 
 // Update dispatches: sizes and colours to the layout, async results to their
@@ -148,7 +148,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (a *App) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		return a.resize(msg.Width, msg.Height)
+		return tea.Batch(a.resize(msg.Width, msg.Height), a.startHistory())
+	case historyMsg:
+		return a.historyLoaded(msg)
 	case tea.BackgroundColorMsg:
 		return a.backgroundKnown(msg.IsDark())
 	case renderedMsg:
