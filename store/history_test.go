@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"reflect"
 	"strings"
@@ -187,5 +188,37 @@ func TestOverlongStepIsPermanent(t *testing.T) {
 	must(t, s.Record("a", "p/s", model.Event{At: t1, Kind: model.EventTick, Revision: "r"}))
 	if got := load(t, reopen(t, s)).Progress; len(got["a"]) != 1 || !got.State("a", "p/s").Done {
 		t.Errorf("progress = %+v, want only p/s", got)
+	}
+}
+
+// TestDamagedHistoryRefusesWritesAndBackup: once LoadHistory has found the
+// history damaged, nothing is written to the file and the backup is not
+// replaced by a copy of it.
+func TestDamagedHistoryRefusesWritesAndBackup(t *testing.T) {
+	s := openTest(t)
+	must(t, s.Record("a", "p/s", model.Event{At: t1, Kind: model.EventNote, Note: "event note 777"}))
+	must(t, s.Record("a", "p/s", model.Event{At: t1, Kind: model.EventNote, Note: "x"}))
+	must(t, s.Backup())
+	path := s.Path()
+	must(t, s.Close())
+	flipAll(t, path, []byte("event note 777"), []byte("event note 778"))
+	s, err := Open(path, Options{})
+	must(t, err)
+	defer s.Close()
+	if _, err := s.Load(); err != nil {
+		t.Fatalf("Load = %v; the states are fine", err)
+	}
+	if _, _, err := s.LoadHistory(); !errors.Is(err, model.ErrCorrupt) {
+		t.Fatalf("LoadHistory = %v, want ErrCorrupt", err)
+	}
+	before, backup := readFile(t, path), readFile(t, backupPath(path))
+	if err := s.Record("a", "p/s", model.Event{At: t2, Kind: model.EventTick}); !errors.Is(err, model.ErrCorrupt) || !errors.Is(err, model.ErrPermanent) {
+		t.Errorf("Record after damage = %v, want ErrCorrupt and ErrPermanent", err)
+	}
+	if err := s.Backup(); !errors.Is(err, model.ErrCorrupt) {
+		t.Errorf("Backup after damage = %v, want ErrCorrupt", err)
+	}
+	if !bytes.Equal(readFile(t, path), before) || !bytes.Equal(readFile(t, backupPath(path)), backup) {
+		t.Error("the damaged file or its backup changed")
 	}
 }

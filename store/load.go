@@ -61,8 +61,14 @@ func (s *Store) LoadHistory() (model.History, []string, error) {
 	})
 	if err != nil {
 		var d *damageError
-		if errors.As(err, &d) {
-			return nil, nil, corruptError(s.path, d.what, err)
+		var p *panicError
+		if errors.As(err, &d) || errors.As(err, &p) {
+			what := ""
+			if d != nil {
+				what = d.what
+			}
+			s.damaged = corruptError(s.path, what, err)
+			return nil, nil, s.damaged
 		}
 		return nil, nil, accessError("read", s.path, err)
 	}

@@ -44,6 +44,9 @@ type Store struct {
 	// loaded is what Open read while checking the file, handed to the first
 	// Load unless a write came first, so start-up reads the file once.
 	loaded *model.Snapshot
+	// damaged, once LoadHistory has found the history damaged, is why
+	// nothing more is written to the file, nor copied over its backup.
+	damaged error
 }
 
 var _ model.ProgressStore = (*Store)(nil)

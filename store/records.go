@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
@@ -57,6 +58,8 @@ func (s *Store) put(bucket, key string, v any) error {
 // store was opened with NoSync. A failure means nothing was saved.
 func (s *Store) update(fn func(*bolt.Tx) error) error {
 	switch {
+	case s.damaged != nil:
+		return model.Permanent(fmt.Errorf("not saved: %w", s.damaged))
 	case s.readOnly != "":
 		return readOnlyError(s.path, s.readOnly)
 	case s.db.IsReadOnly():
