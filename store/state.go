@@ -48,7 +48,7 @@ func fastState(raw []byte, intern interner) (st model.StepState, ok bool) {
 			}
 			return mark(0)
 		case "at":
-			return plainString(v) && st.At.UnmarshalJSON(v) == nil && mark(1)
+			return isString(v) && st.At.UnmarshalJSON(v) == nil && mark(1)
 		case "revision":
 			s, ok := stringValue(v)
 			st.Revision = intern.of(s)
@@ -64,9 +64,9 @@ func fastState(raw []byte, intern interner) (st model.StepState, ok bool) {
 		case "parts":
 			return fastParts(v, &st.Parts) && mark(5)
 		case "status_at":
-			return plainString(v) && st.StatusAt.UnmarshalJSON(v) == nil && mark(6)
+			return isString(v) && st.StatusAt.UnmarshalJSON(v) == nil && mark(6)
 		case "checked_at":
-			return plainString(v) && st.CheckedAt.UnmarshalJSON(v) == nil && mark(7)
+			return isString(v) && st.CheckedAt.UnmarshalJSON(v) == nil && mark(7)
 		}
 		return false
 	})
@@ -108,9 +108,10 @@ func fastParts(raw []byte, h *model.PartHashes) bool {
 }
 
 // object walks a flat JSON object with no spaces, calling fn with each key
-// (without quotes) and raw value; a value may be a plain string, a literal,
-// a number or an object of those. It reports false if raw is not such an
-// object or fn returns false.
+// (without quotes) and raw value; a value may be a plain string (checked:
+// fn need only see that it starts with a quote), a literal, a number or an
+// object of those. It reports false if raw is not such an object or fn
+// returns false.
 func object(raw []byte, fn func(key, v []byte) bool) bool {
 	if len(raw) < 2 || raw[0] != '{' || raw[len(raw)-1] != '}' {
 		return false
@@ -158,17 +159,24 @@ func plainString(v []byte) bool {
 		return false
 	}
 	s := v[1 : len(v)-1]
+	var all byte
 	for _, c := range s {
 		if c < 0x20 || c == '"' || c == '\\' {
 			return false
 		}
+		all |= c
 	}
-	return utf8.Valid(s)
+	return all < utf8.RuneSelf || utf8.Valid(s) // ASCII needs no more checking
 }
 
-// stringValue returns the contents of the plain string v.
+// isString reports whether the value v that object handed over is a
+// string, which object has checked to be plain.
+func isString(v []byte) bool { return len(v) >= 2 && v[0] == '"' }
+
+// stringValue returns the contents of the string value v that object
+// handed over, or false if v is not a string.
 func stringValue(v []byte) ([]byte, bool) {
-	if !plainString(v) {
+	if !isString(v) {
 		return nil, false
 	}
 	return v[1 : len(v)-1], true
