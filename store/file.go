@@ -61,8 +61,8 @@ func create(path string) error {
 // A file whose history LoadHistory found damaged is not copied: the
 // backup is then what the user restores from.
 func (s *Store) Backup() error {
-	if s.damaged != nil {
-		return fmt.Errorf("not backed up, so that %s stays as it was: %w", backupPath(s.path), s.damaged)
+	if err := s.checkWhole(); err != nil {
+		return fmt.Errorf("not backed up, so that %s stays as it was: %w", backupPath(s.path), err)
 	}
 	err := writeAtomically(backupPath(s.path), func(w io.Writer) error {
 		return s.db.View(func(tx *bolt.Tx) error {

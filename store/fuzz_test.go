@@ -48,6 +48,8 @@ func FuzzDecodeRecord(f *testing.F) {
 		`{"Note":"forged","note":"real","NOTE":"x"}`,
 		`{"parts":{"title":1},"parts":{"body":2}}`,
 		`{"id":"a","platform":"p","label":"\u004cabel","created":"2026-03-01T10:00:00Z","removed":"2026-03-02T10:00:00Z"}`,
+		`{"id":"a","platform":"p","label":"@shop","created":"2026-03-01T10:00:00+01:00"}`,
+		`{"done":true,"at":"2026-12-01T03:22:00Z","status_at":"2026-12-02T03:22:00Z","checked_at":"2026-12-03T03:22:00Z"}`,
 		`{"title":"T","link":"https://example.org","body":"b","parts":{"link":3}}`,
 		`{"\u212Aey":1,"ſtatus":"x"}`,
 		`null`, `[]`, `{"done":1}`,
@@ -79,6 +81,13 @@ func FuzzDecodeRecord(f *testing.F) {
 			var strict model.StepState
 			if err := decodeStrict(data, &strict); err != nil || !reflect.DeepEqual(fast, strict) {
 				t.Fatalf("fastState read %+v, decodeStrict %+v (%v)", fast, strict, err)
+			}
+		}
+
+		if fast, ok := fastAccount(data, interner{}); ok {
+			var strict model.Account
+			if err := decodeStrict(data, &strict); err != nil || !reflect.DeepEqual(fast, strict) {
+				t.Fatalf("fastAccount read %+v, decodeStrict %+v (%v)", fast, strict, err)
 			}
 		}
 

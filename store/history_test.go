@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"errors"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -221,4 +222,69 @@ func TestDamagedHistoryRefusesWritesAndBackup(t *testing.T) {
 	if !bytes.Equal(readFile(t, path), before) || !bytes.Equal(readFile(t, backupPath(path)), backup) {
 		t.Error("the damaged file or its backup changed")
 	}
+}
+
+// TestDamagedHistoryPageIsFoundBeforeAnyWrite: Open checks the structure
+// of all but the history, which start-up does not read; a damaged page in
+// the history is found by LoadHistory, or by the first write or backup if
+// nothing read the history first, and the file is left as it was.
+func TestDamagedHistoryPageIsFoundBeforeAnyWrite(t *testing.T) {
+	for _, first := range []string{"LoadHistory", "Record", "Backup"} {
+		t.Run(first, func(t *testing.T) {
+			s := openTest(t)
+			for i := range 200 {
+				must(t, s.Record("a", "p/s", model.Event{At: t1.Add(time.Duration(i) * time.Minute), Kind: model.EventNote, Note: strings.Repeat("n", 100)}))
+			}
+			path := s.Path()
+			must(t, s.Close())
+			var page uint64
+			withDB(t, path, func(tx *bolt.Tx) error {
+				page = uint64(tx.Bucket([]byte(bucketHistory)).Bucket([]byte("a")).Bucket([]byte("p/s")).Root())
+				return nil
+			})
+			if page == 0 {
+				t.Fatal("the history is inline: no page to damage")
+			}
+			b := readFile(t, path)
+			psz := uint64(os.Getpagesize())
+			b[page*psz+8], b[page*psz+9] = 0x77, 0x00 // not a page type
+			must(t, os.WriteFile(path, b, 0o600))
+
+			s, err := Open(path, Options{})
+			if err != nil {
+				t.Fatalf("Open = %v; the states are intact", err)
+			}
+			defer s.Close()
+			if got := load0(t, s).Progress.State("a", "p/s"); got.Note == "" {
+				t.Errorf("state = %+v", got)
+			}
+			switch first {
+			case "LoadHistory":
+				_, _, err = s.LoadHistory()
+			case "Record":
+				err = s.Record("a", "p/t", model.Event{At: t2, Kind: model.EventTick})
+			case "Backup":
+				err = s.Backup()
+			}
+			if !errors.Is(err, model.ErrCorrupt) {
+				t.Fatalf("%s = %v, want ErrCorrupt", first, err)
+			}
+			if !bytes.Equal(readFile(t, path), b) {
+				t.Error("the damaged file changed")
+			}
+			if _, err := os.Stat(backupPath(path)); err == nil {
+				t.Error("a backup of the damaged file was made")
+			}
+		})
+	}
+}
+
+// load0 is Load alone, as start-up calls it.
+func load0(t *testing.T, s *Store) model.Snapshot {
+	t.Helper()
+	snap, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return snap
 }

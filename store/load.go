@@ -47,14 +47,22 @@ func (s *Store) Load() (model.Snapshot, error) {
 	return snap, nil
 }
 
-// LoadHistory reads every step's history, oldest first, checking each
-// event's checksum and that none is missing. An event it cannot read is
-// left on disk and named in problems (file, account, step); a damaged
-// history fails with model.ErrCorrupt, naming what is affected.
+// LoadHistory reads every step's history, oldest first, checking the
+// structure of the whole file (the first time: Open leaves the history's
+// pages out), each event's checksum, and that none is missing. An event it
+// cannot read is left on disk and named in problems (file, account, step);
+// a damaged history fails with model.ErrCorrupt, naming what is affected,
+// and from then on the store refuses writes and backups.
 func (s *Store) LoadHistory() (model.History, []string, error) {
+	if s.damaged != nil {
+		return nil, nil, s.damaged
+	}
 	var r *reader
 	err := guard(func() error {
 		return s.db.View(func(tx *bolt.Tx) error {
+			if err := s.verify(tx); err != nil {
+				return &structureError{err}
+			}
 			r = newReader(tx, s.path, s.version)
 			return r.history()
 		})
@@ -62,7 +70,8 @@ func (s *Store) LoadHistory() (model.History, []string, error) {
 	if err != nil {
 		var d *damageError
 		var p *panicError
-		if errors.As(err, &d) || errors.As(err, &p) {
+		var st *structureError
+		if errors.As(err, &d) || errors.As(err, &p) || errors.As(err, &st) {
 			what := ""
 			if d != nil {
 				what = d.what
@@ -74,6 +83,25 @@ func (s *Store) LoadHistory() (model.History, []string, error) {
 	}
 	return r.hist, r.snap.Problems, nil
 }
+
+// checkWhole makes sure the whole file has been checked, the history
+// included, before the first write or backup: it reads the history if
+// nothing has yet (LoadHistory), and returns why the file is damaged, if it
+// is.
+func (s *Store) checkWhole() error {
+	if !s.verified && s.damaged == nil {
+		if _, _, err := s.LoadHistory(); err != nil && s.damaged == nil {
+			return err
+		}
+	}
+	return s.damaged
+}
+
+// structureError is a file whose structure fails verify.
+type structureError struct{ err error }
+
+func (e *structureError) Error() string { return e.err.Error() }
+func (e *structureError) Unwrap() error { return e.err }
 
 // damageError is a record that fails its checksum, or one that is missing
 // where the rest of the file shows it was written.
@@ -193,13 +221,19 @@ func (r *reader) accounts() error {
 		if v == nil {
 			return nil // a bucket: not ours
 		}
-		var a model.Account
-		ok, err := r.decodeJSON(v, &a, []byte(bucketAccounts), k)
-		if ok {
-			a.ID = model.AccountID(k) // the key is authoritative
-			r.snap.Accounts = append(r.snap.Accounts, a)
+		place := [][]byte{[]byte(bucketAccounts), k}
+		p, ok, err := r.payload(v, place...)
+		if !ok || err != nil {
+			return err
 		}
-		return err
+		a, err := decodeAccount(p, r.intern)
+		if err != nil {
+			r.problem(place, err)
+			return nil
+		}
+		a.ID = model.AccountID(k) // the key is authoritative
+		r.snap.Accounts = append(r.snap.Accounts, a)
+		return nil
 	})
 }
 

@@ -58,12 +58,13 @@ func (s *Store) put(bucket, key string, v any) error {
 // store was opened with NoSync. A failure means nothing was saved.
 func (s *Store) update(fn func(*bolt.Tx) error) error {
 	switch {
-	case s.damaged != nil:
-		return model.Permanent(fmt.Errorf("not saved: %w", s.damaged))
 	case s.readOnly != "":
 		return readOnlyError(s.path, s.readOnly)
 	case s.db.IsReadOnly():
 		return readOnlyError(s.path, "it was opened for reading only")
+	}
+	if err := s.checkWhole(); err != nil {
+		return model.Permanent(fmt.Errorf("not saved: %w", err))
 	}
 	s.loaded = nil // what Open read is no longer the latest
 	if err := s.db.Update(fn); err != nil {

@@ -73,6 +73,50 @@ func fastState(raw []byte, intern interner) (st model.StepState, ok bool) {
 	return st, ok
 }
 
+// decodeAccount reads a stored account, as decodeState reads a state.
+func decodeAccount(raw []byte, intern interner) (model.Account, error) {
+	if a, ok := fastAccount(raw, intern); ok {
+		return a, nil
+	}
+	var a model.Account
+	err := decodeStrict(raw, &a)
+	return a, err
+}
+
+// fastAccount reads raw if it is in the plain form json.Marshal writes.
+func fastAccount(raw []byte, intern interner) (a model.Account, ok bool) {
+	var seen [5]bool
+	mark := func(i int) bool {
+		if seen[i] {
+			return false
+		}
+		seen[i] = true
+		return true
+	}
+	ok = object(raw, func(key, v []byte) bool {
+		switch string(key) {
+		case "id":
+			s, ok := stringValue(v)
+			a.ID = model.AccountID(s)
+			return ok && mark(0)
+		case "platform":
+			s, ok := stringValue(v)
+			a.Platform = model.PlatformID(intern.of(s))
+			return ok && mark(1)
+		case "label":
+			s, ok := stringValue(v)
+			a.Label = string(s)
+			return ok && mark(2)
+		case "created":
+			return isString(v) && a.Created.UnmarshalJSON(v) == nil && mark(3)
+		case "removed":
+			return isString(v) && a.Removed.UnmarshalJSON(v) == nil && mark(4)
+		}
+		return false
+	})
+	return a, ok
+}
+
 // fastParts reads a model.PartHashes in json.Marshal's form.
 func fastParts(raw []byte, h *model.PartHashes) bool {
 	var seen [5]bool
