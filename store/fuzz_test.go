@@ -77,6 +77,12 @@ func FuzzDecodeRecord(f *testing.F) {
 			}
 		}
 
+		if fast, ok := orderedState(data, interner{}); ok {
+			var strict model.StepState
+			if err := decodeStrict(data, &strict); err != nil || !reflect.DeepEqual(fast, strict) {
+				t.Fatalf("orderedState read %+v, decodeStrict %+v (%v)", fast, strict, err)
+			}
+		}
 		if fast, ok := fastState(data, interner{}); ok {
 			var strict model.StepState
 			if err := decodeStrict(data, &strict); err != nil || !reflect.DeepEqual(fast, strict) {

@@ -245,6 +245,16 @@ func (r *reader) progress() error {
 	return all.ForEachBucket(func(account []byte) error {
 		id := model.AccountID(account)
 		base := placeOf([]byte(bucketProgress), account)
+		states := r.snap.Progress[id]
+		if states == nil {
+			states = map[model.StepID]model.StepState{}
+			r.snap.Progress[id] = states
+		}
+		defer func() {
+			if len(states) == 0 {
+				delete(r.snap.Progress, id)
+			}
+		}()
 		return all.Bucket(account).ForEach(func(step, v []byte) error {
 			if v == nil {
 				return nil
@@ -259,7 +269,7 @@ func (r *reader) progress() error {
 				r.problem(place, err)
 				return nil
 			}
-			r.snap.Progress.Set(id, model.StepID(step), st)
+			states[model.StepID(step)] = st
 			return nil
 		})
 	})
