@@ -288,3 +288,28 @@ func load0(t *testing.T, s *Store) model.Snapshot {
 	}
 	return snap
 }
+
+// TestStatesTakeTheOrderedPath: the states optout writes, new and updated
+// in place (putJSON rewrites them with sorted keys), are read by the
+// fastest path, which start-up's budget depends on.
+func TestStatesTakeTheOrderedPath(t *testing.T) {
+	s := openTest(t)
+	must(t, s.Record("a", "p/s", model.Event{At: t1, Kind: model.EventTick, Revision: "r", Followed: &model.Followed{Parts: model.PartHashes{Title: 1, Body: 2}}}))
+	check := func(when string) {
+		must(t, s.db.View(func(tx *bolt.Tx) error {
+			v := tx.Bucket([]byte(bucketProgress)).Bucket([]byte("a")).Get([]byte("p/s"))
+			p, err := unseal(v, []byte(bucketProgress), []byte("a"), []byte("p/s"))
+			if err != nil {
+				return err
+			}
+			if _, ok := orderedState(p, interner{}); !ok {
+				t.Errorf("%s: %s is not read by orderedState", when, p)
+			}
+			return nil
+		}))
+	}
+	check("new")
+	must(t, s.Record("a", "p/s", model.Event{At: t2, Kind: model.EventStatus, Status: model.StatusSubmitted}))
+	must(t, s.Record("a", "p/s", model.Event{At: t2, Kind: model.EventNote, Note: "n"}))
+	check("updated")
+}

@@ -122,33 +122,52 @@ func fastAccount(raw []byte, intern interner) (a model.Account, ok bool) {
 	return a, ok
 }
 
-// orderedState reads raw if it is exactly what json.Marshal writes for a
-// model.StepState: its fields in order, plain strings. It is fastState
-// without the search for keys, for the thousands of states a long-kept
-// file holds.
-func orderedState(raw []byte, intern interner) (st model.StepState, ok bool) {
-	r := ordered{p: raw}
-	if !r.lit(`{"done":`) {
-		return st, false
-	}
-	switch {
-	case r.lit("true"):
-		st.Done = true
-	case r.lit("false"):
-	default:
-		return st, false
-	}
-	if r.lit(`,"at":`) && !r.time(&st.At) {
-		return st, false
-	}
-	if r.lit(`,"revision":`) {
-		s, ok := r.str()
-		if !ok {
-			return st, false
+// orderedState reads raw if it is exactly what optout writes for a
+// model.StepState: json.Marshal's output, its fields in struct order (a
+// new record) or sorted by key (one updated in place, see putJSON), plain
+// strings. It is fastState without the search for keys, for the thousands
+// of states a long-kept file holds.
+func orderedState(raw []byte, intern interner) (model.StepState, bool) {
+	for _, order := range stateOrders {
+		if st, ok := stateInOrder(raw, order, intern); ok {
+			return st, true
 		}
-		st.Revision = intern.of(s)
 	}
-	if r.lit(`,"parts":{`) {
+	return model.StepState{}, false
+}
+
+// stateField reads one field of a stored state.
+type stateField struct {
+	first, next string // its key as the object's first member, and after another
+	read        func(r *ordered, st *model.StepState, intern interner) bool
+}
+
+func newStateField(name string, read func(*ordered, *model.StepState, interner) bool) stateField {
+	return stateField{first: `{"` + name + `":`, next: `,"` + name + `":`, read: read}
+}
+
+var (
+	fieldDone = newStateField("done", func(r *ordered, st *model.StepState, _ interner) bool {
+		switch {
+		case r.lit("true"):
+			st.Done = true
+		case r.lit("false"):
+			st.Done = false
+		default:
+			return false
+		}
+		return true
+	})
+	fieldAt       = newStateField("at", func(r *ordered, st *model.StepState, _ interner) bool { return r.time(&st.At) })
+	fieldRevision = newStateField("revision", func(r *ordered, st *model.StepState, intern interner) bool {
+		s, ok := r.str()
+		st.Revision = intern.of(s)
+		return ok
+	})
+	fieldParts = newStateField("parts", func(r *ordered, st *model.StepState, _ interner) bool {
+		if !r.lit("{") {
+			return false
+		}
 		first := true
 		for i, dst := range [...]*uint32{&st.Parts.Title, &st.Parts.Body, &st.Parts.Link, &st.Parts.Template, &st.Parts.Regions} {
 			key := partKeys[i][1]
@@ -159,33 +178,52 @@ func orderedState(raw []byte, intern interner) (st model.StepState, ok bool) {
 				continue
 			}
 			if !r.uint32(dst) {
-				return st, false
+				return false
 			}
 			first = false
 		}
-		if !r.lit("}") {
-			return st, false
-		}
-	}
-	if r.lit(`,"status":`) {
+		return r.lit("}")
+	})
+	fieldStatus = newStateField("status", func(r *ordered, st *model.StepState, intern interner) bool {
 		s, ok := r.str()
-		if !ok {
-			return st, false
-		}
 		st.Status = model.RequestStatus(intern.of(s))
-	}
-	if r.lit(`,"note":`) {
+		return ok
+	})
+	fieldNote = newStateField("note", func(r *ordered, st *model.StepState, _ interner) bool {
 		s, ok := r.str()
-		if !ok {
-			return st, false
-		}
 		st.Note = string(s)
+		return ok
+	})
+	fieldStatusAt  = newStateField("status_at", func(r *ordered, st *model.StepState, _ interner) bool { return r.time(&st.StatusAt) })
+	fieldCheckedAt = newStateField("checked_at", func(r *ordered, st *model.StepState, _ interner) bool { return r.time(&st.CheckedAt) })
+
+	// stateOrders are the orders optout writes a state's fields in: the
+	// struct's, and sorted by key.
+	stateOrders = [...][]stateField{
+		{fieldDone, fieldAt, fieldRevision, fieldParts, fieldStatus, fieldNote, fieldStatusAt, fieldCheckedAt},
+		{fieldAt, fieldCheckedAt, fieldDone, fieldNote, fieldParts, fieldRevision, fieldStatus, fieldStatusAt},
 	}
-	if r.lit(`,"status_at":`) && !r.time(&st.StatusAt) {
-		return st, false
+)
+
+// stateInOrder reads raw if its fields are in order, each at most once.
+func stateInOrder(raw []byte, order []stateField, intern interner) (st model.StepState, ok bool) {
+	r := ordered{p: raw}
+	first := true
+	for _, f := range order {
+		key := f.next
+		if first {
+			key = f.first
+		}
+		if !r.lit(key) {
+			continue
+		}
+		if !f.read(&r, &st, intern) {
+			return model.StepState{}, false
+		}
+		first = false
 	}
-	if r.lit(`,"checked_at":`) && !r.time(&st.CheckedAt) {
-		return st, false
+	if first {
+		return st, r.lit("{}") && len(r.p) == 0
 	}
 	return st, r.lit("}") && len(r.p) == 0
 }
