@@ -50,6 +50,7 @@ func FuzzDecodeRecord(f *testing.F) {
 		`{"id":"a","platform":"p","label":"\u004cabel","created":"2026-03-01T10:00:00Z","removed":"2026-03-02T10:00:00Z"}`,
 		`{"id":"a","platform":"p","label":"@shop","created":"2026-03-01T10:00:00+01:00"}`,
 		`{"done":true,"at":"2026-12-01T03:22:00Z","status_at":"2026-12-02T03:22:00Z","checked_at":"2026-12-03T03:22:00Z"}`,
+		`{"at":"2026-12-01T03:22:00.123456789Z","checked_at":"2024-02-29T03:22:00.5Z","done":true,"note":"n","parts":{"title":1,"regions":4294967295},"revision":"r","status":"submitted","status_at":"2025-02-29T00:00:00Z"}`,
 		`{"title":"T","link":"https://example.org","body":"b","parts":{"link":3}}`,
 		`{"\u212Aey":1,"ſtatus":"x"}`,
 		`null`, `[]`, `{"done":1}`,

@@ -261,11 +261,61 @@ func (r *ordered) str() ([]byte, bool) {
 // time consumes a plain string holding a time, as encoding/json reads it.
 func (r *ordered) time(t *time.Time) bool {
 	end := stringEnd(r.p)
-	if end < 0 || t.UnmarshalJSON(r.p[:end+1]) != nil {
+	if end < 0 {
+		return false
+	}
+	if u, ok := utcTime(r.p[1:end]); ok {
+		*t = u
+	} else if t.UnmarshalJSON(r.p[:end+1]) != nil {
 		return false
 	}
 	r.p = r.p[end+1:]
 	return true
+}
+
+// utcTime reads the form time.Time.MarshalJSON gives a UTC time,
+// 2006-01-02T15:04:05Z with an optional fraction of 1 to 9 digits, exactly
+// as time.Time.UnmarshalJSON would, and reports false for anything else
+// (which UnmarshalJSON then reads, or refuses).
+func utcTime(s []byte) (time.Time, bool) {
+	if len(s) < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[len(s)-1] != 'Z' {
+		return time.Time{}, false
+	}
+	num := func(b []byte) (int, bool) {
+		n := 0
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	year, ok1 := num(s[0:4])
+	month, ok2 := num(s[5:7])
+	day, ok3 := num(s[8:10])
+	hour, ok4 := num(s[11:13])
+	minute, ok5 := num(s[14:16])
+	sec, ok6 := num(s[17:19])
+	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || month < 1 || month > 12 || day < 1 ||
+		day > time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day() || hour > 23 || minute > 59 || sec > 59 {
+		return time.Time{}, false
+	}
+	nsec := 0
+	if frac := s[19 : len(s)-1]; len(frac) > 0 {
+		if frac[0] != '.' || len(frac) < 2 || len(frac) > 10 {
+			return time.Time{}, false
+		}
+		n, ok := num(frac[1:])
+		if !ok {
+			return time.Time{}, false
+		}
+		for range 10 - len(frac) {
+			n *= 10
+		}
+		nsec = n
+	}
+	return time.Date(year, time.Month(month), day, hour, minute, sec, nsec, time.UTC), true
 }
 
 // uint32 consumes a number as json.Marshal writes a uint32.
