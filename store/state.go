@@ -136,18 +136,45 @@ func orderedState(raw []byte, intern interner) (model.StepState, bool) {
 	return model.StepState{}, false
 }
 
-// stateField reads one field of a stored state.
+// stateField is one field of a stored state, in stateOrders.
 type stateField struct {
 	first, next string // its key as the object's first member, and after another
-	read        func(r *ordered, st *model.StepState, intern interner) bool
+	id          int    // what ordered.field reads
 }
 
-func newStateField(name string, read func(*ordered, *model.StepState, interner) bool) stateField {
-	return stateField{first: `{"` + name + `":`, next: `,"` + name + `":`, read: read}
+// The fields of a stored state, as ordered.field knows them.
+const (
+	fieldDone = iota
+	fieldAt
+	fieldRevision
+	fieldParts
+	fieldStatus
+	fieldNote
+	fieldStatusAt
+	fieldCheckedAt
+)
+
+func newStateField(name string, id int) stateField {
+	return stateField{first: `{"` + name + `":`, next: `,"` + name + `":`, id: id}
 }
 
 var (
-	fieldDone = newStateField("done", func(r *ordered, st *model.StepState, _ interner) bool {
+	done, at, revision, parts = newStateField("done", fieldDone), newStateField("at", fieldAt), newStateField("revision", fieldRevision), newStateField("parts", fieldParts)
+	status, note              = newStateField("status", fieldStatus), newStateField("note", fieldNote)
+	statusAt, checkedAt       = newStateField("status_at", fieldStatusAt), newStateField("checked_at", fieldCheckedAt)
+
+	// stateOrders are the orders optout writes a state's fields in: the
+	// struct's, and sorted by key.
+	stateOrders = [...][]stateField{
+		{done, at, revision, parts, status, note, statusAt, checkedAt},
+		{at, checkedAt, done, note, parts, revision, status, statusAt},
+	}
+)
+
+// field reads the value of field id into st.
+func (r *ordered) field(id int, st *model.StepState, intern interner) bool {
+	switch id {
+	case fieldDone:
 		switch {
 		case r.lit("true"):
 			st.Done = true
@@ -157,53 +184,51 @@ var (
 			return false
 		}
 		return true
-	})
-	fieldAt       = newStateField("at", func(r *ordered, st *model.StepState, _ interner) bool { return r.time(&st.At) })
-	fieldRevision = newStateField("revision", func(r *ordered, st *model.StepState, intern interner) bool {
+	case fieldAt:
+		return r.time(&st.At)
+	case fieldStatusAt:
+		return r.time(&st.StatusAt)
+	case fieldCheckedAt:
+		return r.time(&st.CheckedAt)
+	case fieldRevision:
 		s, ok := r.str()
 		st.Revision = intern.of(s)
 		return ok
-	})
-	fieldParts = newStateField("parts", func(r *ordered, st *model.StepState, _ interner) bool {
-		if !r.lit("{") {
-			return false
-		}
-		first := true
-		for i, dst := range [...]*uint32{&st.Parts.Title, &st.Parts.Body, &st.Parts.Link, &st.Parts.Template, &st.Parts.Regions} {
-			key := partKeys[i][1]
-			if first {
-				key = partKeys[i][0]
-			}
-			if !r.lit(key) {
-				continue
-			}
-			if !r.uint32(dst) {
-				return false
-			}
-			first = false
-		}
-		return r.lit("}")
-	})
-	fieldStatus = newStateField("status", func(r *ordered, st *model.StepState, intern interner) bool {
+	case fieldStatus:
 		s, ok := r.str()
 		st.Status = model.RequestStatus(intern.of(s))
 		return ok
-	})
-	fieldNote = newStateField("note", func(r *ordered, st *model.StepState, _ interner) bool {
+	case fieldNote:
 		s, ok := r.str()
 		st.Note = string(s)
 		return ok
-	})
-	fieldStatusAt  = newStateField("status_at", func(r *ordered, st *model.StepState, _ interner) bool { return r.time(&st.StatusAt) })
-	fieldCheckedAt = newStateField("checked_at", func(r *ordered, st *model.StepState, _ interner) bool { return r.time(&st.CheckedAt) })
-
-	// stateOrders are the orders optout writes a state's fields in: the
-	// struct's, and sorted by key.
-	stateOrders = [...][]stateField{
-		{fieldDone, fieldAt, fieldRevision, fieldParts, fieldStatus, fieldNote, fieldStatusAt, fieldCheckedAt},
-		{fieldAt, fieldCheckedAt, fieldDone, fieldNote, fieldParts, fieldRevision, fieldStatus, fieldStatusAt},
+	case fieldParts:
+		return r.parts(&st.Parts)
 	}
-)
+	return false
+}
+
+// parts reads a model.PartHashes in json.Marshal's form.
+func (r *ordered) parts(h *model.PartHashes) bool {
+	if !r.lit("{") {
+		return false
+	}
+	first := true
+	for i, dst := range [...]*uint32{&h.Title, &h.Body, &h.Link, &h.Template, &h.Regions} {
+		key := partKeys[i][1]
+		if first {
+			key = partKeys[i][0]
+		}
+		if !r.lit(key) {
+			continue
+		}
+		if !r.uint32(dst) {
+			return false
+		}
+		first = false
+	}
+	return r.lit("}")
+}
 
 // stateInOrder reads raw if its fields are in order, each at most once.
 func stateInOrder(raw []byte, order []stateField, intern interner) (st model.StepState, ok bool) {
@@ -217,7 +242,7 @@ func stateInOrder(raw []byte, order []stateField, intern interner) (st model.Ste
 		if !r.lit(key) {
 			continue
 		}
-		if !f.read(&r, &st, intern) {
+		if !r.field(f.id, &st, intern) {
 			return model.StepState{}, false
 		}
 		first = false
@@ -298,7 +323,7 @@ func utcTime(s []byte) (time.Time, bool) {
 	minute, ok5 := num(s[14:16])
 	sec, ok6 := num(s[17:19])
 	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || month < 1 || month > 12 || day < 1 ||
-		day > time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day() || hour > 23 || minute > 59 || sec > 59 {
+		day > daysIn(month, year) || hour > 23 || minute > 59 || sec > 59 {
 		return time.Time{}, false
 	}
 	nsec := 0
@@ -332,6 +357,20 @@ func (r *ordered) uint32(dst *uint32) bool {
 	}
 	*dst, r.p = uint32(v), r.p[n:]
 	return true
+}
+
+// daysIn is the number of days in month of year, as package time counts.
+func daysIn(month, year int) int {
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // fastParts reads a model.PartHashes in json.Marshal's form.
