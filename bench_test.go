@@ -127,9 +127,10 @@ func firstStep(tb testing.TB, cat *model.Catalog, r model.Region) (model.Platfor
 }
 
 // BenchmarkStartup is everything before the first frame except glamour's
-// render of the visible step, which runs in a Cmd after the frame: loading
-// the built-in guides, opening and checking a data file, loading it,
-// building the UI and laying out and drawing the first frame. It runs on
+// render of the visible step and the reading of the history, which run in
+// Cmds after the frame: loading the built-in guides, opening and checking a
+// data file (all but its history), loading it (the states, without
+// history), building the UI and laying out and drawing the first frame. It runs on
 // two data files: a realistic amount of progress (startupFixture), and a
 // long-kept ledger of 100 accounts with 100 recorded events each
 // (ledgerFixture).

@@ -49,10 +49,10 @@ type Snapshot struct {
 	Progress Progress
 	Resume   Resume
 	// Problems lists, one line each, what the store found but could not
-	// read — an unreadable history event, a record in a format this optout
-	// does not know (both kept on disk, never dropped), a damaged file
-	// header that may hide the last change — naming the file, account and
-	// step. The user should be told once.
+	// read — a record in a format this optout does not know (kept on disk,
+	// never dropped), a damaged file header that may hide the last change —
+	// naming the file, account and step. LoadHistory returns the same for
+	// the history. The user should be told once.
 	Problems []string
 	// ReadOnly, when not empty, is why changes cannot be saved (the file
 	// was written by a newer optout); every write then fails with
