@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 
@@ -36,7 +35,7 @@ type historyLoad struct {
 func (a *App) queueHistory(snap model.Snapshot) {
 	a.hist.problems = snap.Problems
 	if snap.ReadOnly != "" {
-		a.out.halt = errors.New("read-only, changes are not saved: " + snap.ReadOnly)
+		a.out.halt = readOnlyError("read-only, changes are not saved: " + snap.ReadOnly)
 	}
 	if a.out.store == nil {
 		a.launchDone()
@@ -106,6 +105,13 @@ func (a *App) launchDone() {
 		}
 	}
 }
+
+// readOnlyError is why nothing is saved to a file from a newer optout; it
+// wraps model.ErrReadOnly, so main can give the right advice.
+type readOnlyError string
+
+func (e readOnlyError) Error() string { return string(e) }
+func (e readOnlyError) Unwrap() error { return model.ErrReadOnly }
 
 // backupName is the backup's file name, for advice.
 func (a *App) backupName() string {

@@ -160,6 +160,12 @@ func TestReadOnlyFileIsSaidAndNotWritten(t *testing.T) {
 	if s := screen(a); !strings.Contains(s, "update optout to save changes") || strings.Contains(s, "· saved") {
 		t.Errorf("after a tick the screen does not say it is not saved:\n%s", lastLines(s, 3))
 	}
+	if quit := send(t, a, keyPress("q")); !quit {
+		t.Fatal("q did not quit")
+	}
+	if err := a.Finish(time.Second); !errors.Is(err, model.ErrReadOnly) || a.Unsaved() != 2 || len(st.writes) != 0 {
+		t.Errorf("Finish = %v, unsaved %d, writes %q; want ErrReadOnly, the tick and resume unsaved, nothing written", err, a.Unsaved(), st.writes)
+	}
 }
 
 // What the store could not read (Snapshot.Problems, and the history's) is
