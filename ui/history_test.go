@@ -50,18 +50,20 @@ func TestChangeBeforeHistoryArrivesGoesAfterIt(t *testing.T) {
 	t0 := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
 	st.snap.Progress.Set(fb, fbObject, model.StepState{}.
 		Apply(model.Event{At: t0, Kind: model.EventTick, Revision: "rev-object-form"}).
-		Apply(model.Event{At: t0.Add(time.Hour), Kind: model.EventNote, Note: "case 1"}))
+		Apply(model.Event{At: t0.Add(time.Hour), Kind: model.EventNote, Note: "case 1"}).
+		Apply(model.Event{At: t0.Add(2 * time.Hour), Kind: model.EventUntick}))
 	a := newUnsizedApp(t, st)
 	_, first := a.Update(tea.WindowSizeMsg{Width: 100, Height: 30}) // the history read starts; not run yet
-	if got := a.progress.State(fb, fbObject); got.History != nil || !got.Done {
+	if got := a.progress.State(fb, fbObject); got.History != nil || got.Done || got.Note != "case 1" {
 		t.Fatalf("before the history arrives: %+v, want the state without history", got)
 	}
-	keys(t, a, "down", "enter", "down", "space") // untick
+	a.now = func() time.Time { return t0.Add(24 * time.Hour) }
+	keys(t, a, "down", "enter", "down", "space") // tick
 	if len(st.writes) != 0 {
 		t.Fatalf("a write %q reached the store before the history read", st.writes)
 	}
 	deliver(t, a, first)
-	want := []model.EventKind{model.EventTick, model.EventNote, model.EventUntick}
+	want := []model.EventKind{model.EventTick, model.EventNote, model.EventUntick, model.EventTick}
 	if got := kinds(a.progress.State(fb, fbObject).History); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("history on screen = %v, want %v", got, want)
 	}
@@ -69,15 +71,17 @@ func TestChangeBeforeHistoryArrivesGoesAfterIt(t *testing.T) {
 		t.Errorf("history stored = %v, want %v", got, want)
 	}
 	if len(st.writes) != 1 || st.historyReads != 1 {
-		t.Errorf("writes %q, %d history reads; want the untick once, one read", st.writes, st.historyReads)
+		t.Errorf("writes %q, %d history reads; want the tick once, one read", st.writes, st.historyReads)
 	}
-	if a.progress.State(fb, fbObject).Done {
-		t.Error("the untick made before the history arrived was lost")
+	if got := a.progress.State(fb, fbObject); !got.Done || !got.At.Equal(t0.Add(24*time.Hour)) {
+		t.Errorf("state %+v: the tick made before the history arrived was lost", got)
 	}
-	// Undo still knows what was followed before the session.
+	if got := st.snap.Progress.State(fb, fbObject); !got.Done || got.Note != "case 1" {
+		t.Errorf("stored state %+v, want done with the note kept", got)
+	}
 	keys(t, a, "u")
-	if got := a.progress.State(fb, fbObject); !got.Done || !got.At.Equal(t0) {
-		t.Errorf("after undo: %+v, want done since %v", got, t0)
+	if got := kinds(st.snap.Progress.State(fb, fbObject).History); len(got) != 5 || got[4] != model.EventUntick {
+		t.Errorf("after undo the stored history is %v, want the undo appended", got)
 	}
 }
 
