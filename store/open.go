@@ -170,9 +170,10 @@ type inspection struct {
 	snap    model.Snapshot // everything in it
 }
 
-// inspect opens path read-only and checks it: bbolt's header validation, a
-// bounds-checked walk of every page (preflight), tx.Check, then every
-// record's checksum while reading them all. It keeps the database open only
+// inspect opens path read-only and checks all of it but the history
+// (historyBuckets, which LoadHistory checks): bbolt's header validation, a
+// bounds-checked walk of the pages (preflight), bbolt's consistency check,
+// then every record's checksum while reading them. It keeps the database open only
 // if keep says so for the file's schema version, and returns nil otherwise.
 // All of it runs under guard, so a panic or memory fault inside bbolt
 // becomes ErrCorrupt instead of a crash.
