@@ -37,7 +37,7 @@ func cmdAccessible(g *globals, e env) error {
 		return openError(name, path, err)
 	}
 	defer st.Close()
-	snap, err := st.Load()
+	snap, err := loadAll(st)
 	if err != nil {
 		return runtimeErrorf("%s: %v", name, err)
 	}

@@ -82,13 +82,12 @@ func (d *appDriver) run(cmd tea.Cmd) {
 // not write.
 type memStore struct{}
 
-func (memStore) Load() (model.Snapshot, error)                                { return model.Snapshot{}, nil }
-func (memStore) SaveAccount(model.Account) error                              { return nil }
-func (memStore) DeleteAccount(model.AccountID) error                          { return nil }
-func (memStore) SetStep(model.AccountID, model.StepID, model.StepState) error { return nil }
-func (memStore) Record(model.AccountID, model.StepID, model.Event) error      { return nil }
-func (memStore) SaveSettings(model.Settings) error                            { return nil }
-func (memStore) SaveResume(model.Resume) error                                { return nil }
+func (memStore) Load() (model.Snapshot, error)                           { return model.Snapshot{}, nil }
+func (memStore) LoadHistory() (model.History, []string, error)           { return nil, nil, nil }
+func (memStore) SaveAccount(model.Account) error                         { return nil }
+func (memStore) Record(model.AccountID, model.StepID, model.Event) error { return nil }
+func (memStore) SaveSettings(model.Settings) error                       { return nil }
+func (memStore) SaveResume(model.Resume) error                           { return nil }
 
 // Tree node keys as the UI saves them in model.Resume.
 func groupNode(g string) string              { return "g:" + g }
@@ -128,9 +127,10 @@ func firstStep(tb testing.TB, cat *model.Catalog, r model.Region) (model.Platfor
 }
 
 // BenchmarkStartup is everything before the first frame except glamour's
-// render of the visible step, which runs in a Cmd after the frame: loading
-// the built-in guides, opening and checking a data file, loading it,
-// building the UI and laying out and drawing the first frame. It runs on
+// render of the visible step and the reading of the history, which run in
+// Cmds after the frame: loading the built-in guides, opening and checking a
+// data file (all but its history), loading it (the states, without
+// history), building the UI and laying out and drawing the first frame. It runs on
 // two data files: a realistic amount of progress (startupFixture), and a
 // long-kept ledger of 100 accounts with 100 recorded events each
 // (ledgerFixture).
@@ -255,7 +255,7 @@ func startupFixture(b *testing.B) string {
 			accounts = append(accounts, a)
 			for i, s := range p.StepsFor(model.RegionEU) {
 				if i%2 == 0 {
-					must(st.SetStep(a.ID, s.ID, model.StepState{Done: true, At: at, Revision: s.Revision}))
+					must(st.Record(a.ID, s.ID, model.Event{At: at, Kind: model.EventTick, Revision: s.Revision}))
 				}
 			}
 		}

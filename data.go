@@ -104,7 +104,7 @@ func readSnapshot(name string, g *globals) (model.Snapshot, string, error) {
 	if err != nil {
 		return empty, path, openError(name, path, err)
 	}
-	snap, err := st.Load()
+	snap, err := loadAll(st)
 	cerr := st.Close()
 	if err != nil {
 		return empty, path, runtimeErrorf("%s: %v", name, err)
@@ -118,6 +118,27 @@ func readSnapshot(name string, g *globals) (model.Snapshot, string, error) {
 	return snap, path, nil
 }
 
+// loadAll reads everything in st, the history included: the commands
+// other than the full-screen UI (which reads the history after its first
+// frame) report or change it and need all of it. What could not be read is
+// in Snapshot.Problems.
+func loadAll(st *store.Store) (model.Snapshot, error) {
+	snap, err := st.Load()
+	if err != nil {
+		return model.Snapshot{}, err
+	}
+	h, problems, err := st.LoadHistory()
+	if err != nil {
+		return model.Snapshot{}, err
+	}
+	if snap.Progress == nil {
+		snap.Progress = model.Progress{}
+	}
+	snap.Progress.WithHistory(h)
+	snap.Problems = append(snap.Problems, problems...)
+	return snap, nil
+}
+
 // exists reports whether path exists. Anything but "does not exist" counts
 // as existing, so that store.Open gets to explain the problem.
 func exists(path string) bool {
@@ -125,7 +146,10 @@ func exists(path string) bool {
 	return !errors.Is(err, fs.ErrNotExist)
 }
 
-// openError turns a store.Open failure into a one-line message.
+// openError turns a store.Open failure into a one-line message. The
+// store's own messages name files and OPTOUT_DB only; where using another
+// file is a way out (the path is not a usable data file, or cannot be
+// read or written), the flag is added here.
 func openError(name, path string, err error) error {
 	if errors.Is(err, model.ErrLocked) {
 		// "optout: optout is …" would stutter.
@@ -133,6 +157,9 @@ func openError(name, path string, err error) error {
 			return runtimeErrorf("optout is already running with %s — close it first", path)
 		}
 		return runtimeErrorf("%s: optout is already running with %s — close it first", name, path)
+	}
+	if errors.Is(err, model.ErrCorrupt) || errors.Is(err, model.ErrReadOnly) || errors.Is(err, fs.ErrPermission) {
+		return runtimeErrorf("%s: %v; or pass --db PATH to use another file", name, err)
 	}
 	return runtimeErrorf("%s: %v", name, err)
 }

@@ -8,8 +8,10 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/optout/optout/model"
+	"github.com/optout/optout/store"
 )
 
 func TestExportJSON(t *testing.T) {
@@ -167,4 +169,61 @@ func tickable(steps []model.Step) int {
 		}
 	}
 	return n
+}
+
+// issue 9 (start-up budget): the store's Load leaves the history out; export
+// reads it too, so every dated event recorded on disk is in the report, the
+// first tick of the done state stays the proof date, and an event that
+// cannot be read is reported, not dropped silently.
+func TestExportKeepsTheFullHistory(t *testing.T) {
+	cat := builtIn(t)
+	p, steps := stepsIn(t, cat, model.RegionEU)
+	mainID := model.DefaultAccountID(p.ID)
+	at := time.Date(2026, 11, 20, 14, 3, 0, 0, time.UTC)
+	path := writeStore(t, seed{settings: model.Settings{Region: model.RegionEU}})
+	st, err := store.Open(path, store.Options{Timeout: time.Second, NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, ev := range []model.Event{
+		{Kind: model.EventTick, Revision: "old"},
+		{Kind: model.EventStatus, Status: model.StatusSubmitted},
+		{Kind: model.EventNote, Note: "case 4711"},
+		{Kind: model.EventReconfirm, Revision: steps[0].Revision},
+	} {
+		ev.At = at.Add(time.Duration(i) * time.Hour)
+		if err := st.Record(mainID, steps[0].ID, ev); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	js, stderr, code := runIn(t, testEnv(t), "export", "--format", "json", "--db", path)
+	if code != exitOK || stderr != "" {
+		t.Fatalf("exit code %d, stderr %q", code, stderr)
+	}
+	var rep report
+	if err := json.Unmarshal([]byte(js), &rep); err != nil {
+		t.Fatal(err)
+	}
+	var got *reportStep
+	for _, rp := range rep.Platforms {
+		if rp.ID == p.ID {
+			got = &rp.Accounts[0].Steps[0]
+		}
+	}
+	if got == nil || len(got.History) != 4 || got.History[3].Event != "reconfirm" || got.History[2].Note != "case 4711" ||
+		got.TickedAt == nil || *got.TickedAt != "2026-11-20T14:03:00Z" || got.StatusSince == nil || *got.StatusSince != "2026-11-20T15:03:00Z" {
+		t.Fatalf("exported step = %+v, want its four events, ticked_at the first tick, status_since the status", got)
+	}
+	md, _, code := runIn(t, testEnv(t), "export", "--db", path)
+	if code != exitOK {
+		t.Fatal("export failed")
+	}
+	for _, want := range []string{"- 2026-11-20T14:03:00Z ticked", "- 2026-11-20T16:03:00Z note set to `case 4711`", "- 2026-11-20T17:03:00Z re-confirmed"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("Markdown lacks %q:\n%s", want, md)
+		}
+	}
 }

@@ -99,12 +99,38 @@ func writeStore(t *testing.T, s seed) string {
 	}
 	for a, steps := range s.ticks {
 		for id, state := range steps {
-			if err := st.SetStep(a, id, state); err != nil {
-				t.Fatalf("SetStep: %v", err)
+			for _, ev := range eventsFor(state) {
+				if err := st.Record(a, id, ev); err != nil {
+					t.Fatalf("Record: %v", err)
+				}
 			}
 		}
 	}
 	return path
+}
+
+// eventsFor is the history that leads to state, dated state.At (or a fixed
+// day when it has none): a tick, then an untick for a dated state no longer
+// done, a status and a note.
+func eventsFor(state model.StepState) []model.Event {
+	at := state.At
+	if at.IsZero() {
+		at = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	}
+	var out []model.Event
+	if state.Done || !state.At.IsZero() {
+		out = append(out, model.Event{At: at, Kind: model.EventTick, Revision: state.Revision})
+	}
+	if !state.Done && !state.At.IsZero() {
+		out = append(out, model.Event{At: at, Kind: model.EventUntick})
+	}
+	if state.Status != model.StatusNone {
+		out = append(out, model.Event{At: at, Kind: model.EventStatus, Status: state.Status})
+	}
+	if state.Note != "" {
+		out = append(out, model.Event{At: at, Kind: model.EventNote, Note: state.Note})
+	}
+	return out
 }
 
 // readFile returns a file's bytes or fails the test.

@@ -46,7 +46,8 @@ func cmdStatus(g *globals, account string, due bool, stdout io.Writer, e env) er
 	if !exists(path) {
 		path += " (not created yet)"
 	}
-	out.text(fmt.Sprintf("Region: %s (%s)\nData:   %s\n\n", rep.RegionLabel, rep.Region, model.SafeLabel(path)))
+	out.text(fmt.Sprintf("Region: %s (%s)\nData:   %s\n", rep.RegionLabel, rep.Region, model.SafeLabel(path)))
+	out.text(dataNotes(in.snap) + "\n")
 	rows := statusRows(rep)
 	if e.stdoutTTY {
 		styled := e.getenv("NO_COLOR") == "" && g.theme != model.ThemePlain
@@ -56,6 +57,19 @@ func cmdStatus(g *globals, account string, due bool, stdout io.Writer, e env) er
 	}
 	out.text("\n" + outsideList(rep) + statusFooter(rep))
 	return nil
+}
+
+// dataNotes is one line for a data file opened read-only, and one for each
+// record that could not be read, or "".
+func dataNotes(snap model.Snapshot) string {
+	var b strings.Builder
+	if snap.ReadOnly != "" {
+		b.WriteString("Read-only: " + model.SafeLabel(snap.ReadOnly) + "\n")
+	}
+	for _, p := range snap.Problems {
+		b.WriteString("Problem: " + model.SafeLabel(p) + "\n")
+	}
+	return b.String()
 }
 
 // statusWriter prints text, wrapped to width when it is not 0 (a terminal).

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	bolt "go.etcd.io/bbolt"
+
 	"github.com/optout/optout/model"
 	"github.com/optout/optout/store"
 )
@@ -153,6 +155,80 @@ func TestStatusDamagedFile(t *testing.T) {
 	_, stderr, code := runIn(t, testEnv(t), "status", "--db", db, "--region", "eu")
 	if code != exitRuntime {
 		t.Errorf("exit code = %d, want 1", code)
+	}
+	wantOneLine(t, stderr)
+}
+
+// issue 10 item 5: status on a file from a newer optout works and says it
+// is read-only, with the version and what to do.
+func TestStatusSaysReadOnly(t *testing.T) {
+	db := writeStore(t, seed{settings: model.Settings{Region: model.RegionEU}})
+	withBolt(t, db, func(tx *bolt.Tx) error { return tx.Bucket([]byte("meta")).Put([]byte("schema"), []byte("3")) })
+	stdout, stderr, code := runIn(t, testEnv(t), "status", "--db", db)
+	if code != exitOK || stderr != "" {
+		t.Fatalf("exit %d, stderr %q; want 0", code, stderr)
+	}
+	if !strings.Contains(stdout, "Read-only: this data file was written by a newer optout (data format 3") {
+		t.Errorf("status does not say the file is read-only:\n%s", stdout)
+	}
+}
+
+// issue 9 (start-up budget): the history is read apart from the states;
+// status still refuses a file whose history is damaged, in one line naming
+// what is affected, and leaves the file as it was.
+func TestStatusDamagedHistory(t *testing.T) {
+	db := writeStore(t, seed{settings: model.Settings{Region: model.RegionEU}})
+	st, err := store.Open(db, store.Options{Timeout: time.Second, NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+	for _, ev := range []model.Event{{At: at, Kind: model.EventNote, Note: "event note 777"}, {At: at, Kind: model.EventNote, Note: "x"}} {
+		if err := st.Record("meta/facebook#main", "meta/facebook/object-form", ev); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	b := readFile(t, db)
+	writeTestFile(t, db, string(bytes.ReplaceAll(b, []byte("event note 777"), []byte("event note 778"))))
+	before := readFile(t, db)
+	for _, cmd := range []string{"status", "export"} {
+		_, stderr, code := runIn(t, testEnv(t), cmd, "--db", db)
+		if code != exitRuntime || !strings.Contains(stderr, `history event 1 of step "meta/facebook/object-form"`) {
+			t.Errorf("%s: exit %d, stderr %q; want 1 naming the event", cmd, code, stderr)
+		}
+		wantOneLine(t, stderr)
+	}
+	if !bytes.Equal(readFile(t, db), before) {
+		t.Error("the damaged file changed")
+	}
+}
+
+// withBolt runs fn in a write transaction on the data file at path, as
+// another program might.
+func withBolt(t *testing.T, path string, fn func(*bolt.Tx) error) {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(fn); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The store's messages name files and OPTOUT_DB, never flags; main adds the
+// flag where it is a way out: a path that is not a data file.
+func TestStatusNotADataFileSuggestsDB(t *testing.T) {
+	dir := t.TempDir()
+	_, stderr, code := runIn(t, testEnv(t), "status", "--db", dir, "--region", "eu")
+	if code != exitRuntime || !strings.Contains(stderr, dir+" is a directory") || !strings.Contains(stderr, "--db PATH") {
+		t.Errorf("got (%q, %d), want exit 1 naming the directory and --db PATH", stderr, code)
 	}
 	wantOneLine(t, stderr)
 }

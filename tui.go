@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	"github.com/optout/optout/model"
 	"github.com/optout/optout/ui"
 )
 
@@ -91,11 +92,7 @@ func runSession(cfg ui.Config, in *os.File, out io.Writer, noColor bool) error {
 		if why == nil {
 			why = app.LastWriteError()
 		}
-		msg := fmt.Sprintf("%s could not be saved to %s", plural(n, "change", "changes"), cfg.DataPath)
-		if why != nil {
-			msg += " (" + oneLine(why.Error()) + ")"
-		}
-		return errors.New(msg + ": check that the disk is not full or read-only, then redo them")
+		return unsavedError(n, cfg.DataPath, why)
 	}
 	// A read error after the terminal went away is how a session ends
 	// then, not a failure; a panic always is one.
@@ -103,6 +100,23 @@ func runSession(cfg ui.Config, in *os.File, out io.Writer, noColor bool) error {
 		return runErr
 	}
 	return nil
+}
+
+// unsavedError says that n changes could not be saved to path, why, and
+// what to do, in one line.
+func unsavedError(n int, path string, why error) error {
+	msg := fmt.Sprintf("%s could not be saved to %s", plural(n, "change", "changes"), path)
+	if why != nil {
+		msg += " (" + oneLine(why.Error()) + ")"
+	}
+	switch {
+	case errors.Is(why, model.ErrReadOnly) && !errors.Is(why, syscall.EROFS):
+		// A file from a newer optout: the disk is fine.
+		return errors.New(msg + ": update optout, then redo them")
+	case errors.Is(why, model.ErrCorrupt):
+		return errors.New(msg + ": restore the backup, then redo them")
+	}
+	return errors.New(msg + ": check that the disk is not full or read-only, then redo them")
 }
 
 // watchedInput is the terminal's input, watched for its end: Bubble Tea

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -131,5 +132,25 @@ func noErr(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// The message after a session that could not save says what to do for the
+// reason it could not: a full or read-only disk, a file from a newer
+// optout, a damaged history.
+func TestUnsavedErrorAdvice(t *testing.T) {
+	for _, c := range []struct {
+		why  error
+		want string
+	}{
+		{errors.New("no space left on device"), "check that the disk is not full or read-only, then redo them"},
+		{fmt.Errorf("newer optout: %w", model.ErrReadOnly), "update optout, then redo them"},
+		{fmt.Errorf("read-only file system: %w %w", model.ErrReadOnly, syscall.EROFS), "check that the disk is not full or read-only, then redo them"},
+		{fmt.Errorf("history damaged: %w", model.ErrCorrupt), "restore the backup, then redo them"},
+	} {
+		msg := unsavedError(2, "/d/optout.db", c.why).Error()
+		if !strings.HasPrefix(msg, "2 changes could not be saved to /d/optout.db (") || !strings.HasSuffix(msg, c.want) || strings.Contains(msg, "\n") {
+			t.Errorf("unsavedError(%v) = %q, want one line ending %q", c.why, msg, c.want)
+		}
 	}
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+
 	"github.com/optout/optout/model"
 	"github.com/optout/optout/store"
 )
@@ -68,6 +70,11 @@ func cmdTUI(g *globals, e env) error {
 	// restored from; the progress itself is already saved.
 	if err := st.Backup(); err != nil {
 		st.Close()
+		if errors.Is(err, model.ErrCorrupt) {
+			// The history turned out damaged: the backup was kept for
+			// restoring, and the UI has said so.
+			return runtimeErrorf("%s: %v", name, err)
+		}
 		return runtimeErrorf("%s: your progress is saved, but the backup failed: %v: check the free space next to %s", name, err, path)
 	}
 	if err := st.Close(); err != nil {

@@ -16,12 +16,9 @@ type memStore struct {
 	progress model.Progress
 }
 
-func (m *memStore) Load() (model.Snapshot, error)   { return model.Snapshot{}, nil }
-func (m *memStore) SaveAccount(model.Account) error { return nil }
-func (m *memStore) DeleteAccount(model.AccountID) error {
-	return nil
-}
-func (m *memStore) SetStep(model.AccountID, model.StepID, model.StepState) error { return nil }
+func (m *memStore) Load() (model.Snapshot, error)                 { return model.Snapshot{}, nil }
+func (m *memStore) LoadHistory() (model.History, []string, error) { return nil, nil, nil }
+func (m *memStore) SaveAccount(model.Account) error               { return nil }
 func (m *memStore) Record(a model.AccountID, s model.StepID, ev model.Event) error {
 	m.progress.Set(a, s, m.progress.State(a, s).Apply(ev))
 	return nil

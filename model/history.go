@@ -62,11 +62,13 @@ func (s StepState) Apply(ev Event) StepState {
 			s.At = ev.TickedAt
 		}
 		s.Revision = ev.Revision
+		s.CheckedAt = ev.At
 		if ev.Followed != nil {
 			s.Parts = ev.Followed.Parts
 		}
 	case EventReconfirm:
 		s.Revision = ev.Revision
+		s.CheckedAt = ev.At
 		if ev.Followed != nil {
 			s.Parts = ev.Followed.Parts
 		}
@@ -74,6 +76,7 @@ func (s StepState) Apply(ev Event) StepState {
 		s.Done = false
 	case EventStatus:
 		s.Status = ev.Status
+		s.StatusAt = ev.At
 	case EventNote:
 		s.Note = ev.Note
 	}
@@ -82,9 +85,11 @@ func (s StepState) Apply(ev Event) StepState {
 }
 
 // Recorded reports whether the user recorded anything for the step: a tick,
-// a status or a note, now or in its history. Such a step is never hidden.
+// a status or a note, now or in its history (or, before the history is
+// read, a dated tick or status). Such a step is never hidden.
 func (s StepState) Recorded() bool {
-	return s.Done || s.Status != StatusNone || s.Note != "" || len(s.History) > 0
+	return s.Done || s.Status != StatusNone || s.Note != "" || len(s.History) > 0 ||
+		!s.CheckedAt.IsZero() || !s.StatusAt.IsZero()
 }
 
 // LastFollowed is the step as it was at the latest tick or re-confirm of the

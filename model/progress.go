@@ -61,9 +61,16 @@ type StepState struct {
 	Parts    PartHashes    `json:"parts,omitzero"`     // the step's part hashes when ticked
 	Status   RequestStatus `json:"status,omitempty"`
 	Note     string        `json:"note,omitempty"`
+	// StatusAt is when the current status was recorded, and CheckedAt when
+	// the step was last ticked or re-confirmed: copies of dates in History,
+	// kept in the state (Apply sets them) so that start-up, which reads no
+	// history, can tell what is due. Zero when not known (recorded by an
+	// older optout); then History, once read, tells.
+	StatusAt  time.Time `json:"status_at,omitzero"`
+	CheckedAt time.Time `json:"checked_at,omitzero"`
 	// History is every recorded change, oldest first. The store keeps it
-	// apart from the state (append-only); it is never part of the state
-	// record.
+	// apart from the state (append-only) and reads it apart too
+	// (ProgressStore.LoadHistory); it is never part of the state record.
 	History []Event `json:"-"`
 }
 
@@ -104,6 +111,27 @@ func (p Progress) Set(account AccountID, step StepID, state StepState) {
 		p[account] = m
 	}
 	m[step] = state
+}
+
+// History is the recorded history of every step, by account and step,
+// oldest first, as ProgressStore.LoadHistory returns it.
+type History map[AccountID]map[StepID][]Event
+
+// WithHistory puts the loaded history h in front of each state's own: Load
+// returns states without history, and events applied since (Apply appends
+// them) happened after everything on disk. A history whose state is
+// missing is kept under a zero state, never dropped.
+func (p Progress) WithHistory(h History) {
+	for a, steps := range h {
+		for id, events := range steps {
+			if len(events) == 0 {
+				continue
+			}
+			st := p.State(a, id)
+			st.History = append(events[:len(events):len(events)], st.History...)
+			p.Set(a, id, st)
+		}
+	}
 }
 
 // Clone returns a deep copy, so a caller can hand progress to another

@@ -44,13 +44,15 @@ type Resume struct {
 type Snapshot struct {
 	Settings Settings
 	Accounts []Account // in creation order, removed ones included
-	Progress Progress  // each state's History filled, oldest first
+	// Progress holds the states, their History nil: ProgressStore.LoadHistory
+	// reads it, after the first frame (see Progress.WithHistory).
+	Progress Progress
 	Resume   Resume
 	// Problems lists, one line each, what the store found but could not
-	// read — an unreadable history event, a record in a format this optout
-	// does not know (both kept on disk, never dropped), a damaged file
-	// header that may hide the last change — naming the file, account and
-	// step. The user should be told once.
+	// read — a record in a format this optout does not know (kept on disk,
+	// never dropped), a damaged file header that may hide the last change —
+	// naming the file, account and step. LoadHistory returns the same for
+	// the history. The user should be told once.
 	Problems []string
 	// ReadOnly, when not empty, is why changes cannot be saved (the file
 	// was written by a newer optout); every write then fails with
@@ -63,19 +65,19 @@ type Snapshot struct {
 // change survives a crash. Implementations need not be safe for concurrent
 // writers; the UI sends one write at a time.
 type ProgressStore interface {
-	// Load reads everything.
+	// Load reads everything but the history of each step, which start-up
+	// does not need (the dates it needs are in the states): settings,
+	// accounts, resume state and step states, History nil.
 	Load() (Snapshot, error)
+	// LoadHistory reads and checks every step's history, oldest first. An
+	// event it cannot read is kept on disk and named in problems (file,
+	// account, step); a damaged history is an error wrapping ErrCorrupt
+	// that names what is affected.
+	LoadHistory() (h History, problems []string, err error)
 	// SaveAccount creates or updates (renames) an account. Saving it with
 	// Removed set removes it and keeps its records, so that saving it again
 	// with Removed zero brings it back.
 	SaveAccount(Account) error
-	// DeleteAccount removes an account and all progress recorded for it.
-	DeleteAccount(AccountID) error
-	// SetStep records the state of one step for one account.
-	//
-	// Deprecated: use Record, which keeps the history. Kept until every
-	// caller moves.
-	SetStep(AccountID, StepID, StepState) error
 	// Record appends ev to the history of (account, step) and stores the
 	// state it results in (StepState.Apply), in one durable transaction.
 	Record(AccountID, StepID, Event) error

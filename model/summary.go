@@ -1,7 +1,6 @@
 package model
 
 import (
-	"slices"
 	"time"
 )
 
@@ -84,7 +83,9 @@ type AccountOverview struct {
 // Summary computes the Overview of progress for accounts in region r at now.
 func Summary(c *Catalog, r Region, accounts []Account, progress Progress, now time.Time) Overview {
 	o := Overview{Region: r, Platforms: make([]PlatformOverview, 0, len(c.Platforms))}
-	var outside []NextItem
+	// Items by kind, each in catalog order: the list is their concatenation
+	// (no sort, which would move these large items about).
+	var byKind [NextOutside + 1][]NextItem
 	for i := range c.Platforms {
 		p := &c.Platforms[i]
 		po := PlatformOverview{Platform: p, Hidden: p.HiddenCount(r)}
@@ -98,7 +99,7 @@ func Summary(c *Catalog, r Region, accounts []Account, progress Progress, now ti
 					if st.Recorded() {
 						ao.Outside = append(ao.Outside, s)
 						item.Kind = NextOutside
-						outside = append(outside, item)
+						byKind[NextOutside] = append(byKind[NextOutside], item)
 					}
 					continue
 				}
@@ -112,17 +113,17 @@ func Summary(c *Catalog, r Region, accounts []Account, progress Progress, now ti
 				if st.Changed(*s) {
 					ao.Changed++
 					item.Kind, item.Since = NextChanged, st.At
-					o.Next = append(o.Next, item)
+					byKind[NextChanged] = append(byKind[NextChanged], item)
 				}
 				if sent, due := followUpDue(*s, st, now); due {
 					ao.Due++
 					item.Kind, item.Since = NextFollowUp, sent
-					o.Next = append(o.Next, item)
+					byKind[NextFollowUp] = append(byKind[NextFollowUp], item)
 				}
 				if last, due := recheckDue(st, recheckMonths(*s), now); due {
 					ao.Due++
 					item.Kind, item.Since = NextRecheck, last
-					o.Next = append(o.Next, item)
+					byKind[NextRecheck] = append(byKind[NextRecheck], item)
 				}
 			}
 			po.Tally = po.Tally.Add(ao.Tally)
@@ -131,9 +132,16 @@ func Summary(c *Catalog, r Region, accounts []Account, progress Progress, now ti
 		o.Total = o.Total.Add(po.Tally)
 		o.Platforms = append(o.Platforms, po)
 	}
-	o.Next = append(o.Next, outside...)
-	// Stable: within a kind, catalog order stays.
-	slices.SortStableFunc(o.Next, func(a, b NextItem) int { return int(a.Kind) - int(b.Kind) })
+	n := 0
+	for _, items := range byKind {
+		n += len(items)
+	}
+	if n > 0 {
+		o.Next = make([]NextItem, 0, n)
+		for _, items := range byKind {
+			o.Next = append(o.Next, items...)
+		}
+	}
 	o.Orphans = Orphans(c, progress)
 	return o
 }
@@ -157,12 +165,15 @@ func recheckDue(st StepState, months int, now time.Time) (time.Time, bool) {
 	if months <= 0 || !st.Done {
 		return time.Time{}, false
 	}
-	last := st.At
-	for i := len(st.History) - 1; i >= 0; i-- {
+	last := st.CheckedAt
+	for i := len(st.History) - 1; i >= 0 && last.IsZero(); i-- {
 		if k := st.History[i].Kind; k == EventTick || k == EventReconfirm {
 			last = st.History[i].At
 			break
 		}
+	}
+	if last.IsZero() {
+		last = st.At
 	}
 	if last.IsZero() {
 		return last, false
@@ -171,8 +182,12 @@ func recheckDue(st StepState, months int, now time.Time) (time.Time, bool) {
 }
 
 // StatusSince is when the current request status was recorded, or zero if
-// that is not known (set before statuses were dated).
+// that is not known (set before statuses were dated). It reads StatusAt,
+// or the history for a state recorded before StatusAt was kept.
 func (s StepState) StatusSince() time.Time {
+	if !s.StatusAt.IsZero() {
+		return s.StatusAt
+	}
 	for i := len(s.History) - 1; i >= 0; i-- {
 		if e := s.History[i]; e.Kind == EventStatus {
 			if e.Status != s.Status {

@@ -26,7 +26,7 @@ func BenchmarkSetStep(b *testing.B) {
 	for b.Loop() {
 		start := time.Now()
 		st := model.StepState{Done: i%2 == 0, At: start, Revision: "0123456789abcdef"}
-		if err := s.SetStep("meta/p001#1", model.StepID(fmt.Sprintf("meta/platform-%02d/step-%05d", i%20, i%100)), st); err != nil {
+		if err := s.setStep("meta/p001#1", model.StepID(fmt.Sprintf("meta/platform-%02d/step-%05d", i%20, i%100)), st); err != nil {
 			b.Fatal(err)
 		}
 		times = append(times, time.Since(start))
@@ -86,10 +86,55 @@ func BenchmarkOpenCheck(b *testing.B) {
 	b.ReportMetric(float64(info.Size())/(1<<20), "MiB-file")
 }
 
-// BenchmarkOpenLedger measures Open (its check reads every record) and the
+// BenchmarkOpenLedger measures Open (its check reads every record but the
+// history, which start-up leaves to LoadHistory after the first frame) and the
 // Load that follows, on a long-kept ledger: 100 accounts × 100 events over
 // 10 steps each, with what the user followed on ticks.
 func BenchmarkOpenLedger(b *testing.B) {
+	path := ledgerStore(b)
+	for b.Loop() {
+		s, err := Open(path, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Load(); err != nil {
+			b.Fatal(err)
+		}
+		if err := s.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoadHistory measures what the UI does right after its first
+// frame on the same ledger: LoadHistory, with the check of the whole file's
+// structure it runs first.
+func BenchmarkLoadHistory(b *testing.B) {
+	path := ledgerStore(b)
+	for b.Loop() {
+		b.StopTimer()
+		s, err := Open(path, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Load(); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if _, _, err := s.LoadHistory(); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		if err := s.Close(); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+	}
+}
+
+// ledgerStore writes the ledger of BenchmarkOpenLedger and returns its path.
+func ledgerStore(b *testing.B) string {
+	b.Helper()
 	path := filepath.Join(b.TempDir(), "optout.db")
 	s, err := Open(path, Options{NoSync: true})
 	if err != nil {
@@ -117,16 +162,5 @@ func BenchmarkOpenLedger(b *testing.B) {
 	if err := s.Close(); err != nil {
 		b.Fatal(err)
 	}
-	for b.Loop() {
-		s, err := Open(path, Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := s.Load(); err != nil {
-			b.Fatal(err)
-		}
-		if err := s.Close(); err != nil {
-			b.Fatal(err)
-		}
-	}
+	return path
 }

@@ -18,7 +18,7 @@ import (
 func TestUnknownDataSurvives(t *testing.T) {
 	s := openTest(t)
 	must(t, s.SaveAccount(model.Account{ID: "a", Platform: "p", Label: "x", Created: t1}))
-	must(t, s.SetStep("a", "s", model.StepState{Done: true}))
+	must(t, s.setStep("a", "s", model.StepState{Done: true}))
 	must(t, s.SaveSettings(model.Settings{Region: "eu"}))
 	must(t, s.SaveResume(model.Resume{Focus: "tree"}))
 	path := s.Path()
@@ -60,7 +60,7 @@ func TestUnknownDataSurvives(t *testing.T) {
 		t.Errorf("Load of newer data = %+v", got)
 	}
 	must(t, s.SaveAccount(model.Account{ID: "a", Platform: "p", Label: "renamed", Created: t1}))
-	must(t, s.SetStep("a", "s", model.StepState{Done: false, Note: "n"}))
+	must(t, s.setStep("a", "s", model.StepState{Done: false, Note: "n"}))
 	must(t, s.SaveSettings(model.Settings{Region: "us"}))
 	must(t, s.SaveResume(model.Resume{Focus: "detail"}))
 	must(t, s.Close())
@@ -163,7 +163,7 @@ func TestBareBoltFile(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Open(bare bbolt file): %v", err)
 	}
-	must(t, s.SetStep("a", "s", model.StepState{Done: true}))
+	must(t, s.setStep("a", "s", model.StepState{Done: true}))
 	must(t, s.Close())
 	before := readFile(t, foreign)
 	if _, err := Open(foreign, Options{}); !errors.Is(err, model.ErrCorrupt) {

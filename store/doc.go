@@ -5,8 +5,9 @@
 // It imports model, bbolt and the standard library only. Users trust it with
 // months of proof, so it is conservative: every change is one fsync'd
 // transaction; history is append-only; every record carries a checksum,
-// verified before the file is used, so damage is refused instead of read as
-// missing data; a damaged file is never written to; data written by a newer
+// verified before it is used (states, accounts and settings by Open, the
+// history by LoadHistory, which start-up runs after the first frame), so
+// damage is refused instead of read as missing data; a damaged file is never written to; data written by a newer
 // optout is kept, and a file from a newer data format is opened read-only;
 // progress for steps the guides no longer contain is never dropped.
 //

@@ -58,7 +58,12 @@ func create(path string) error {
 // Backup writes a consistent copy of the data to PATH.bak: into a temporary
 // file first, fsync'd, then renamed over the old backup, so that a crash
 // leaves either the old backup or the new one, never half of one.
+// A file whose history LoadHistory found damaged is not copied: the
+// backup is then what the user restores from.
 func (s *Store) Backup() error {
+	if err := s.checkWhole(); err != nil {
+		return fmt.Errorf("not backed up, so that %s stays as it was: %w", backupPath(s.path), err)
+	}
 	err := writeAtomically(backupPath(s.path), func(w io.Writer) error {
 		return s.db.View(func(tx *bolt.Tx) error {
 			_, err := tx.WriteTo(w)

@@ -48,6 +48,9 @@ func FuzzDecodeRecord(f *testing.F) {
 		`{"Note":"forged","note":"real","NOTE":"x"}`,
 		`{"parts":{"title":1},"parts":{"body":2}}`,
 		`{"id":"a","platform":"p","label":"\u004cabel","created":"2026-03-01T10:00:00Z","removed":"2026-03-02T10:00:00Z"}`,
+		`{"id":"a","platform":"p","label":"@shop","created":"2026-03-01T10:00:00+01:00"}`,
+		`{"done":true,"at":"2026-12-01T03:22:00Z","status_at":"2026-12-02T03:22:00Z","checked_at":"2026-12-03T03:22:00Z"}`,
+		`{"at":"2026-12-01T03:22:00.123456789Z","checked_at":"2024-02-29T03:22:00.5Z","done":true,"note":"n","parts":{"title":1,"regions":4294967295},"revision":"r","status":"submitted","status_at":"2025-02-29T00:00:00Z"}`,
 		`{"title":"T","link":"https://example.org","body":"b","parts":{"link":3}}`,
 		`{"\u212Aey":1,"ſtatus":"x"}`,
 		`null`, `[]`, `{"done":1}`,
@@ -75,10 +78,23 @@ func FuzzDecodeRecord(f *testing.F) {
 			}
 		}
 
+		if fast, ok := orderedState(data, interner{}); ok {
+			var strict model.StepState
+			if err := decodeStrict(data, &strict); err != nil || !reflect.DeepEqual(fast, strict) {
+				t.Fatalf("orderedState read %+v, decodeStrict %+v (%v)", fast, strict, err)
+			}
+		}
 		if fast, ok := fastState(data, interner{}); ok {
 			var strict model.StepState
 			if err := decodeStrict(data, &strict); err != nil || !reflect.DeepEqual(fast, strict) {
 				t.Fatalf("fastState read %+v, decodeStrict %+v (%v)", fast, strict, err)
+			}
+		}
+
+		if fast, ok := fastAccount(data, interner{}); ok {
+			var strict model.Account
+			if err := decodeStrict(data, &strict); err != nil || !reflect.DeepEqual(fast, strict) {
+				t.Fatalf("fastAccount read %+v, decodeStrict %+v (%v)", fast, strict, err)
 			}
 		}
 

@@ -44,12 +44,11 @@ func TestNewerFileIsReadOnly(t *testing.T) {
 			t.Errorf("Snapshot.ReadOnly = %q, want the version and what to do", snap.ReadOnly)
 		}
 		writes := map[string]error{
-			"SaveAccount":   s.SaveAccount(model.Account{ID: "a", Platform: "p", Label: "x"}),
-			"DeleteAccount": s.DeleteAccount("a"),
-			"SetStep":       s.SetStep("a", "p/s", model.StepState{}),
-			"Record":        s.Record("a", "p/s", model.Event{At: t2, Kind: model.EventUntick}),
-			"SaveSettings":  s.SaveSettings(model.Settings{Region: "us"}),
-			"SaveResume":    s.SaveResume(model.Resume{Focus: "tree"}),
+			"SaveAccount":  s.SaveAccount(model.Account{ID: "a", Platform: "p", Label: "x"}),
+			"SetStep":      s.setStep("a", "p/s", model.StepState{}),
+			"Record":       s.Record("a", "p/s", model.Event{At: t2, Kind: model.EventUntick}),
+			"SaveSettings": s.SaveSettings(model.Settings{Region: "us"}),
+			"SaveResume":   s.SaveResume(model.Resume{Focus: "tree"}),
 		}
 		for name, err := range writes {
 			if !errors.Is(err, model.ErrReadOnly) {
@@ -86,8 +85,9 @@ func flipAll(t *testing.T, path string, needle, replacement []byte) {
 }
 
 // TestChecksumCatchesFlippedBytes: a changed byte in a record's value or
-// key, which bbolt's own check cannot see, stops Open with the damage
-// message naming what is affected, and leaves the file as it was.
+// key, which bbolt's own check cannot see, stops Open (or, in an event,
+// LoadHistory) with the damage message naming what is affected, and leaves
+// the file as it was.
 func TestChecksumCatchesFlippedBytes(t *testing.T) {
 	cases := []struct {
 		name             string
@@ -105,14 +105,14 @@ func TestChecksumCatchesFlippedBytes(t *testing.T) {
 			must(t, s.SaveAccount(model.Account{ID: "acc-1", Platform: "p", Label: "@alice_shop", Created: t1}))
 			must(t, s.Record("acc-1", "p/object", model.Event{At: t1, Kind: model.EventTick, Revision: "r"}))
 			must(t, s.Record("acc-1", "p/object", model.Event{At: t2, Kind: model.EventNote, Note: "event note 777"}))
-			must(t, s.SetStep("acc-1", "p/object", model.StepState{Done: true, At: t1, Note: "case #12345"}))
+			must(t, s.setStep("acc-1", "p/object", model.StepState{Done: true, At: t1, Note: "case #12345"}))
 			must(t, s.Record("acc-1", "p/other-step", model.Event{At: t1, Kind: model.EventStatus, Status: model.StatusSubmitted}))
 			path := s.Path()
 			must(t, s.Close())
 			flipAll(t, path, []byte(c.needle), []byte(c.replaced))
 			before := snapshotDir(t, filepath.Dir(path))
 			for _, opts := range []Options{{}, {ReadOnly: true}} {
-				_, err := Open(path, opts)
+				err := openAll(path, opts)
 				if !errors.Is(err, model.ErrCorrupt) {
 					t.Fatalf("Open(%+v) = %v, want ErrCorrupt", opts, err)
 				}
@@ -126,6 +126,21 @@ func TestChecksumCatchesFlippedBytes(t *testing.T) {
 			}
 		})
 	}
+}
+
+// openAll opens path, loads it and loads its history, as the UI does (Open
+// checks the states, LoadHistory the events), and closes it.
+func openAll(path string, opts Options) error {
+	s, err := Open(path, opts)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if _, err := s.Load(); err != nil {
+		return err
+	}
+	_, _, err = s.LoadHistory()
+	return err
 }
 
 // TestLostRecordsAreDamage: an event or a state that vanished (as when
@@ -150,9 +165,9 @@ func TestLostRecordsAreDamage(t *testing.T) {
 			path := s.Path()
 			must(t, s.Close())
 			withDB(t, path, drop)
-			_, err := Open(path, Options{ReadOnly: true})
+			err := openAll(path, Options{ReadOnly: true})
 			if !errors.Is(err, model.ErrCorrupt) || !strings.Contains(err.Error(), `step "p/s" for account "a"`) {
-				t.Errorf("Open = %v, want ErrCorrupt naming the step", err)
+				t.Errorf("Open and LoadHistory = %v, want ErrCorrupt naming the step", err)
 			}
 		})
 	}

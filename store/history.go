@@ -26,7 +26,7 @@ import (
 // it results in (model.StepState.Apply), in one transaction.
 func (s *Store) Record(account model.AccountID, step model.StepID, ev model.Event) error {
 	if account == "" || step == "" {
-		return saveError(s.path, errors.New("step or account has no ID"))
+		return model.Permanent(saveError(s.path, errors.New("step or account has no ID")))
 	}
 	return s.update(func(tx *bolt.Tx) error {
 		states, err := nested(tx, bucketProgress, []byte(account))
@@ -55,7 +55,7 @@ func appendEvent(tx *bolt.Tx, account model.AccountID, step model.StepID, ev mod
 	}
 	payload, err := encodeEvent(ev, ref)
 	if err != nil {
-		return err
+		return model.Permanent(err)
 	}
 	accounts, err := nested(tx, bucketHistory, []byte(account))
 	if err != nil {

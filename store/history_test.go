@@ -1,6 +1,9 @@
 package store
 
 import (
+	"bytes"
+	"errors"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -128,4 +131,185 @@ func TestRemovedAccountKeepsRecords(t *testing.T) {
 	if got := snap.Progress.State("a", "p/s"); !got.Done || len(got.History) != 1 {
 		t.Errorf("progress of the removed account = %+v, want kept", got)
 	}
+}
+
+// TestLoadReadsNoHistory: start-up's Load returns the states with the dates
+// it needs and no history; LoadHistory returns the history, which merged
+// gives back what was recorded.
+func TestLoadReadsNoHistory(t *testing.T) {
+	s := openTest(t)
+	events := []model.Event{
+		{At: t1, Kind: model.EventTick, Revision: "r1", Followed: &model.Followed{Title: "Object"}},
+		{At: t1.Add(time.Minute), Kind: model.EventStatus, Status: model.StatusSubmitted},
+		{At: t1.Add(2 * time.Minute), Kind: model.EventReconfirm, Revision: "r2"},
+	}
+	var want model.StepState
+	for _, ev := range events {
+		must(t, s.Record("a", "p/s", ev))
+		want = want.Apply(ev)
+	}
+	for _, name := range []string{"after writes", "reopened"} {
+		if name == "reopened" {
+			s = reopen(t, s)
+		}
+		snap, err := s.Load()
+		must(t, err)
+		got := snap.Progress.State("a", "p/s")
+		if got.History != nil {
+			t.Errorf("%s: Load returned %d events, want none", name, len(got.History))
+		}
+		if !got.StatusAt.Equal(t1.Add(time.Minute)) || !got.CheckedAt.Equal(t1.Add(2*time.Minute)) || !got.Done {
+			t.Errorf("%s: state %+v, want the status and check dates", name, got)
+		}
+		h, problems, err := s.LoadHistory()
+		must(t, err)
+		if len(problems) != 0 {
+			t.Errorf("%s: problems %q", name, problems)
+		}
+		snap.Progress.WithHistory(h)
+		if got := snap.Progress.State("a", "p/s"); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: merged state =\n%+v\nwant\n%+v", name, got, want)
+		}
+	}
+}
+
+// TestOverlongStepIsPermanent: a step ID over bbolt's key limit fails for
+// good (model.ErrPermanent), so the UI drops it instead of retrying it for
+// ever, and later writes go through.
+func TestOverlongStepIsPermanent(t *testing.T) {
+	s := openTest(t)
+	long := model.StepID("p/" + strings.Repeat("x", 40<<10))
+	err := s.Record("a", long, model.Event{At: t1, Kind: model.EventTick, Revision: "r"})
+	if !errors.Is(err, model.ErrPermanent) {
+		t.Fatalf("Record of a %d-byte step ID = %v, want ErrPermanent", len(long), err)
+	}
+	if strings.Contains(err.Error(), "\n") {
+		t.Errorf("message %q is not one line", err)
+	}
+	must(t, s.Record("a", "p/s", model.Event{At: t1, Kind: model.EventTick, Revision: "r"}))
+	if got := load(t, reopen(t, s)).Progress; len(got["a"]) != 1 || !got.State("a", "p/s").Done {
+		t.Errorf("progress = %+v, want only p/s", got)
+	}
+}
+
+// TestDamagedHistoryRefusesWritesAndBackup: once LoadHistory has found the
+// history damaged, nothing is written to the file and the backup is not
+// replaced by a copy of it.
+func TestDamagedHistoryRefusesWritesAndBackup(t *testing.T) {
+	s := openTest(t)
+	must(t, s.Record("a", "p/s", model.Event{At: t1, Kind: model.EventNote, Note: "event note 777"}))
+	must(t, s.Record("a", "p/s", model.Event{At: t1, Kind: model.EventNote, Note: "x"}))
+	must(t, s.Backup())
+	path := s.Path()
+	must(t, s.Close())
+	flipAll(t, path, []byte("event note 777"), []byte("event note 778"))
+	s, err := Open(path, Options{})
+	must(t, err)
+	defer s.Close()
+	if _, err := s.Load(); err != nil {
+		t.Fatalf("Load = %v; the states are fine", err)
+	}
+	if _, _, err := s.LoadHistory(); !errors.Is(err, model.ErrCorrupt) {
+		t.Fatalf("LoadHistory = %v, want ErrCorrupt", err)
+	}
+	before, backup := readFile(t, path), readFile(t, backupPath(path))
+	if err := s.Record("a", "p/s", model.Event{At: t2, Kind: model.EventTick}); !errors.Is(err, model.ErrCorrupt) || !errors.Is(err, model.ErrPermanent) {
+		t.Errorf("Record after damage = %v, want ErrCorrupt and ErrPermanent", err)
+	}
+	if err := s.Backup(); !errors.Is(err, model.ErrCorrupt) {
+		t.Errorf("Backup after damage = %v, want ErrCorrupt", err)
+	}
+	if !bytes.Equal(readFile(t, path), before) || !bytes.Equal(readFile(t, backupPath(path)), backup) {
+		t.Error("the damaged file or its backup changed")
+	}
+}
+
+// TestDamagedHistoryPageIsFoundBeforeAnyWrite: Open checks the structure
+// of all but the history, which start-up does not read; a damaged page in
+// the history is found by LoadHistory, or by the first write or backup if
+// nothing read the history first, and the file is left as it was.
+func TestDamagedHistoryPageIsFoundBeforeAnyWrite(t *testing.T) {
+	for _, first := range []string{"LoadHistory", "Record", "Backup"} {
+		t.Run(first, func(t *testing.T) {
+			s := openTest(t)
+			for i := range 200 {
+				must(t, s.Record("a", "p/s", model.Event{At: t1.Add(time.Duration(i) * time.Minute), Kind: model.EventNote, Note: strings.Repeat("n", 100)}))
+			}
+			path := s.Path()
+			must(t, s.Close())
+			var page uint64
+			withDB(t, path, func(tx *bolt.Tx) error {
+				page = uint64(tx.Bucket([]byte(bucketHistory)).Bucket([]byte("a")).Bucket([]byte("p/s")).Root())
+				return nil
+			})
+			if page == 0 {
+				t.Fatal("the history is inline: no page to damage")
+			}
+			b := readFile(t, path)
+			psz := uint64(os.Getpagesize())
+			b[page*psz+8], b[page*psz+9] = 0x77, 0x00 // not a page type
+			must(t, os.WriteFile(path, b, 0o600))
+
+			s, err := Open(path, Options{})
+			if err != nil {
+				t.Fatalf("Open = %v; the states are intact", err)
+			}
+			defer s.Close()
+			if got := load0(t, s).Progress.State("a", "p/s"); got.Note == "" {
+				t.Errorf("state = %+v", got)
+			}
+			switch first {
+			case "LoadHistory":
+				_, _, err = s.LoadHistory()
+			case "Record":
+				err = s.Record("a", "p/t", model.Event{At: t2, Kind: model.EventTick})
+			case "Backup":
+				err = s.Backup()
+			}
+			if !errors.Is(err, model.ErrCorrupt) {
+				t.Fatalf("%s = %v, want ErrCorrupt", first, err)
+			}
+			if !bytes.Equal(readFile(t, path), b) {
+				t.Error("the damaged file changed")
+			}
+			if _, err := os.Stat(backupPath(path)); err == nil {
+				t.Error("a backup of the damaged file was made")
+			}
+		})
+	}
+}
+
+// load0 is Load alone, as start-up calls it.
+func load0(t *testing.T, s *Store) model.Snapshot {
+	t.Helper()
+	snap, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return snap
+}
+
+// TestStatesTakeTheOrderedPath: the states optout writes, new and updated
+// in place (putJSON rewrites them with sorted keys), are read by the
+// fastest path, which start-up's budget depends on.
+func TestStatesTakeTheOrderedPath(t *testing.T) {
+	s := openTest(t)
+	must(t, s.Record("a", "p/s", model.Event{At: t1, Kind: model.EventTick, Revision: "r", Followed: &model.Followed{Parts: model.PartHashes{Title: 1, Body: 2}}}))
+	check := func(when string) {
+		must(t, s.db.View(func(tx *bolt.Tx) error {
+			v := tx.Bucket([]byte(bucketProgress)).Bucket([]byte("a")).Get([]byte("p/s"))
+			p, err := unseal(v, []byte(bucketProgress), []byte("a"), []byte("p/s"))
+			if err != nil {
+				return err
+			}
+			if _, ok := orderedState(p, interner{}); !ok {
+				t.Errorf("%s: %s is not read by orderedState", when, p)
+			}
+			return nil
+		}))
+	}
+	check("new")
+	must(t, s.Record("a", "p/s", model.Event{At: t2, Kind: model.EventStatus, Status: model.StatusSubmitted}))
+	must(t, s.Record("a", "p/s", model.Event{At: t2, Kind: model.EventNote, Note: "n"}))
+	check("updated")
 }

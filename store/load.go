@@ -13,13 +13,14 @@ import (
 	"github.com/optout/optout/model"
 )
 
-// Load reads everything: settings, resume state, accounts (removed ones
-// too) sorted by Created then ID, and progress with its history for every
-// step ID on file, whether or not the current guides still contain it (see
-// model.Orphans). A record it cannot read (written by something other than
-// optout, or by a newer optout in a form this one does not know) is left on
-// disk and named in Snapshot.Problems. A record that fails its checksum is
-// damage: Load fails with model.ErrCorrupt.
+// Load reads everything start-up needs: settings, resume state, accounts
+// (removed ones too) sorted by Created then ID, and the state of every step
+// ID on file, whether or not the current guides still contain it (see
+// model.Orphans), without its history (LoadHistory reads that). A record it
+// cannot read (written by something other than optout, or by a newer
+// optout in a form this one does not know) is left on disk and named in
+// Snapshot.Problems. A record that fails its checksum is damage: Load fails
+// with model.ErrCorrupt.
 func (s *Store) Load() (model.Snapshot, error) {
 	if s.loaded != nil {
 		// Open has just read and checked everything; nothing changed since.
@@ -46,6 +47,62 @@ func (s *Store) Load() (model.Snapshot, error) {
 	return snap, nil
 }
 
+// LoadHistory reads every step's history, oldest first, checking the
+// structure of the whole file (the first time: Open leaves the history's
+// pages out), each event's checksum, and that none is missing. An event it
+// cannot read is left on disk and named in problems (file, account, step);
+// a damaged history fails with model.ErrCorrupt, naming what is affected,
+// and from then on the store refuses writes and backups.
+func (s *Store) LoadHistory() (model.History, []string, error) {
+	if s.damaged != nil {
+		return nil, nil, s.damaged
+	}
+	var r *reader
+	err := guard(func() error {
+		return s.db.View(func(tx *bolt.Tx) error {
+			if err := s.verify(tx); err != nil {
+				return &structureError{err}
+			}
+			r = newReader(tx, s.path, s.version)
+			return r.history()
+		})
+	})
+	if err != nil {
+		var d *damageError
+		var p *panicError
+		var st *structureError
+		if errors.As(err, &d) || errors.As(err, &p) || errors.As(err, &st) {
+			what := ""
+			if d != nil {
+				what = d.what
+			}
+			s.damaged = corruptError(s.path, what, err)
+			return nil, nil, s.damaged
+		}
+		return nil, nil, accessError("read", s.path, err)
+	}
+	return r.hist, r.snap.Problems, nil
+}
+
+// checkWhole makes sure the whole file has been checked, the history
+// included, before the first write or backup: it reads the history if
+// nothing has yet (LoadHistory), and returns why the file is damaged, if it
+// is.
+func (s *Store) checkWhole() error {
+	if !s.verified && s.damaged == nil {
+		if _, _, err := s.LoadHistory(); err != nil && s.damaged == nil {
+			return err
+		}
+	}
+	return s.damaged
+}
+
+// structureError is a file whose structure fails verify.
+type structureError struct{ err error }
+
+func (e *structureError) Error() string { return e.err.Error() }
+func (e *structureError) Unwrap() error { return e.err }
+
 // damageError is a record that fails its checksum, or one that is missing
 // where the rest of the file shows it was written.
 type damageError struct {
@@ -60,22 +117,29 @@ type reader struct {
 	version  int // the file's schema version
 	snap     model.Snapshot
 	intern   interner
+	hist     model.History
 	followed map[string]*model.Followed // by key
 	tx       *bolt.Tx
 }
 
-// readAll reads and checks every record optout knows in a file of the given
-// schema version (1 stores bare JSON; 2 on frames every record).
-func readAll(tx *bolt.Tx, path string, version int) (model.Snapshot, error) {
-	r := &reader{
+func newReader(tx *bolt.Tx, path string, version int) *reader {
+	return &reader{
 		path:     path,
 		version:  version,
 		snap:     model.Snapshot{Progress: model.Progress{}},
+		hist:     model.History{},
 		intern:   interner{},
 		followed: map[string]*model.Followed{},
 		tx:       tx,
 	}
-	for _, step := range []func() error{r.settings, r.accounts, r.progress, r.history} {
+}
+
+// readAll reads and checks every record optout knows in a file of the given
+// schema version (1 stores bare JSON; 2 on frames every record) but the
+// history, which LoadHistory reads.
+func readAll(tx *bolt.Tx, path string, version int) (model.Snapshot, error) {
+	r := newReader(tx, path, version)
+	for _, step := range []func() error{r.settings, r.accounts, r.progress} {
 		if err := step(); err != nil {
 			return model.Snapshot{}, err
 		}
@@ -157,13 +221,19 @@ func (r *reader) accounts() error {
 		if v == nil {
 			return nil // a bucket: not ours
 		}
-		var a model.Account
-		ok, err := r.decodeJSON(v, &a, []byte(bucketAccounts), k)
-		if ok {
-			a.ID = model.AccountID(k) // the key is authoritative
-			r.snap.Accounts = append(r.snap.Accounts, a)
+		place := [][]byte{[]byte(bucketAccounts), k}
+		p, ok, err := r.payload(v, place...)
+		if !ok || err != nil {
+			return err
 		}
-		return err
+		a, err := decodeAccount(p, r.intern)
+		if err != nil {
+			r.problem(place, err)
+			return nil
+		}
+		a.ID = model.AccountID(k) // the key is authoritative
+		r.snap.Accounts = append(r.snap.Accounts, a)
+		return nil
 	})
 }
 
@@ -175,6 +245,16 @@ func (r *reader) progress() error {
 	return all.ForEachBucket(func(account []byte) error {
 		id := model.AccountID(account)
 		base := placeOf([]byte(bucketProgress), account)
+		states := r.snap.Progress[id]
+		if states == nil {
+			states = map[model.StepID]model.StepState{}
+			r.snap.Progress[id] = states
+		}
+		defer func() {
+			if len(states) == 0 {
+				delete(r.snap.Progress, id)
+			}
+		}()
 		return all.Bucket(account).ForEach(func(step, v []byte) error {
 			if v == nil {
 				return nil
@@ -189,7 +269,7 @@ func (r *reader) progress() error {
 				r.problem(place, err)
 				return nil
 			}
-			r.snap.Progress.Set(id, model.StepID(step), st)
+			states[model.StepID(step)] = st
 			return nil
 		})
 	})
@@ -217,11 +297,11 @@ func (r *reader) history() error {
 			if accountStates == nil || accountStates.Get(step) == nil {
 				return &damageError{what: describe([][]byte{[]byte(bucketProgress), account, step}) + " is missing"}
 			}
-			id, sid := model.AccountID(account), model.StepID(step)
-			if s, ok := r.snap.Progress[id][sid]; ok {
-				s.History = events
-				r.snap.Progress.Set(id, sid, s)
+			id := model.AccountID(account)
+			if r.hist[id] == nil {
+				r.hist[id] = map[model.StepID][]model.Event{}
 			}
+			r.hist[id][model.StepID(step)] = events
 			return nil
 		})
 	})

@@ -43,7 +43,7 @@ func TestLockInProcess(t *testing.T) {
 			t.Errorf("second Open(%+v) took %v", opts, elapsed)
 		}
 	}
-	must(t, s.SetStep("a", "s", model.StepState{Done: true}))
+	must(t, s.setStep("a", "s", model.StepState{Done: true}))
 	if !load(t, s).Progress.State("a", "s").Done {
 		t.Error("first store lost a write")
 	}
@@ -82,7 +82,7 @@ func TestLockSecondProcess(t *testing.T) {
 			t.Errorf("second process said %q, want %q", got, want)
 		}
 	}
-	must(t, s.SetStep("a", "s", model.StepState{Done: true}))
+	must(t, s.setStep("a", "s", model.StepState{Done: true}))
 }
 
 // TestLockHeldByChild: the lock is taken by another process, and released
@@ -96,7 +96,7 @@ func TestLockHeldByChild(t *testing.T) {
 		}
 		fmt.Println("ready")
 		_, _ = bufio.NewReader(os.Stdin).ReadString('\n') // until the parent closes stdin
-		if err := s.SetStep("child", "s", model.StepState{Done: true}); err != nil {
+		if err := s.setStep("child", "s", model.StepState{Done: true}); err != nil {
 			os.Exit(2)
 		}
 		s.Close()

@@ -37,20 +37,28 @@ type Options struct {
 type Store struct {
 	path    string
 	db      *bolt.DB
-	version int // the file's schema version, once open (and upgraded)
+	file    *os.File // db's file, for verify's page walk
+	version int      // the file's schema version, once open (and upgraded)
 	// readOnly, when set, is why writes are refused: the file was written
 	// by a newer optout.
 	readOnly string
 	// loaded is what Open read while checking the file, handed to the first
 	// Load unless a write came first, so start-up reads the file once.
 	loaded *model.Snapshot
+	// damaged, once LoadHistory has found the history damaged, is why
+	// nothing more is written to the file, nor copied over its backup.
+	damaged error
+	// verified is set once the whole file's structure has been checked
+	// (verify): Open checks all but the history.
+	verified bool
 }
 
 var _ model.ProgressStore = (*Store)(nil)
 
 // Open opens the data file at path, creating it (directory 0700, file 0600)
 // only if nothing exists there, and checks its integrity — bbolt's structure
-// and every record's checksum — before returning. A file from an older
+// and the checksum of every record but history events, which LoadHistory
+// checks as it reads them — before returning. A file from an older
 // optout is copied to PATH.vN.bak and upgraded; one from a newer optout is
 // opened read-only (Snapshot.ReadOnly says so, writes fail with
 // model.ErrReadOnly). Errors read as one line — what went wrong, with which
@@ -98,12 +106,13 @@ func Open(path string, opts Options) (*Store, error) {
 	}
 	if db != nil { // kept open read-only
 		seen.snap.ReadOnly = newer
-		return &Store{path: path, db: db, version: seen.version, readOnly: newer, loaded: &seen.snap}, nil
+		return &Store{path: path, db: db, file: seen.file, version: seen.version, readOnly: newer, loaded: &seen.snap}, nil
 	}
-	if db, err = openWritable(path, opts); err != nil {
+	var file *os.File
+	if db, file, err = openWritable(path, opts); err != nil {
 		return nil, err
 	}
-	s := &Store{path: path, db: db}
+	s := &Store{path: path, db: db, file: file}
 	// Another optout may have written between the check and the reopen
 	// (even upgraded the file): go by what the file says now.
 	same := false
@@ -155,14 +164,16 @@ func (s *Store) Close() error {
 
 // inspection is what inspect learnt about a file.
 type inspection struct {
+	file    *os.File       // the file bbolt opened, when the database is kept
 	version int            // its schema version
 	txid    int            // the transaction it was read at
 	snap    model.Snapshot // everything in it
 }
 
-// inspect opens path read-only and checks it: bbolt's header validation, a
-// bounds-checked walk of every page (preflight), tx.Check, then every
-// record's checksum while reading them all. It keeps the database open only
+// inspect opens path read-only and checks all of it but the history
+// (historyBuckets, which LoadHistory checks): bbolt's header validation, a
+// bounds-checked walk of the pages (preflight), bbolt's consistency check,
+// then every record's checksum while reading them. It keeps the database open only
 // if keep says so for the file's schema version, and returns nil otherwise.
 // All of it runs under guard, so a panic or memory fault inside bbolt
 // becomes ErrCorrupt instead of a crash.
@@ -213,28 +224,30 @@ func inspect(path string, timeout time.Duration, keep func(version int) bool) (*
 	if !kept {
 		db = nil
 	}
+	seen.file = file
 	return db, seen, nil
 }
 
-// check validates an open database: the page walk, bbolt's consistency
-// check, our schema version, and every record (readAll).
+// historyBuckets are the top-level buckets start-up does not read: Open
+// checks the rest of the file, LoadHistory (verify) all of it.
+var historyBuckets = map[string]bool{bucketHistory: true, bucketFollowed: true}
+
+// check validates an open database but its history (historyBuckets): the
+// page walk, bbolt's consistency check, our schema version, and every
+// record (readAll).
 func check(db *bolt.DB, file *os.File, path string) (inspection, error) {
 	info, err := file.Stat()
 	if err != nil {
 		return inspection{}, err
 	}
-	m, err := preflight(file, info.Size())
+	m, err := preflight(file, info.Size(), historyBuckets)
 	if err != nil {
 		return inspection{}, err
 	}
 	var seen inspection
 	err = db.View(func(tx *bolt.Tx) error {
-		var problems []error
-		for err := range tx.Check() {
-			problems = append(problems, err)
-		}
-		if n := len(problems); n > 0 {
-			return fmt.Errorf("consistency check found %d problem(s), the first: %w", n, problems[0])
+		if err := consistent(tx, historyBuckets); err != nil {
+			return err
 		}
 		if seen.version, err = fileVersion(tx); err != nil {
 			return err
@@ -254,8 +267,57 @@ func check(db *bolt.DB, file *os.File, path string) (inspection, error) {
 	return seen, err
 }
 
+// consistent runs bbolt's consistency check on the whole file (skip nil),
+// or on each top-level bucket but those in skip. Only the whole-file check
+// can tell that every page is in use or free exactly once. preflight must
+// have walked what it checks: bbolt's check runs on a goroutine of its own,
+// where a fault on a damaged page could not be caught.
+func consistent(tx *bolt.Tx, skip map[string]bool) error {
+	var problems []error
+	collect := func(opts ...bolt.CheckOption) {
+		for err := range tx.Check(opts...) {
+			problems = append(problems, err)
+		}
+	}
+	if skip == nil {
+		collect()
+	} else {
+		_ = tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			if root := uint64(b.Root()); root != 0 && !skip[string(name)] {
+				collect(bolt.WithPageId(root))
+			}
+			return nil
+		})
+	}
+	if n := len(problems); n > 0 {
+		return fmt.Errorf("consistency check found %d problem(s), the first: %w", n, problems[0])
+	}
+	return nil
+}
+
+// verify checks the whole file's structure, the history's included, once:
+// LoadHistory and the first write or backup call it, so that nothing is
+// written to, or copied from, a file with a damaged history.
+func (s *Store) verify(tx *bolt.Tx) error {
+	if s.verified {
+		return nil
+	}
+	info, err := s.file.Stat()
+	if err != nil {
+		return err
+	}
+	if _, err := preflight(s.file, info.Size(), nil); err != nil {
+		return err
+	}
+	if err := consistent(tx, nil); err != nil {
+		return err
+	}
+	s.verified = true
+	return nil
+}
+
 // openWritable reopens a checked file for reading and writing.
-func openWritable(path string, opts Options) (*bolt.DB, error) {
+func openWritable(path string, opts Options) (*bolt.DB, *os.File, error) {
 	var (
 		file *os.File
 		db   *bolt.DB
@@ -277,9 +339,9 @@ func openWritable(path string, opts Options) (*bolt.DB, error) {
 		if file != nil {
 			_ = file.Close()
 		}
-		return nil, corruptError(path, "", err)
+		return nil, nil, corruptError(path, "", err)
 	}
-	return db, err
+	return db, file, err
 }
 
 // captureFile is a bolt.Options.OpenFile that remembers the file it opened,

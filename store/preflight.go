@@ -101,34 +101,37 @@ type walker struct {
 	// bufs holds one page buffer per depth of the tree walk, reused from
 	// page to page: a page is only needed while its subtree is walked.
 	bufs [][]byte
+	// skip names top-level buckets not to walk.
+	skip map[string]bool
 }
 
 // preflight checks, without trusting a single offset in it, that every page
 // reachable from the current meta page lies inside the file and has the
-// expected type, and that every key and value lies inside its page.
-func preflight(r io.ReaderAt, size int64) (meta, error) {
+// expected type, and that every key and value lies inside its page. It
+// leaves out the top-level buckets named in skip (nil: none).
+func preflight(r io.ReaderAt, size int64, skip map[string]bool) (meta, error) {
 	m, err := currentMeta(r)
 	if err != nil {
 		return meta{}, err
 	}
-	return m, m.walk(r, size)
+	return m, m.walk(r, size, skip)
 }
 
-// walk checks the pages reachable from m.
-func (m meta) walk(r io.ReaderAt, size int64) error {
+// walk checks the pages reachable from m but the top-level buckets in skip.
+func (m meta) walk(r io.ReaderAt, size int64, skip map[string]bool) error {
 	if m.pageSize < 512 || m.pageSize > 1<<20 || m.pageSize&(m.pageSize-1) != 0 {
 		return fmt.Errorf("implausible page size %d", m.pageSize)
 	}
 	if need := int64(m.pgid) * int64(m.pageSize); m.pgid > uint64(size) || need > size {
 		return fmt.Errorf("truncated: holds %d bytes of %d", size, need)
 	}
-	w := &walker{r: r, size: size, m: m, seen: map[uint64]bool{0: true, 1: true}}
+	w := &walker{r: r, size: size, m: m, seen: map[uint64]bool{0: true, 1: true}, skip: skip}
 	if m.freelist != noFreelist {
 		if err := w.freelist(m.freelist); err != nil {
 			return err
 		}
 	}
-	return w.tree(m.root, 0)
+	return w.tree(m.root, 0, true)
 }
 
 // page reads page id and its overflow pages into the buffer for depth.
@@ -195,8 +198,9 @@ func (w *walker) freelist(id uint64) error {
 	return nil
 }
 
-// tree checks the B+tree rooted at page id, depth pages below the root.
-func (w *walker) tree(id uint64, depth int) error {
+// tree checks the B+tree rooted at page id, depth pages below the root; top
+// says it is the tree of top-level buckets.
+func (w *walker) tree(id uint64, depth int, top bool) error {
 	p, err := w.page(id, depth)
 	if err != nil {
 		return err
@@ -213,21 +217,21 @@ func (w *walker) tree(id uint64, depth int) error {
 			if uint64(off)+pos+ksize > uint64(len(p)) {
 				return fmt.Errorf("page %d: key %d lies outside the page", id, i)
 			}
-			if err := w.tree(binary.NativeEndian.Uint64(p[off+8:]), depth+1); err != nil {
+			if err := w.tree(binary.NativeEndian.Uint64(p[off+8:]), depth+1, top); err != nil {
 				return err
 			}
 		}
 		return nil
 	case leafPage:
-		return w.leaf(p, id, depth)
+		return w.leaf(p, id, depth, top)
 	default:
 		return fmt.Errorf("page %d: type %#x, want a branch or leaf", id, flags)
 	}
 }
 
 // leaf checks a leaf page (or an inline bucket's page, whose id is 0) and the
-// buckets nested in it.
-func (w *walker) leaf(p []byte, id uint64, depth int) error {
+// buckets nested in it; top says it holds the top-level buckets.
+func (w *walker) leaf(p []byte, id uint64, depth int, top bool) error {
 	count, err := elements(p, id)
 	if err != nil {
 		return err
@@ -240,7 +244,7 @@ func (w *walker) leaf(p []byte, id uint64, depth int) error {
 		if start+ksize+vsize > uint64(len(p)) {
 			return fmt.Errorf("page %d: entry %d lies outside the page", id, i)
 		}
-		if flags&bucketLeaf == 0 {
+		if flags&bucketLeaf == 0 || top && w.skip[string(p[start:start+ksize])] {
 			continue
 		}
 		v := p[start+ksize : start+ksize+vsize]
@@ -248,7 +252,7 @@ func (w *walker) leaf(p []byte, id uint64, depth int) error {
 			return fmt.Errorf("page %d: entry %d: bucket header too short", id, i)
 		}
 		if root := binary.NativeEndian.Uint64(v); root != 0 {
-			if err := w.tree(root, depth+1); err != nil {
+			if err := w.tree(root, depth+1, false); err != nil {
 				return err
 			}
 			continue
@@ -257,7 +261,7 @@ func (w *walker) leaf(p []byte, id uint64, depth int) error {
 		if len(inline) < pageHeaderSize || binary.NativeEndian.Uint16(inline[8:]) != leafPage {
 			return fmt.Errorf("page %d: entry %d: damaged inline bucket", id, i)
 		}
-		if err := w.leaf(inline, id, depth); err != nil {
+		if err := w.leaf(inline, id, depth, false); err != nil {
 			return err
 		}
 	}

@@ -20,7 +20,7 @@ func TestReadOnlyLocation(t *testing.T) {
 	dir := t.TempDir()
 	s, err := Open(filepath.Join(dir, "rw", "optout.db"), Options{})
 	must(t, err)
-	must(t, s.SetStep("a", "s", model.StepState{Done: true}))
+	must(t, s.setStep("a", "s", model.StepState{Done: true}))
 	must(t, s.Close())
 	ro := filepath.Join(dir, "ro")
 	must(t, os.Mkdir(ro, 0o500))

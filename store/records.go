@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
@@ -14,7 +15,7 @@ import (
 // Removed set: its records stay, so that undo can bring it back.
 func (s *Store) SaveAccount(a model.Account) error {
 	if a.ID == "" {
-		return saveError(s.path, errors.New("account has no ID"))
+		return model.Permanent(saveError(s.path, errors.New("account has no ID")))
 	}
 	return s.update(func(tx *bolt.Tx) error {
 		b, err := tx.CreateBucketIfNotExists([]byte(bucketAccounts))
@@ -29,49 +30,6 @@ func (s *Store) SaveAccount(a model.Account) error {
 			a.Created = old.Created
 		}
 		return putJSON(b, []byte(a.ID), a, []byte(bucketAccounts))
-	})
-}
-
-// DeleteAccount removes an account and everything recorded for it, its
-// history included. The UI removes accounts with SaveAccount (Removed set),
-// which keeps them; this is for erasing one for good.
-func (s *Store) DeleteAccount(id model.AccountID) error {
-	if id == "" {
-		return saveError(s.path, errors.New("account has no ID"))
-	}
-	return s.update(func(tx *bolt.Tx) error {
-		if b := tx.Bucket([]byte(bucketAccounts)); b != nil {
-			if err := b.Delete([]byte(id)); err != nil {
-				return err
-			}
-		}
-		for _, name := range []string{bucketProgress, bucketHistory} {
-			if b := tx.Bucket([]byte(name)); b != nil {
-				err := b.DeleteBucket([]byte(id))
-				if err != nil && !errors.Is(err, berrors.ErrBucketNotFound) {
-					return err
-				}
-			}
-		}
-		return nil
-	})
-}
-
-// SetStep replaces the state of one step for one account without adding to
-// its history. The account need not have been saved: every platform's
-// default account is implicit.
-//
-// Deprecated: use Record, which keeps the history.
-func (s *Store) SetStep(account model.AccountID, step model.StepID, st model.StepState) error {
-	if account == "" || step == "" {
-		return saveError(s.path, errors.New("step or account has no ID"))
-	}
-	return s.update(func(tx *bolt.Tx) error {
-		b, err := nested(tx, bucketProgress, []byte(account))
-		if err != nil {
-			return err
-		}
-		return putJSON(b, []byte(step), st, []byte(bucketProgress), []byte(account))
 	})
 }
 
@@ -105,11 +63,34 @@ func (s *Store) update(fn func(*bolt.Tx) error) error {
 	case s.db.IsReadOnly():
 		return readOnlyError(s.path, "it was opened for reading only")
 	}
+	if err := s.checkWhole(); err != nil {
+		return model.Permanent(fmt.Errorf("not saved: %w", err))
+	}
 	s.loaded = nil // what Open read is no longer the latest
 	if err := s.db.Update(fn); err != nil {
+		if unfixable(err) {
+			return model.Permanent(saveError(s.path, err))
+		}
 		return saveError(s.path, err)
 	}
 	return nil
+}
+
+// unfixable reports whether a failed write would fail again however often
+// it were retried: a key or value over bbolt's limits, an event that
+// cannot be encoded, a damaged record it would overwrite. The caller should
+// give it up (model.ErrPermanent) rather than let it block later writes.
+func unfixable(err error) bool {
+	for _, target := range []error{
+		model.ErrPermanent, model.ErrCorrupt,
+		berrors.ErrKeyTooLarge, berrors.ErrValueTooLarge, berrors.ErrKeyRequired,
+		berrors.ErrBucketNameRequired, berrors.ErrIncompatibleValue,
+	} {
+		if errors.Is(err, target) {
+			return true
+		}
+	}
+	return false
 }
 
 // nested returns the bucket top/name, creating both as needed.

@@ -2,7 +2,9 @@ package store
 
 import (
 	"bytes"
+	"math"
 	"strconv"
+	"time"
 	"unicode/utf8"
 
 	"github.com/optout/optout/model"
@@ -17,6 +19,9 @@ import (
 
 // decodeState reads a stored step state.
 func decodeState(raw []byte, intern interner) (model.StepState, error) {
+	if st, ok := orderedState(raw, intern); ok {
+		return st, nil
+	}
 	if st, ok := fastState(raw, intern); ok {
 		return st, nil
 	}
@@ -27,7 +32,7 @@ func decodeState(raw []byte, intern interner) (model.StepState, error) {
 
 // fastState reads raw if it is in the plain form json.Marshal writes.
 func fastState(raw []byte, intern interner) (st model.StepState, ok bool) {
-	var seen [6]bool
+	var seen [8]bool
 	mark := func(i int) bool {
 		if seen[i] {
 			return false
@@ -48,7 +53,7 @@ func fastState(raw []byte, intern interner) (st model.StepState, ok bool) {
 			}
 			return mark(0)
 		case "at":
-			return plainString(v) && st.At.UnmarshalJSON(v) == nil && mark(1)
+			return isString(v) && st.At.UnmarshalJSON(v) == nil && mark(1)
 		case "revision":
 			s, ok := stringValue(v)
 			st.Revision = intern.of(s)
@@ -63,10 +68,309 @@ func fastState(raw []byte, intern interner) (st model.StepState, ok bool) {
 			return ok && mark(4)
 		case "parts":
 			return fastParts(v, &st.Parts) && mark(5)
+		case "status_at":
+			return isString(v) && st.StatusAt.UnmarshalJSON(v) == nil && mark(6)
+		case "checked_at":
+			return isString(v) && st.CheckedAt.UnmarshalJSON(v) == nil && mark(7)
 		}
 		return false
 	})
 	return st, ok
+}
+
+// decodeAccount reads a stored account, as decodeState reads a state.
+func decodeAccount(raw []byte, intern interner) (model.Account, error) {
+	if a, ok := fastAccount(raw, intern); ok {
+		return a, nil
+	}
+	var a model.Account
+	err := decodeStrict(raw, &a)
+	return a, err
+}
+
+// fastAccount reads raw if it is in the plain form json.Marshal writes.
+func fastAccount(raw []byte, intern interner) (a model.Account, ok bool) {
+	var seen [5]bool
+	mark := func(i int) bool {
+		if seen[i] {
+			return false
+		}
+		seen[i] = true
+		return true
+	}
+	ok = object(raw, func(key, v []byte) bool {
+		switch string(key) {
+		case "id":
+			s, ok := stringValue(v)
+			a.ID = model.AccountID(s)
+			return ok && mark(0)
+		case "platform":
+			s, ok := stringValue(v)
+			a.Platform = model.PlatformID(intern.of(s))
+			return ok && mark(1)
+		case "label":
+			s, ok := stringValue(v)
+			a.Label = string(s)
+			return ok && mark(2)
+		case "created":
+			return isString(v) && a.Created.UnmarshalJSON(v) == nil && mark(3)
+		case "removed":
+			return isString(v) && a.Removed.UnmarshalJSON(v) == nil && mark(4)
+		}
+		return false
+	})
+	return a, ok
+}
+
+// orderedState reads raw if it is exactly what optout writes for a
+// model.StepState: json.Marshal's output, its fields in struct order (a
+// new record) or sorted by key (one updated in place, see putJSON), plain
+// strings. It is fastState without the search for keys, for the thousands
+// of states a long-kept file holds.
+func orderedState(raw []byte, intern interner) (model.StepState, bool) {
+	for _, order := range stateOrders {
+		if st, ok := stateInOrder(raw, order, intern); ok {
+			return st, true
+		}
+	}
+	return model.StepState{}, false
+}
+
+// stateField is one field of a stored state, in stateOrders.
+type stateField struct {
+	first, next string // its key as the object's first member, and after another
+	id          int    // what ordered.field reads
+}
+
+// The fields of a stored state, as ordered.field knows them.
+const (
+	fieldDone = iota
+	fieldAt
+	fieldRevision
+	fieldParts
+	fieldStatus
+	fieldNote
+	fieldStatusAt
+	fieldCheckedAt
+)
+
+func newStateField(name string, id int) stateField {
+	return stateField{first: `{"` + name + `":`, next: `,"` + name + `":`, id: id}
+}
+
+var (
+	done, at, revision, parts = newStateField("done", fieldDone), newStateField("at", fieldAt), newStateField("revision", fieldRevision), newStateField("parts", fieldParts)
+	status, note              = newStateField("status", fieldStatus), newStateField("note", fieldNote)
+	statusAt, checkedAt       = newStateField("status_at", fieldStatusAt), newStateField("checked_at", fieldCheckedAt)
+
+	// stateOrders are the orders optout writes a state's fields in: the
+	// struct's, and sorted by key.
+	stateOrders = [...][]stateField{
+		{done, at, revision, parts, status, note, statusAt, checkedAt},
+		{at, checkedAt, done, note, parts, revision, status, statusAt},
+	}
+)
+
+// field reads the value of field id into st.
+func (r *ordered) field(id int, st *model.StepState, intern interner) bool {
+	switch id {
+	case fieldDone:
+		switch {
+		case r.lit("true"):
+			st.Done = true
+		case r.lit("false"):
+			st.Done = false
+		default:
+			return false
+		}
+		return true
+	case fieldAt:
+		return r.time(&st.At)
+	case fieldStatusAt:
+		return r.time(&st.StatusAt)
+	case fieldCheckedAt:
+		return r.time(&st.CheckedAt)
+	case fieldRevision:
+		s, ok := r.str()
+		st.Revision = intern.of(s)
+		return ok
+	case fieldStatus:
+		s, ok := r.str()
+		st.Status = model.RequestStatus(intern.of(s))
+		return ok
+	case fieldNote:
+		s, ok := r.str()
+		st.Note = string(s)
+		return ok
+	case fieldParts:
+		return r.parts(&st.Parts)
+	}
+	return false
+}
+
+// parts reads a model.PartHashes in json.Marshal's form.
+func (r *ordered) parts(h *model.PartHashes) bool {
+	if !r.lit("{") {
+		return false
+	}
+	first := true
+	for i, dst := range [...]*uint32{&h.Title, &h.Body, &h.Link, &h.Template, &h.Regions} {
+		key := partKeys[i][1]
+		if first {
+			key = partKeys[i][0]
+		}
+		if !r.lit(key) {
+			continue
+		}
+		if !r.uint32(dst) {
+			return false
+		}
+		first = false
+	}
+	return r.lit("}")
+}
+
+// stateInOrder reads raw if its fields are in order, each at most once.
+func stateInOrder(raw []byte, order []stateField, intern interner) (st model.StepState, ok bool) {
+	r := ordered{p: raw}
+	first := true
+	for _, f := range order {
+		key := f.next
+		if first {
+			key = f.first
+		}
+		if !r.lit(key) {
+			continue
+		}
+		if !r.field(f.id, &st, intern) {
+			return model.StepState{}, false
+		}
+		first = false
+	}
+	if first {
+		return st, r.lit("{}") && len(r.p) == 0
+	}
+	return st, r.lit("}") && len(r.p) == 0
+}
+
+// partKeys are the keys of model.PartHashes in order, as the first field
+// of the object and after another.
+var partKeys = [...][2]string{
+	{`"title":`, `,"title":`}, {`"body":`, `,"body":`}, {`"link":`, `,"link":`},
+	{`"template":`, `,"template":`}, {`"regions":`, `,"regions":`},
+}
+
+// ordered reads a JSON text piece by piece, in an expected order.
+type ordered struct{ p []byte }
+
+// lit consumes s if the text goes on with it.
+func (r *ordered) lit(s string) bool {
+	if len(r.p) < len(s) || string(r.p[:len(s)]) != s {
+		return false
+	}
+	r.p = r.p[len(s):]
+	return true
+}
+
+// str consumes a plain string and returns its contents.
+func (r *ordered) str() ([]byte, bool) {
+	end := stringEnd(r.p)
+	if end < 0 {
+		return nil, false
+	}
+	s := r.p[1:end]
+	r.p = r.p[end+1:]
+	return s, true
+}
+
+// time consumes a plain string holding a time, as encoding/json reads it.
+func (r *ordered) time(t *time.Time) bool {
+	end := stringEnd(r.p)
+	if end < 0 {
+		return false
+	}
+	if u, ok := utcTime(r.p[1:end]); ok {
+		*t = u
+	} else if t.UnmarshalJSON(r.p[:end+1]) != nil {
+		return false
+	}
+	r.p = r.p[end+1:]
+	return true
+}
+
+// utcTime reads the form time.Time.MarshalJSON gives a UTC time,
+// 2006-01-02T15:04:05Z with an optional fraction of 1 to 9 digits, exactly
+// as time.Time.UnmarshalJSON would, and reports false for anything else
+// (which UnmarshalJSON then reads, or refuses).
+func utcTime(s []byte) (time.Time, bool) {
+	if len(s) < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[len(s)-1] != 'Z' {
+		return time.Time{}, false
+	}
+	num := func(b []byte) (int, bool) {
+		n := 0
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	year, ok1 := num(s[0:4])
+	month, ok2 := num(s[5:7])
+	day, ok3 := num(s[8:10])
+	hour, ok4 := num(s[11:13])
+	minute, ok5 := num(s[14:16])
+	sec, ok6 := num(s[17:19])
+	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || month < 1 || month > 12 || day < 1 ||
+		day > daysIn(month, year) || hour > 23 || minute > 59 || sec > 59 {
+		return time.Time{}, false
+	}
+	nsec := 0
+	if frac := s[19 : len(s)-1]; len(frac) > 0 {
+		if frac[0] != '.' || len(frac) < 2 || len(frac) > 10 {
+			return time.Time{}, false
+		}
+		n, ok := num(frac[1:])
+		if !ok {
+			return time.Time{}, false
+		}
+		for range 10 - len(frac) {
+			n *= 10
+		}
+		nsec = n
+	}
+	return time.Date(year, time.Month(month), day, hour, minute, sec, nsec, time.UTC), true
+}
+
+// uint32 consumes a number as json.Marshal writes a uint32.
+func (r *ordered) uint32(dst *uint32) bool {
+	n, v := 0, uint64(0)
+	for n < len(r.p) && r.p[n] >= '0' && r.p[n] <= '9' {
+		if v = v*10 + uint64(r.p[n]-'0'); v > math.MaxUint32 {
+			return false
+		}
+		n++
+	}
+	if n == 0 || n > 1 && r.p[0] == '0' {
+		return false
+	}
+	*dst, r.p = uint32(v), r.p[n:]
+	return true
+}
+
+// daysIn is the number of days in month of year, as package time counts.
+func daysIn(month, year int) int {
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // fastParts reads a model.PartHashes in json.Marshal's form.
@@ -104,9 +408,10 @@ func fastParts(raw []byte, h *model.PartHashes) bool {
 }
 
 // object walks a flat JSON object with no spaces, calling fn with each key
-// (without quotes) and raw value; a value may be a plain string, a literal,
-// a number or an object of those. It reports false if raw is not such an
-// object or fn returns false.
+// (without quotes) and raw value; a value may be a plain string (checked:
+// fn need only see that it starts with a quote), a literal, a number or an
+// object of those. It reports false if raw is not such an object or fn
+// returns false.
 func object(raw []byte, fn func(key, v []byte) bool) bool {
 	if len(raw) < 2 || raw[0] != '{' || raw[len(raw)-1] != '}' {
 		return false
@@ -154,17 +459,24 @@ func plainString(v []byte) bool {
 		return false
 	}
 	s := v[1 : len(v)-1]
+	var all byte
 	for _, c := range s {
 		if c < 0x20 || c == '"' || c == '\\' {
 			return false
 		}
+		all |= c
 	}
-	return utf8.Valid(s)
+	return all < utf8.RuneSelf || utf8.Valid(s) // ASCII needs no more checking
 }
 
-// stringValue returns the contents of the plain string v.
+// isString reports whether the value v that object handed over is a
+// string, which object has checked to be plain.
+func isString(v []byte) bool { return len(v) >= 2 && v[0] == '"' }
+
+// stringValue returns the contents of the string value v that object
+// handed over, or false if v is not a string.
 func stringValue(v []byte) ([]byte, bool) {
-	if !plainString(v) {
+	if !isString(v) {
 		return nil, false
 	}
 	return v[1 : len(v)-1], true

@@ -39,12 +39,20 @@ func reopen(t *testing.T, s *Store) *Store {
 	return s2
 }
 
+// load reads everything, the history merged in as the UI does once it has
+// it (LoadHistory's problems joined to the snapshot's).
 func load(t *testing.T, s *Store) model.Snapshot {
 	t.Helper()
 	snap, err := s.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
+	h, problems, err := s.LoadHistory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap.Progress.WithHistory(h)
+	snap.Problems = append(snap.Problems, problems...)
 	return snap
 }
 
@@ -80,7 +88,7 @@ func TestRoundTrip(t *testing.T) {
 	}
 	for a, steps := range want.Progress {
 		for id, st := range steps {
-			if err := s.SetStep(a, id, st); err != nil {
+			if err := s.setStep(a, id, st); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -134,9 +142,9 @@ func TestUpdatesReplace(t *testing.T) {
 	must(t, s.SaveAccount(model.Account{ID: "a", Platform: "p", Label: "old", Created: t1}))
 	// A rename with a zero Created keeps the stored one.
 	must(t, s.SaveAccount(model.Account{ID: "a", Platform: "p", Label: "new"}))
-	must(t, s.SetStep("a", "s", model.StepState{Done: true, At: t1, Revision: "r", Note: "n", Status: model.StatusRefused}))
+	must(t, s.setStep("a", "s", model.StepState{Done: true, At: t1, Revision: "r", Note: "n", Status: model.StatusRefused}))
 	// Clearing fields that are omitted when empty must clear them on disk.
-	must(t, s.SetStep("a", "s", model.StepState{Done: false}))
+	must(t, s.setStep("a", "s", model.StepState{Done: false}))
 	got := load(t, reopen(t, s))
 	if want := []model.Account{{ID: "a", Platform: "p", Label: "new", Created: t1}}; !reflect.DeepEqual(got.Accounts, want) {
 		t.Errorf("accounts = %+v, want %+v", got.Accounts, want)
@@ -146,32 +154,14 @@ func TestUpdatesReplace(t *testing.T) {
 	}
 }
 
-func TestDeleteAccount(t *testing.T) {
-	s := openTest(t)
-	must(t, s.SaveAccount(model.Account{ID: "a", Platform: "p", Created: t1}))
-	must(t, s.SaveAccount(model.Account{ID: "b", Platform: "p", Created: t2}))
-	must(t, s.SetStep("a", "s1", model.StepState{Done: true}))
-	must(t, s.SetStep("b", "s1", model.StepState{Done: true}))
-	must(t, s.DeleteAccount("a"))
-	must(t, s.DeleteAccount("never-existed"))
-	got := load(t, reopen(t, s))
-	if len(got.Accounts) != 1 || got.Accounts[0].ID != "b" {
-		t.Errorf("accounts = %+v, want only b", got.Accounts)
-	}
-	want := model.Progress{"b": {"s1": {Done: true}}}
-	if !reflect.DeepEqual(got.Progress, want) {
-		t.Errorf("progress = %+v, want %+v", got.Progress, want)
-	}
-}
-
 func TestOrphansSurvive(t *testing.T) {
 	s := openTest(t)
-	must(t, s.SetStep("p#main", "p/kept", model.StepState{Done: true}))
-	must(t, s.SetStep("p#main", "p/removed-from-guides", model.StepState{Done: true, Note: "keep me"}))
+	must(t, s.setStep("p#main", "p/kept", model.StepState{Done: true}))
+	must(t, s.setStep("p#main", "p/removed-from-guides", model.StepState{Done: true, Note: "keep me"}))
 	cat := model.NewCatalog([]model.Platform{{ID: "p", Steps: []model.Step{{ID: "p/kept", Platform: "p"}}}})
 	s = reopen(t, s)
 	// Writes to other steps must not disturb the orphan.
-	must(t, s.SetStep("p#main", "p/kept", model.StepState{}))
+	must(t, s.setStep("p#main", "p/kept", model.StepState{}))
 	got := model.Orphans(cat, load(t, reopen(t, s)).Progress)
 	want := []model.Orphan{{Account: "p#main", Step: "p/removed-from-guides", State: model.StepState{Done: true, Note: "keep me"}}}
 	if !reflect.DeepEqual(got, want) {
@@ -182,10 +172,9 @@ func TestOrphansSurvive(t *testing.T) {
 func TestInvalidIDs(t *testing.T) {
 	s := openTest(t)
 	for name, err := range map[string]error{
-		"SaveAccount":   s.SaveAccount(model.Account{}),
-		"DeleteAccount": s.DeleteAccount(""),
-		"SetStep":       s.SetStep("", "x", model.StepState{}),
-		"SetStep step":  s.SetStep("a", "", model.StepState{}),
+		"SaveAccount": s.SaveAccount(model.Account{}),
+		"Record":      s.Record("", "x", model.Event{At: t1, Kind: model.EventTick}),
+		"Record step": s.Record("a", "", model.Event{At: t1, Kind: model.EventTick}),
 	} {
 		if err == nil {
 			t.Errorf("%s with an empty ID: no error", name)
@@ -205,7 +194,7 @@ func TestReadOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	must(t, s.SetStep("a", "s", model.StepState{Done: true}))
+	must(t, s.setStep("a", "s", model.StepState{Done: true}))
 	must(t, s.Close())
 	r, err := Open(path, Options{ReadOnly: true})
 	if err != nil {
@@ -215,16 +204,16 @@ func TestReadOnly(t *testing.T) {
 	if got := load(t, r).Progress.State("a", "s"); !got.Done {
 		t.Errorf("ReadOnly Load: step not done")
 	}
-	if err := r.SetStep("a", "t", model.StepState{}); err == nil {
+	if err := r.setStep("a", "t", model.StepState{}); err == nil {
 		t.Error("SetStep on a read-only store: no error")
 	}
 }
 
 func TestBackup(t *testing.T) {
 	s := openTest(t)
-	must(t, s.SetStep("a", "s", model.StepState{Done: true, Note: "backed up"}))
+	must(t, s.setStep("a", "s", model.StepState{Done: true, Note: "backed up"}))
 	must(t, s.Backup())
-	must(t, s.SetStep("a", "s", model.StepState{Done: false}))
+	must(t, s.setStep("a", "s", model.StepState{Done: false}))
 	must(t, s.Backup()) // replaces the first
 	info, err := os.Stat(s.Path() + ".bak")
 	if err != nil {

@@ -103,6 +103,9 @@ func (a *App) quit() tea.Cmd {
 	}
 	a.quitting = true
 	a.queueResume()
+	if a.out.halt != nil {
+		return tea.Quit // nothing can be saved: main reports what was not
+	}
 	return a.out.next()
 }
 

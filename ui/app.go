@@ -58,6 +58,7 @@ type App struct {
 	// screen is a screen open over the panes (What's next); nil shows the
 	// tree and detail panes (see activeScreen).
 	screen appScreen
+	hist   historyLoad // the history, read after the first frame (history.go)
 }
 
 // New builds the UI from cfg, restoring the screen the user left.
@@ -97,9 +98,7 @@ func New(cfg Config) *App {
 		a.dialog = newRegionDialog("", true)
 	}
 	a.restore(snap.Resume)
-	if a.dialog == nil && somethingDue(a.sum) {
-		a.screen = newWhatsNext(a.sum, a.now())
-	}
+	a.queueHistory(snap) // What's next opens, if due, once it is in
 	a.keys.update(a.keyContext())
 	return a
 }
@@ -130,7 +129,8 @@ func (a *App) restore(r model.Resume) {
 // Init asks the terminal for its background colour; the answer may never
 // come (tmux, some terminals), so New already chose a dark default.
 func (a *App) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, a.saveThemeFlag()}
+	history := a.startHistory() // first in the outbox, whatever is queued after it
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, history, a.saveThemeFlag()}
 	if a.settings.Region == "" && a.region != "" {
 		// --region on the first run answers the region question for good.
 		cmds = append(cmds, a.saveRegion(a.region, "region"))
@@ -149,7 +149,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (a *App) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		return a.resize(msg.Width, msg.Height)
+		return tea.Batch(a.resize(msg.Width, msg.Height), a.startHistory())
+	case historyMsg:
+		return a.historyLoaded(msg)
 	case tea.BackgroundColorMsg:
 		return a.backgroundKnown(msg.IsDark())
 	case renderedMsg:

@@ -18,6 +18,11 @@ type memStore struct {
 	snap   model.Snapshot
 	writes []string
 	fail   error
+	// historyErr and historyProblems are what LoadHistory returns besides
+	// the history; historyReads counts its calls.
+	historyErr      error
+	historyProblems []string
+	historyReads    int
 }
 
 var _ model.ProgressStore = (*memStore)(nil)
@@ -37,12 +42,43 @@ func (m *memStore) record(what string) error {
 }
 
 // Load returns a copy, as a real store would: the UI's progress must not be
-// the store's own map.
+// the store's own map. Like the real store it leaves the history out.
 func (m *memStore) Load() (model.Snapshot, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	snap := m.snap
 	snap.Accounts = append([]model.Account(nil), m.snap.Accounts...)
 	snap.Progress = m.snap.Progress.Clone()
+	for _, steps := range snap.Progress {
+		for id, s := range steps {
+			s.History = nil
+			steps[id] = s
+		}
+	}
 	return snap, nil
+}
+
+// LoadHistory returns a copy of every step's history.
+func (m *memStore) LoadHistory() (model.History, []string, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.historyReads++
+	if m.historyErr != nil {
+		return nil, nil, m.historyErr
+	}
+	h := model.History{}
+	for a, steps := range m.snap.Progress {
+		for id, s := range steps {
+			if len(s.History) == 0 {
+				continue
+			}
+			if h[a] == nil {
+				h[a] = map[model.StepID][]model.Event{}
+			}
+			h[a][id] = append([]model.Event(nil), s.History...)
+		}
+	}
+	return h, m.historyProblems, nil
 }
 
 func (m *memStore) SaveAccount(a model.Account) error {
@@ -59,37 +95,11 @@ func (m *memStore) SaveAccount(a model.Account) error {
 	return nil
 }
 
-func (m *memStore) DeleteAccount(id model.AccountID) error {
-	if err := m.record("delete " + string(id)); err != nil {
-		return err
-	}
-	for i := range m.snap.Accounts {
-		if m.snap.Accounts[i].ID == id {
-			m.snap.Accounts = append(m.snap.Accounts[:i], m.snap.Accounts[i+1:]...)
-			break
-		}
-	}
-	delete(m.snap.Progress, id)
-	return nil
-}
-
 func (m *memStore) Record(a model.AccountID, s model.StepID, ev model.Event) error {
 	if err := m.record(string(ev.Kind) + " " + string(a) + " " + string(s)); err != nil {
 		return err
 	}
 	m.snap.Progress.Set(a, s, m.snap.Progress.State(a, s).Apply(ev))
-	return nil
-}
-
-func (m *memStore) SetStep(a model.AccountID, s model.StepID, st model.StepState) error {
-	done := "untick "
-	if st.Done {
-		done = "tick "
-	}
-	if err := m.record(done + string(a) + " " + string(s)); err != nil {
-		return err
-	}
-	m.snap.Progress.Set(a, s, st)
 	return nil
 }
 

@@ -62,6 +62,7 @@ func (a *App) detailHeader(r row) string {
 	default:
 		return ""
 	}
+	lines = append(a.damageDetail(), lines...)
 	if len(lines) == 0 {
 		return ""
 	}

@@ -18,6 +18,11 @@ type pendingWrite struct {
 	what  string
 	step  model.StepID // the step it is about, if any, to name in errors
 	apply func(model.ProgressStore) error
+	// read, when set instead of apply, makes this a read (the history)
+	// queued like a write, so that no write can reach the store before it:
+	// its Cmd returns read's message, and the App calls readDone when it
+	// arrives. A read is never retried and counts as no change.
+	read func(model.ProgressStore) tea.Msg
 }
 
 // outbox sends writes to the store one at a time, in the order the user made
@@ -36,6 +41,9 @@ type outbox struct {
 	droppedErr error
 	schedule   scheduler
 	flight     *flight // the write in flight, for drain after the program ends
+	// halt, once set, is why nothing more is written (a read-only or
+	// damaged file): writes stay queued, unsaved, and only reads run.
+	halt error
 }
 
 // flight is one write running in a Cmd. The Cmd's goroutine fills in err and
@@ -54,7 +62,7 @@ func (o *outbox) push(w pendingWrite) tea.Cmd {
 
 // next starts the head write if there is one and nothing is in flight.
 func (o *outbox) next() tea.Cmd {
-	if o.inFlight || len(o.queue) == 0 {
+	if o.inFlight || len(o.queue) == 0 || o.halt != nil && o.queue[0].read == nil {
 		return nil
 	}
 	o.inFlight = true
@@ -62,6 +70,12 @@ func (o *outbox) next() tea.Cmd {
 	f := &flight{done: make(chan struct{})}
 	o.flight = f
 	seq, w, store := o.seq, o.queue[0], o.store
+	if w.read != nil {
+		return func() tea.Msg {
+			defer close(f.done)
+			return w.read(store)
+		}
+	}
 	return func() tea.Msg {
 		f.err = w.apply(store)
 		close(f.done)
@@ -91,6 +105,18 @@ func (o *outbox) done(msg writeDoneMsg) (next tea.Cmd, dropped error) {
 	return o.next(), nil
 }
 
+// readDone records that the read at the head has finished and starts what
+// follows it.
+func (o *outbox) readDone() tea.Cmd {
+	if !o.inFlight || len(o.queue) == 0 || o.queue[0].read == nil {
+		return nil
+	}
+	o.inFlight = false
+	o.flight = nil
+	o.queue = o.queue[1:]
+	return o.next()
+}
+
 // drop gives up the head write for good and says so in one line.
 func (o *outbox) drop(err error) error {
 	w := o.queue[0]
@@ -109,8 +135,16 @@ func (o *outbox) drop(err error) error {
 func (o *outbox) idle() bool { return !o.inFlight && len(o.queue) == 0 }
 
 // waiting is how many queued writes have not reached the store yet.
-func (o *outbox) waiting() int { return len(o.queue) }
+func (o *outbox) waiting() int {
+	n := 0
+	for _, w := range o.queue {
+		if w.read == nil {
+			n++
+		}
+	}
+	return n
+}
 
 // unsaved is how many writes have not reached the store: those still queued
 // and those given up.
-func (o *outbox) unsaved() int { return len(o.queue) + o.dropped }
+func (o *outbox) unsaved() int { return o.waiting() + o.dropped }

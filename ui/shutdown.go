@@ -48,6 +48,13 @@ func (a *App) Finish(timeout time.Duration) error {
 	}
 	for len(o.queue) > 0 {
 		w, store := o.queue[0], o.store
+		if w.read != nil {
+			o.queue = o.queue[1:] // nothing left to read it for
+			continue
+		}
+		if o.halt != nil {
+			return o.halt
+		}
 		done := make(chan error, 1)
 		go func() { done <- w.apply(store) }()
 		select {

@@ -96,6 +96,9 @@ func (a *App) headerView() string {
 			progressBar(t, clamp(a.lay.width/6, 6, 24), st) +
 			st.headerDim.Render(fmt.Sprintf(" %d/%d steps", t.Done, t.Total))
 	}
+	if a.out.halt != nil {
+		left += st.statusErr.Render(" · read-only")
+	}
 	return ansi.Truncate(left, a.lay.width, "…")
 }
 
@@ -110,8 +113,12 @@ func (a *App) footerView() string {
 		line = st.dim.Render("saving…")
 	case a.status.isErr:
 		line = st.statusErr.Render(model.SafeLabel(a.status.text))
+	case a.out.halt != nil && a.status.saving:
+		line = st.statusErr.Render(model.SafeLabel(a.status.text + " · " + a.haltLine()))
 	case a.status.text != "":
 		line = st.statusOK.Render(model.SafeLabel(a.status.line(a.out.waiting())))
+	case a.out.halt != nil:
+		line = st.statusErr.Render(model.SafeLabel(a.haltLine()))
 	}
 	if f := a.tree.filterValue(); f != "" && !a.tree.isFiltering() {
 		line += st.dim.Render("  filter: " + model.SafeLabel(f) + " (esc clears)")
