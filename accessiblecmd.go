@@ -7,7 +7,6 @@ import (
 	"syscall"
 
 	"github.com/optout/optout/accessible"
-	"github.com/optout/optout/store"
 	"github.com/optout/optout/ui"
 )
 
@@ -24,21 +23,13 @@ func lineMode(g *globals, e env) bool {
 // end of the input only has to close the file cleanly.
 func cmdAccessible(g *globals, e env) error {
 	const name = "optout"
-	cat, err := loadCatalog(name, g)
+	cat, st, err := openSession(name, g)
 	if err != nil {
 		return err
 	}
-	path, err := store.ResolvePath(g.db)
-	if err != nil {
-		return runtimeErrorf("%s: cannot work out where the data file is (%v): pass --db PATH", name, err)
-	}
-	st, err := store.Open(path, store.Options{Timeout: tuiWait})
-	if err != nil {
-		return openError(name, path, err)
-	}
-	defer st.Close()
 	snap, err := loadAll(st)
 	if err != nil {
+		st.Close()
 		return runtimeErrorf("%s: %v", name, err)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
@@ -54,10 +45,8 @@ func cmdAccessible(g *globals, e env) error {
 		OpenURL:  ui.OpenInBrowser,
 	})
 	if err != nil {
+		st.Close()
 		return runtimeErrorf("%s: %v", name, err)
 	}
-	if err := st.Backup(); err != nil {
-		return runtimeErrorf("%s: your progress is saved, but the backup failed: %v: check the free space next to %s", name, err, path)
-	}
-	return nil
+	return closeSession(name, st)
 }

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-
 	"github.com/optout/optout/model"
 	"github.com/optout/optout/store"
 )
@@ -35,20 +33,12 @@ func cmdTUI(g *globals, e env) error {
 		return runtimeErrorf("optout: no terminal: run optout in a terminal, or use `optout status`")
 	}
 	const name = "optout"
-	cat, err := loadCatalog(name, g)
+	setMemoryLimit(e.getenv)
+	cat, st, err := openSession(name, g)
 	if err != nil {
 		return err
 	}
-	setMemoryLimit(e.getenv)
-	path, err := store.ResolvePath(g.db)
-	if err != nil {
-		return runtimeErrorf("%s: cannot work out where the data file is (%v): pass --db PATH", name, err)
-	}
-	st, err := store.Open(path, store.Options{Timeout: tuiWait})
-	if err != nil {
-		return openError(name, path, err)
-	}
-	snap, err := st.Load()
+	snap, err := st.Load() // the history loads after the first frame
 	if err != nil {
 		st.Close()
 		return runtimeErrorf("%s: %v", name, err)
@@ -66,19 +56,5 @@ func cmdTUI(g *globals, e env) error {
 		st.Close()
 		return runtimeErrorf("%s: %v", name, err)
 	}
-	// A backup after a clean session gives a damaged file something to be
-	// restored from; the progress itself is already saved.
-	if err := st.Backup(); err != nil {
-		st.Close()
-		if errors.Is(err, model.ErrCorrupt) {
-			// The history turned out damaged: the backup was kept for
-			// restoring, and the UI has said so.
-			return runtimeErrorf("%s: %v", name, err)
-		}
-		return runtimeErrorf("%s: your progress is saved, but the backup failed: %v: check the free space next to %s", name, err, path)
-	}
-	if err := st.Close(); err != nil {
-		return runtimeErrorf("%s: %v", name, err)
-	}
-	return nil
+	return closeSession(name, st)
 }

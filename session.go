@@ -1,0 +1,46 @@
+package main
+
+import (
+	"errors"
+
+	"github.com/optout/optout/model"
+	"github.com/optout/optout/store"
+)
+
+// openSession loads the guides and opens the data file for an interactive
+// session, the full screen or the line mode. The caller reads the snapshot
+// it needs and ends with closeSession.
+func openSession(name string, g *globals) (*model.Catalog, *store.Store, error) {
+	cat, err := loadCatalog(name, g)
+	if err != nil {
+		return nil, nil, err
+	}
+	path, err := store.ResolvePath(g.db)
+	if err != nil {
+		return nil, nil, runtimeErrorf("%s: cannot work out where the data file is (%v): pass --db PATH", name, err)
+	}
+	st, err := store.Open(path, store.Options{Timeout: tuiWait})
+	if err != nil {
+		return nil, nil, openError(name, path, err)
+	}
+	return cat, st, nil
+}
+
+// closeSession backs the data file up after a session that ended cleanly,
+// so a file damaged later has something to be restored from (the progress
+// itself is already saved), and closes it.
+func closeSession(name string, st *store.Store) error {
+	if err := st.Backup(); err != nil {
+		st.Close()
+		if errors.Is(err, model.ErrCorrupt) {
+			// The history turned out damaged: the backup was kept for
+			// restoring, and the session has said so.
+			return runtimeErrorf("%s: %v", name, err)
+		}
+		return runtimeErrorf("%s: your progress is saved, but the backup failed: %v: check the free space next to %s", name, err, st.Path())
+	}
+	if err := st.Close(); err != nil {
+		return runtimeErrorf("%s: %v", name, err)
+	}
+	return nil
+}
