@@ -283,3 +283,45 @@ func TestLimits(t *testing.T) {
 		})
 	}
 }
+
+// TestBodyLinks (issue 10, item 9): a link in a body or an intro is an
+// https address, and a link whose text is an address goes to it.
+func TestBodyLinks(t *testing.T) {
+	const (
+		pf = "acme/chat/platform.md"
+		sf = "acme/chat/10-object.md"
+	)
+	body := func(b string) map[string]string {
+		return map[string]string{pf: validPlatform, sf: strings.Replace(validStep, "Tap \"Object\" and send the form.\n", b, 1)}
+	}
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{"https link", body("Open [the form](https://acme.example/form).\n"), nil},
+		{"javascript link", body("Open [the form](javascript:alert(1)).\n"), []string{sf + `:17: the link to "javascript:alert(1)" is not an https:// address`}},
+		{"file link", body("Text.\n\nOpen [the form](file:///etc/passwd).\n"), []string{sf + `:19: the link to "file:///etc/passwd" is not an https:// address`}},
+		{"data link", body("Open [x](data:text/html;base64,PHNjcmlwdD4=).\n"), []string{sf + `:17: the link to "data:text/html;base64,PHNjcmlwdD4=" is not an https://`}},
+		{"http link", body("Open [the form](http://acme.example/form).\n"), []string{sf + `:17: the link to "http://acme.example/form" is not an https://`}},
+		{"mailto link", body("Write to [us](mailto:a@acme.example).\n"), []string{sf + `:17: the link to "mailto:a@acme.example" is not an https://`}},
+		{"relative link", body("See [this](/form).\n"), []string{sf + `:17: the link to "/form" is not an https://`}},
+		{"reference link", body("See [this][r].\n\n[r]: javascript:alert(1)\n"), []string{sf + `:17: the link to "javascript:alert(1)" is not an https://`}},
+		{"explicit autolink", body("Go to <http://acme.example>.\n"), []string{sf + `:17: the link to "http://acme.example" is not an https://`}},
+		{"https autolink", body("Go to <https://acme.example>.\n"), nil},
+		{"plain address in text", body("Go to http://acme.example or www.acme.example, or write to a@acme.example.\n"), nil},
+		{"image", body("![x](javascript:alert(1))\n"), []string{sf + `:17: the link to "javascript:alert(1)" is not an https://`}},
+		{"address text to another address", body("Open [https://acme.example/form](https://evil.example/form).\n"), []string{sf + `:17: the link text "https://acme.example/form" is an address, but the link goes to "https://evil.example/form"`}},
+		{"www text to another address", body("Open [www.acme.example](https://evil.example).\n"), []string{sf + `:17: the link text "www.acme.example" is an address`}},
+		{"address text to itself", body("Open [https://acme.example/form](https://acme.example/form) or [acme.example](https://acme.example/).\n"), nil},
+		{"link in details", body("Tap it.\n\n## Details\n\nOnce it was [here](javascript:x).\n"), []string{sf + `:21: the link to "javascript:x" is not an https://`}},
+		{"link in code is text", body("Type `[x](javascript:y)` and\n\n    [x](file:///z)\n"), nil},
+		{"link in an intro", map[string]string{pf: strings.Replace(validPlatform, "Acme trains its AI on chats.", "Acme [trains](file:///x) its AI.", 1), sf: validStep}, []string{pf + `:18: the link to "file:///x" is not an https://`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, got := parseTree(t, tt.files)
+			checkProblems(t, got, tt.want)
+		})
+	}
+}
