@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -57,23 +56,6 @@ func hostilePack(t *testing.T) string {
 	return writeFiles(t, map[string]string{
 		"acme/chat/platform.md":  validPlatform,
 		"acme/chat/10-object.md": validStep,
-	})
-}
-
-// TestPackFIFO: a FIFO named *.md must not hang the check (issue 10).
-func TestPackFIFO(t *testing.T) {
-	dir := hostilePack(t)
-	if err := syscall.Mkfifo(filepath.Join(dir, "acme/chat/20-pipe.md"), 0o644); err != nil {
-		t.Skipf("cannot make a FIFO here: %v", err)
-	}
-	// A link to the FIFO, inside the pack, is refused the same way.
-	if err := os.Symlink("20-pipe.md", filepath.Join(dir, "acme/chat/30-link-to-pipe.md")); err != nil {
-		t.Fatal(err)
-	}
-	got := parseDirWithin(t, dir)
-	checkProblems(t, got, []string{
-		"acme/chat/20-pipe.md:0: not a regular file (a named pipe)",
-		"acme/chat/30-link-to-pipe.md:0: not a regular file (a named pipe)",
 	})
 }
 
