@@ -15,8 +15,8 @@ import (
 // platformFileName is the file that makes a folder a platform folder.
 const platformFileName = "platform.md"
 
-// Parse reads a guide tree laid out like guides/content/ (for example
-// os.DirFS(dir)). File names in problems and in Platform.File and
+// Parse reads a guide tree laid out like guides/content/ (for a folder on
+// disk, prefer ParseDir, which also keeps symbolic links inside it). File names in problems and in Platform.File and
 // Step.File are paths inside fsys. On any problem it returns a nil catalog
 // and a Problems error listing every problem found.
 func Parse(fsys fs.FS) (*model.Catalog, error) {
