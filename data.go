@@ -30,7 +30,7 @@ func loadCatalog(name string, g *globals) (*model.Catalog, error) {
 	if err := checkDir(g.guides); err != nil {
 		return nil, runtimeErrorf("%s: --guides %s: %v: pass the folder that holds your guide pack", name, g.guides, err)
 	}
-	extra, err := guides.Parse(os.DirFS(g.guides))
+	extra, err := guides.ParseDir(g.guides)
 	if err != nil {
 		return nil, runtimeErrorf("%s: guide pack %s has %s, first %s: run `optout guides check %s` to list them",
 			name, g.guides, countProblems(err), firstProblem(err), g.guides)

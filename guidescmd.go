@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
@@ -38,10 +37,11 @@ func cmdGuides(g *globals, asJSON bool, stdout io.Writer) error {
 // cmdGuidesCheck validates a guide directory and prints its problems.
 func cmdGuidesCheck(dir string, stdout io.Writer) error {
 	const name = "optout guides check"
+	shown := guides.QuoteName(dir) // a name with a newline must not forge a line
 	if err := checkDir(dir); err != nil {
-		return runtimeErrorf("%s: %s: %v: pass the folder that holds the guides, e.g. guides/content", name, dir, err)
+		return runtimeErrorf("%s: %s: %v: pass the folder that holds the guides, e.g. guides/content", name, shown, err)
 	}
-	cat, err := guides.Parse(os.DirFS(dir))
+	cat, err := guides.ParseDir(dir)
 	var ps guides.Problems
 	switch {
 	case errors.As(err, &ps):
@@ -49,13 +49,13 @@ func cmdGuidesCheck(dir string, stdout io.Writer) error {
 			p.File = filepath.Join(dir, filepath.FromSlash(p.File))
 			fmt.Fprintln(stdout, p.Error())
 		}
-		return runtimeErrorf("%s: %s in %s: fix them and run the check again", name, countProblems(err), dir)
+		return runtimeErrorf("%s: %s in %s: fix them and run the check again", name, countProblems(err), shown)
 	case err != nil:
-		return runtimeErrorf("%s: %s: %v", name, dir, err)
+		return runtimeErrorf("%s: %s: %v", name, shown, err)
 	case len(cat.Platforms) == 0:
-		return runtimeErrorf("%s: no guides in %s: it should hold a folder per company, each with a folder per platform (see guides/FORMAT.md)", name, dir)
+		return runtimeErrorf("%s: no guides in %s: it should hold a folder per company, each with a folder per platform (see guides/FORMAT.md)", name, shown)
 	}
-	fmt.Fprintf(stdout, "%s: ok, %s, %s\n", dir, plural(len(cat.Platforms), "platform", "platforms"), plural(cat.StepCount(), "step", "steps"))
+	fmt.Fprintf(stdout, "%s: ok, %s, %s\n", shown, plural(len(cat.Platforms), "platform", "platforms"), plural(cat.StepCount(), "step", "steps"))
 	return nil
 }
 

@@ -2,8 +2,13 @@
 // model.Catalog, validating them file by file and line by line.
 //
 // It owns the guide format: front matter, validation rules, sanitising of
-// terminal control sequences and step revisions. It imports model, the
-// standard library and the YAML parser, nothing else of ours but its own
+// terminal control sequences and the reading of untrusted guide packs
+// (ParseDir). Each mapping of the front matter is read through one field
+// table (stepKeys, platformKeys, factKeys, emailKeys, sourceKeys) that is
+// both the list of allowed keys and their reader; the parts of a step that
+// make its revision are a table in model (model/parts.go). It imports
+// model, the standard library, the YAML parser and goldmark (to find the
+// links in a body as the renderer will), nothing else of ours but its own
 // internal packages.
 //
 // The guides shipped in the binary are also precompiled, by go generate

@@ -158,15 +158,20 @@ func (f field) line() int {
 // repeated keys. what names the mapping in messages; missing is the line
 // where absent keys are reported.
 func readKeys[T any](r *fileReader, n *yaml.Node, table []key[T], what string, missing int, now time.Time, out *T) {
-	names := make([]string, len(table))
-	for i, k := range table {
-		names[i] = k.name
-	}
-	m := r.mapping(n, names, what)
+	m := r.mapping(n, names(table), what)
 	for _, k := range table {
 		e, ok := m[k.name]
 		k.read(r, field{key: k.name, e: e, present: ok, missing: missing, now: now}, out)
 	}
+}
+
+// names lists the keys of a field table, in order.
+func names[T any](table []key[T]) []string {
+	out := make([]string, len(table))
+	for i, k := range table {
+		out[i] = k.name
+	}
+	return out
 }
 
 // str reads an optional single value ("" when absent); ok is false if the

@@ -25,7 +25,7 @@ func Merge(base, extra *model.Catalog) (*model.Catalog, error) {
 	var ps Problems
 	claim := func(id, file string) {
 		if prev, dup := owner[id]; dup {
-			ps.addf(file, 0, "id %q is already used in %s: give it another id", id, prev)
+			ps.addf(file, 0, "id %q is already used in %s: give it another id", id, QuoteName(prev))
 			return
 		}
 		owner[id] = file

@@ -15,8 +15,8 @@ import (
 // platformFileName is the file that makes a folder a platform folder.
 const platformFileName = "platform.md"
 
-// Parse reads a guide tree laid out like guides/content/ (for example
-// os.DirFS(dir)). File names in problems and in Platform.File and
+// Parse reads a guide tree laid out like guides/content/ (for a folder on
+// disk, prefer ParseDir, which also keeps symbolic links inside it). File names in problems and in Platform.File and
 // Step.File are paths inside fsys. On any problem it returns a nil catalog
 // and a Problems error listing every problem found.
 func Parse(fsys fs.FS) (*model.Catalog, error) {
@@ -139,7 +139,7 @@ func (p *parser) step(file string, pf platformFile) (model.Step, bool) {
 		want := string(pf.platform.ID) + "/"
 		slug, found := strings.CutPrefix(string(sf.step.ID), want)
 		if !found || strings.Contains(slug, "/") {
-			r.errorf(sf.idLine, "id %q must be %q followed by one more part without \"/\" (the platform's id, from %s), e.g. %q", sf.step.ID, want, pf.platform.File, want+"object-form")
+			r.errorf(sf.idLine, "id %q must be %q followed by one more part without \"/\" (the platform's id, from %s), e.g. %q", sf.step.ID, want, QuoteName(pf.platform.File), want+"object-form")
 		}
 	}
 	if sf.idOK {
@@ -152,9 +152,9 @@ func (p *parser) step(file string, pf platformFile) (model.Step, bool) {
 func (p *parser) open(file string) (*fileReader, document, bool) {
 	// The YAML starts on file line 2, just after the opening fence.
 	r := &fileReader{file: p.display(file), offset: 1, ps: &p.ps}
-	data, err := fs.ReadFile(p.fsys, file)
+	data, err := readFile(p.fsys, file)
 	if err != nil {
-		r.errorf(1, "cannot read: %v", err)
+		r.errorf(0, "%v", err)
 		return r, document{}, false
 	}
 	doc, ok := r.splitDocument(data)
@@ -164,7 +164,7 @@ func (p *parser) open(file string) (*fileReader, document, bool) {
 // claim records that id is declared at line of r's file, reporting a
 // clash with an earlier declaration.
 func (p *parser) claim(r *fileReader, id string, line int) {
-	where := r.file + ":" + strconv.Itoa(line)
+	where := QuoteName(r.file) + ":" + strconv.Itoa(line)
 	if prev, dup := p.ids[id]; dup {
 		r.errorf(line, "id %q is already used in %s: every id must be unique", id, prev)
 		return
@@ -206,10 +206,12 @@ func listSteps(ids []string) string {
 	return strconv.Itoa(len(ids)) + " steps are (" + s + ")"
 }
 
-// display is how a path inside fsys is shown: with the prefix, and
-// sanitised, since a file name can hold control characters too.
+// display is how a path inside fsys is named in problems and in File
+// fields: with the prefix, and otherwise as it is, so an author can find
+// the file. Problem.Error and QuoteName quote a name with control
+// characters in it, so it cannot forge or hide a line.
 func (p *parser) display(name string) string {
-	return sanitize(p.prefix + name)
+	return p.prefix + name
 }
 
 // sortPlatforms orders platforms by order, then ID.

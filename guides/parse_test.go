@@ -107,20 +107,32 @@ func TestSanitizedEverywhere(t *testing.T) {
 		"group: Acme", `group: "Acme`+evil+`"`,
 		"  us: There is no legal right to object in the US.", `  us: "`+evil+`There"`,
 		"Acme trains", "\x1b]8;;https://evil.example\x07Acme\x1b]8;;\x07 trains\r\x1b[1A",
+		"[Chats other people share]", `["Chats`+evil+` shared"]`,
+		"retention: Chats kept until you delete them.", `retention: "Kept`+evil+`"`,
 	).Replace(validPlatform)
 	step := strings.NewReplacer(
 		"title: Object to AI training", `title: "`+evil+`Object"`,
 		"template: |\n  I object.", `template: "I object.\u0085\u009d52;c;eA==\u009c"`,
 		"title: Acme privacy centre", `title: "Acme`+evil+` privacy"`,
 		`Tap "Object"`, "\x1bP+q\x1b\\Tap \x1b[31m\"Object\"\x1b[0m\x00",
+		"confidence: official", `confidence: reported
+confidence_note: "Unsure`+evil+`"`,
+		"send the form.\n", "send the form.\n\n## Details\n\n\x1b]0;pwned\x07Background.\n",
 	).Replace(validStep)
-	c, ps := parseTree(t, map[string]string{"acme/chat/platform.md": platform, "acme/chat/10-object.md": step})
+	mail := strings.NewReplacer("acme/chat/object", "acme/chat/mail", "template: |\n  I object.\n", `email:
+  to: a@acme.example
+  subject: "Objection`+evil+`"
+  body: "I object`+evil+`"
+`).Replace(validStep)
+	c, ps := parseTree(t, map[string]string{"acme/chat/platform.md": platform, "acme/chat/10-object.md": step, "acme/chat/20-mail.md": mail})
 	if ps != nil {
 		t.Fatal(ps)
 	}
 	p := c.Platforms[0]
 	s := p.Steps[0]
-	texts := []string{p.Title, p.Group, p.Intro, p.RegionNotes[model.RegionUS], s.Title, s.Body, s.Template, s.Sources[0].Title, s.Sources[0].URL, s.Link}
+	m := p.Steps[1]
+	texts := []string{p.Title, p.Group, p.Intro, p.RegionNotes[model.RegionUS], s.Title, s.Body, s.Template, s.Sources[0].Title, s.Sources[0].URL, s.Link,
+		p.Facts.NotCovered[0], p.Facts.Retention, s.ConfidenceNote, s.Details, m.Email.Subject, m.Email.Body}
 	for _, text := range texts {
 		for _, r := range text {
 			if model.IsControl(r) {

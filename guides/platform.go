@@ -86,7 +86,9 @@ func (r *fileReader) readPlatform(doc document, now time.Time) platformFile {
 	pf := platformFile{platform: model.Platform{File: r.file}, notesLine: doc.fenceLine}
 	readKeys(r, doc.fields, platformKeys, "the front matter", doc.fenceLine, now, &pf)
 	p := &pf.platform
-	p.Intro = trimBody(sanitize(doc.body))
+	intro := sanitize(doc.body)
+	r.checkLinks(intro, doc.fenceLine+1)
+	p.Intro = trimBody(intro)
 	if p.Intro == "" {
 		r.errorf(doc.fenceLine, "the platform has no intro after the front matter: say what the company does with the data and what the steps achieve")
 	}

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Problem is one thing wrong with a guide file.
@@ -17,11 +19,24 @@ type Problem struct {
 
 // Error formats the problem as "file:line: message" (or "file: message"
 // without a line), the form editors and terminals turn into links.
+// A file name that holds anything but graphic characters (a newline, a
+// control, a bidi override) is quoted, so it cannot forge or hide a line.
 func (p Problem) Error() string {
+	file := QuoteName(p.File)
 	if p.Line > 0 {
-		return p.File + ":" + strconv.Itoa(p.Line) + ": " + p.Message
+		return file + ":" + strconv.Itoa(p.Line) + ": " + p.Message
 	}
-	return p.File + ": " + p.Message
+	return file + ": " + p.Message
+}
+
+// QuoteName returns a file name as is if every character in it is
+// graphic (spaces included), and Go-quoted otherwise, so that a newline,
+// a terminal control or a bidi override in a name is shown escaped.
+func QuoteName(name string) string {
+	if strings.ContainsFunc(name, func(r rune) bool { return !unicode.IsGraphic(r) || r == utf8.RuneError }) {
+		return strconv.QuoteToGraphic(name)
+	}
+	return name
 }
 
 // Problems is the error Parse and Merge return: every problem found, sorted

@@ -165,6 +165,7 @@ const detailsHeading = "## Details"
 // comes before and after its one "## Details" heading (outside code).
 func (r *fileReader) body(doc document) (instructions, details string) {
 	text := sanitize(doc.body)
+	r.checkLinks(text, doc.fenceLine+1)
 	lines := strings.SplitAfter(text, "\n")
 	at, fence := -1, ""
 	for i, l := range lines {

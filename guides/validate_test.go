@@ -1,6 +1,7 @@
 package guides
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -132,6 +133,194 @@ func TestRules(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, got := parseTree(t, tt.files(t))
+			checkProblems(t, got, tt.want)
+		})
+	}
+}
+
+// TestRulesV2 breaks one rule of format v2 per case (FORMAT.md, "Format
+// v2"), checking the file:line and the message of each problem.
+func TestRulesV2(t *testing.T) {
+	const (
+		pf = "acme/chat/platform.md"
+		sf = "acme/chat/10-object.md"
+	)
+	step := func(pairs ...string) func(*testing.T) map[string]string {
+		return func(t *testing.T) map[string]string {
+			s := validStep
+			for i := 0; i+1 < len(pairs); i += 2 {
+				s = edit(t, s, pairs[i], pairs[i+1])
+			}
+			return map[string]string{pf: validPlatform, sf: s}
+		}
+	}
+	platform := func(old, new string) func(*testing.T) map[string]string {
+		return func(t *testing.T) map[string]string {
+			return map[string]string{pf: edit(t, validPlatform, old, new), sf: validStep}
+		}
+	}
+	const (
+		template = "template: |\n  I object.\n"
+		email    = "email:\n  to: privacy@acme.example\n  subject: Objection\n  body: |\n    I object.\n"
+	)
+	// With email in place of template: 6 email, 7 to, 8 subject, 9-10 body.
+	withEmail := func(old, new string) func(*testing.T) map[string]string {
+		if old == "" {
+			return step(template, email)
+		}
+		return step(template, edit(t, email, old, new))
+	}
+	tests := []struct {
+		name  string
+		files func(*testing.T) map[string]string
+		want  []string
+	}{
+		{"valid", step(), nil},
+		{"kind missing", step("kind: action\n", ""), []string{sf + ":15: kind is missing or empty: add a line such as \"kind: action\" (one of action, check, info)"}},
+		{"kind typo", step("kind: action", "kind: acton"), []string{sf + `:14: kind "acton" is not a known value, did you mean "action"? (one of action, check, info)`}},
+		{"kind unknown", step("kind: action", "kind: todo"), []string{sf + `:14: kind "todo" is not a known value (one of action, check, info)`}},
+		{"kind a list", step("kind: action", "kind: [action]"), []string{sf + ":14: kind must be a single value"}},
+		{"kind check", step("kind: action", "kind: check"), nil},
+		{"confidence missing", step("confidence: official\n", ""), []string{sf + ":15: confidence is missing"}},
+		{"confidence typo", step("confidence: official", "confidence: oficial"), []string{sf + `:15: confidence "oficial" is not a known value, did you mean "official"?`}},
+		{"confidence empty", step("confidence: official", `confidence: ""`), []string{sf + ":15: confidence is missing or empty"}},
+		{"confidence note", step("confidence: official", "confidence: unconfirmed\nconfidence_note: One guide says so."), nil},
+		{"info with template", step("kind: action", "kind: info"), []string{sf + ":6: an info step has nothing to send: drop template:"}},
+		{"info with a link only", step("kind: action", "kind: info", template, ""), nil},
+		{"info with email", func(t *testing.T) map[string]string {
+			return step(template, email, "kind: action", "kind: info")(t)
+		}, []string{sf + ":6: an info step has nothing to send: drop email:"}},
+		{"template and email", step(template, template+email), []string{sf + ":8: a step has template: or email:, not both (template: is on line 6)"}},
+		{"email", withEmail("", ""), nil},
+		{"email to not an address", withEmail("privacy@acme.example", "privacy at acme"), []string{sf + `:7: to "privacy at acme" is not an e-mail address`}},
+		{"email to without a domain", withEmail("privacy@acme.example", "privacy@acme"), []string{sf + `:7: to "privacy@acme" is not an e-mail address`}},
+		{"email to with a name", withEmail("privacy@acme.example", `"Acme <privacy@acme.example>"`), []string{sf + ":7: is not an e-mail address"}},
+		{"email to two addresses", withEmail("privacy@acme.example", `"a@acme.example, b@acme.example"`), []string{sf + ":7: is not an e-mail address"}},
+		{"email to a mailto link", withEmail("privacy@acme.example", "mailto:privacy@acme.example"), []string{sf + ":7: is not an e-mail address"}},
+		{"email to missing", withEmail("  to: privacy@acme.example\n", ""), []string{sf + `:6: to is missing or empty: add a line such as "to: privacy@example.com"`}},
+		{"email subject empty", withEmail("subject: Objection", `subject: ""`), []string{sf + ":8: subject is missing or empty"}},
+		{"email body missing", withEmail("  body: |\n    I object.\n", ""), []string{sf + ":6: body is missing or empty"}},
+		{"email unknown key", withEmail("  to:", "  bcc: x@acme.example\n  to:"), []string{sf + `:7: unknown key "bcc" in email (known keys: to, subject, body)`}},
+		{"email not a mapping", step(template, "email: privacy@acme.example\n"), []string{sf + ":6: email must be to:, subject: and body: lines"}},
+		{"followup_days", step("minutes: 5", "followup_days: 30\nrecheck_months: 6"), nil},
+		{"followup_days bounds", step("minutes: 5", "followup_days: 120\nrecheck_months: 1"), nil},
+		{"followup_days zero", step("minutes: 5", "followup_days: 0"), []string{sf + ":8: followup_days is 0: give a whole number from 1 to 120"}},
+		{"followup_days too many", step("minutes: 5", "followup_days: 121"), []string{sf + ":8: followup_days is 121: give a whole number from 1 to 120"}},
+		{"recheck_months negative", step("minutes: 5", "recheck_months: -6"), []string{sf + ":8: recheck_months is -6: give a whole number from 1 to 120"}},
+		{"recheck_months fraction", step("minutes: 5", "recheck_months: 1.5"), []string{sf + ":8: recheck_months must be a whole number"}},
+		{"recheck_months words", step("minutes: 5", "recheck_months: six"), []string{sf + ":8: recheck_months must be a whole number"}},
+		{"recheck_months typo", step("minutes: 5", "recheck_month: 6"), []string{sf + `:8: unknown key "recheck_month" in the front matter, did you mean "recheck_months"?`}},
+		{"details", step("send the form.\n", "send the form.\n\n## Details\n\nBackground.\n"), nil},
+		{"details twice", step("send the form.\n", "send the form.\n\n## Details\n\nA.\n\n## Details\n\nB.\n"), []string{sf + `:23: a second "## Details" heading (the first is on line 19)`}},
+		{"details empty", step("send the form.\n", "send the form.\n\n## Details\n\n"), []string{sf + `:19: "## Details" has no text after it`}},
+		{"details only", step("Tap \"Object\" and send the form.\n", "## Details\n\nBackground.\n"), []string{sf + ":16: the step has no text after the front matter"}},
+		{"details heading in code is text", step("send the form.\n", "send the form.\n\n```\n## Details\n```\n"), nil},
+		{"facts missing", platform("facts:\n  training: default-on\n  who: you\n  covers: [ai-chats]\n  not_covered: [Chats other people share]\n  retention: Chats kept until you delete them.\n  human_review: \"yes\"\n  plans: [free, paid]\n  policy_changed: 2025-05-27\n", ""), []string{pf + ":8: facts is missing: add the facts block"}},
+		{"facts not a mapping", platform("facts:\n  training: default-on\n", "facts: default-on\nx:\n  training: default-on\n"), []string{pf + ":8: facts must be key: value lines", pf + `:9: unknown key "x"`}},
+		{"facts unknown key", platform("  training:", "  trainig: x\n  training:"), []string{pf + `:9: unknown key "trainig" in facts, did you mean "training"?`}},
+		{"training typo", platform("training: default-on", "training: default_on"), []string{pf + `:9: training "default_on" is not a known value, did you mean "default-on"? (one of default-on, opt-in, not-used, unclear)`}},
+		{"training missing", platform("  training: default-on\n", ""), []string{pf + ":8: training is missing or empty"}},
+		{"who unknown", platform("who: you", "who: owner"), []string{pf + `:10: who "owner" is not a known value (one of you, admin, you-or-admin)`}},
+		{"who missing", platform("  who: you\n", ""), []string{pf + ":8: who is missing"}},
+		{"covers typo", platform("[ai-chats]", "[ai-chats, phottos]"), []string{pf + `:11: covers: "phottos" is not in the vocabulary, did you mean "photos"?`}},
+		{"covers twice", platform("[ai-chats]", "[ai-chats, ai-chats]"), []string{pf + `:11: covers: "ai-chats" is listed twice`}},
+		{"covers not a list", platform("[ai-chats]", "ai-chats"), []string{pf + ":11: covers must be a list"}},
+		{"covers empty", platform("[ai-chats]", "[]"), nil},
+		{"covers missing", platform("  covers: [ai-chats]\n", ""), []string{pf + ":8: covers is missing"}},
+		{"not_covered not a list", platform("[Chats other people share]", "Chats other people share"), []string{pf + ":12: not_covered must be a list"}},
+		{"not_covered empty item", platform("[Chats other people share]", `[""]`), []string{pf + ":12: not_covered has an empty item"}},
+		{"human_review unquoted", platform(`human_review: "yes"`, "human_review: no"), nil},
+		{"human_review unknown", platform(`human_review: "yes"`, "human_review: maybe"), []string{pf + `:14: human_review "maybe" is not a known value (one of yes, no, unclear)`}},
+		{"plans typo", platform("[free, paid]", "[free, pro]"), []string{pf + `:15: plans: "pro" is not in the vocabulary (one of free, paid, business, enterprise, education, api)`}},
+		{"plans empty", platform("[free, paid]", "[]"), []string{pf + ":15: plans is missing or empty"}},
+		{"plans missing", platform("  plans: [free, paid]\n", ""), []string{pf + ":8: plans is missing or empty"}},
+		{"policy_changed unknown", platform("2025-05-27", `""`), nil},
+		{"policy_changed missing", platform("  policy_changed: 2025-05-27\n", ""), nil},
+		{"policy_changed ahead", platform("2025-05-27", "2027-01-01"), nil},
+		{"policy_changed not a date", platform("2025-05-27", "May 2025"), []string{pf + `:16: policy_changed "May 2025" is not a date: write it as YYYY-MM-DD`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, got := parseTree(t, tt.files(t))
+			checkProblems(t, got, tt.want)
+		})
+	}
+}
+
+// TestLimits checks the size limits (issue 10): an ID a store could not
+// key on, a title no row can show and a file no one should render are
+// reported, not loaded.
+func TestLimits(t *testing.T) {
+	const (
+		pf = "acme/chat/platform.md"
+		sf = "acme/chat/10-object.md"
+	)
+	longID := "acme/chat/" + strings.Repeat("a", maxID-len("acme/chat/"))
+	padTo := func(s string, size int) string { // pads the body to size bytes
+		return s + strings.Repeat("x", size-len(s)-1) + "\n"
+	}
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{"id of 200 bytes", map[string]string{pf: validPlatform, sf: strings.Replace(validStep, "acme/chat/object", longID, 1)}, nil},
+		{"id of 201 bytes", map[string]string{pf: validPlatform, sf: strings.Replace(validStep, "acme/chat/object", longID+"b", 1)}, []string{sf + ":2: id is 201 bytes long: keep it to 200"}},
+		{"id of 40 KiB", map[string]string{pf: validPlatform, sf: strings.Replace(validStep, "acme/chat/object", longID+strings.Repeat("b", 40<<10), 1)}, []string{sf + ":2: id is 41160 bytes long"}},
+		{"platform id too long", map[string]string{pf: strings.Replace(validPlatform, "id: acme/chat", "id: "+strings.Repeat("a", 201), 1)}, []string{pf + ":2: id is 201 bytes long"}},
+		{"title of 200 characters", map[string]string{pf: validPlatform, sf: strings.Replace(validStep, "title: Object to AI training", "title: "+strings.Repeat("é", 200), 1)}, nil},
+		{"title of 201 characters", map[string]string{pf: validPlatform, sf: strings.Replace(validStep, "title: Object to AI training", "title: "+strings.Repeat("é", 201), 1)}, []string{sf + ":3: title is 201 characters long: keep it to 200"}},
+		{"platform title too long", map[string]string{pf: strings.Replace(validPlatform, "title: Chat", "title: "+strings.Repeat("C", 300), 1), sf: validStep}, []string{pf + ":3: title is 300 characters long"}},
+		{"group too long", map[string]string{pf: strings.Replace(validPlatform, "group: Acme", "group: "+strings.Repeat("A", 201), 1), sf: validStep}, []string{pf + ":4: group is 201 characters long"}},
+		{"step file of 256 KiB", map[string]string{pf: validPlatform, sf: padTo(validStep, maxFile)}, nil},
+		{"step file over 256 KiB", map[string]string{pf: validPlatform, sf: padTo(validStep, maxFile+1)}, []string{sf + ":0: the file is larger than 256 KiB"}},
+		{"platform file over 256 KiB", map[string]string{pf: padTo(validPlatform, 50<<20), sf: validStep}, []string{pf + ":0: the file is larger than 256 KiB"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, got := parseTree(t, tt.files)
+			checkProblems(t, got, tt.want)
+		})
+	}
+}
+
+// TestBodyLinks (issue 10, item 9): a link in a body or an intro is an
+// https address, and a link whose text is an address goes to it.
+func TestBodyLinks(t *testing.T) {
+	const (
+		pf = "acme/chat/platform.md"
+		sf = "acme/chat/10-object.md"
+	)
+	body := func(b string) map[string]string {
+		return map[string]string{pf: validPlatform, sf: strings.Replace(validStep, "Tap \"Object\" and send the form.\n", b, 1)}
+	}
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{"https link", body("Open [the form](https://acme.example/form).\n"), nil},
+		{"javascript link", body("Open [the form](javascript:alert(1)).\n"), []string{sf + `:17: the link to "javascript:alert(1)" is not an https:// address`}},
+		{"file link", body("Text.\n\nOpen [the form](file:///etc/passwd).\n"), []string{sf + `:19: the link to "file:///etc/passwd" is not an https:// address`}},
+		{"data link", body("Open [x](data:text/html;base64,PHNjcmlwdD4=).\n"), []string{sf + `:17: the link to "data:text/html;base64,PHNjcmlwdD4=" is not an https://`}},
+		{"http link", body("Open [the form](http://acme.example/form).\n"), []string{sf + `:17: the link to "http://acme.example/form" is not an https://`}},
+		{"mailto link", body("Write to [us](mailto:a@acme.example).\n"), []string{sf + `:17: the link to "mailto:a@acme.example" is not an https://`}},
+		{"relative link", body("See [this](/form).\n"), []string{sf + `:17: the link to "/form" is not an https://`}},
+		{"reference link", body("See [this][r].\n\n[r]: javascript:alert(1)\n"), []string{sf + `:17: the link to "javascript:alert(1)" is not an https://`}},
+		{"explicit autolink", body("Go to <http://acme.example>.\n"), []string{sf + `:17: the link to "http://acme.example" is not an https://`}},
+		{"https autolink", body("Go to <https://acme.example>.\n"), nil},
+		{"plain address in text", body("Go to http://acme.example or www.acme.example, or write to a@acme.example.\n"), nil},
+		{"image", body("![x](javascript:alert(1))\n"), []string{sf + `:17: the link to "javascript:alert(1)" is not an https://`}},
+		{"address text to another address", body("Open [https://acme.example/form](https://evil.example/form).\n"), []string{sf + `:17: the link text "https://acme.example/form" is an address, but the link goes to "https://evil.example/form"`}},
+		{"www text to another address", body("Open [www.acme.example](https://evil.example).\n"), []string{sf + `:17: the link text "www.acme.example" is an address`}},
+		{"address text to itself", body("Open [https://acme.example/form](https://acme.example/form) or [acme.example](https://acme.example/).\n"), nil},
+		{"link in details", body("Tap it.\n\n## Details\n\nOnce it was [here](javascript:x).\n"), []string{sf + `:21: the link to "javascript:x" is not an https://`}},
+		{"link in code is text", body("Type `[x](javascript:y)` and\n\n    [x](file:///z)\n"), nil},
+		{"link in an intro", map[string]string{pf: strings.Replace(validPlatform, "Acme trains its AI on chats.", "Acme [trains](file:///x) its AI.", 1), sf: validStep}, []string{pf + `:18: the link to "file:///x" is not an https://`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, got := parseTree(t, tt.files)
 			checkProblems(t, got, tt.want)
 		})
 	}

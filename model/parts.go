@@ -111,6 +111,17 @@ func (p StepPart) def() *partDef {
 	return nil
 }
 
+// PartText is the text of part p of s as the revision covers it: for
+// PartTemplate the text to copy (the template, or the e-mail laid out as
+// "To: …\nSubject: …\n\nbody"), for PartRegions the region codes sorted
+// and joined by ", ". It lets a display show what a part said.
+func (s Step) PartText(p StepPart) string {
+	if d := p.def(); d != nil {
+		return strings.Join(d.values(s), ", ")
+	}
+	return ""
+}
+
 // Label is how a part is named to the user.
 func (p StepPart) Label() string {
 	if d := p.def(); d != nil {

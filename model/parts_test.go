@@ -1,0 +1,47 @@
+package model
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestPartsTable(t *testing.T) {
+	s := Step{Title: "T", Body: " B \n", Link: "https://x.example", Template: "X", Regions: []Region{RegionUK, RegionEU}}
+	_, h := s.Hashes()
+	if got, want := StepParts(), []StepPart{PartTitle, PartBody, PartLink, PartTemplate, PartRegions}; !slices.Equal(got, want) {
+		t.Errorf("StepParts = %v, want %v", got, want)
+	}
+	seen := map[uint32]StepPart{}
+	for _, p := range StepParts() {
+		if h.Of(p) == 0 {
+			t.Errorf("no hash for %s", p)
+		}
+		if prev, dup := seen[h.Of(p)]; dup {
+			t.Errorf("%s and %s share a hash", p, prev)
+		}
+		seen[h.Of(p)] = p
+		if p.Label() == string(p) {
+			t.Errorf("%s has no label", p)
+		}
+	}
+	if h.Of("nope") != 0 || StepPart("nope").Label() != "nope" || s.PartText("nope") != "" {
+		t.Error("an unknown part has a hash, a label or a text")
+	}
+	for p, want := range map[StepPart]string{PartBody: "B", PartRegions: "eu, uk", PartTemplate: "X"} {
+		if got := s.PartText(p); got != want {
+			t.Errorf("PartText(%s) = %q, want %q", p, got, want)
+		}
+	}
+	s.Template, s.Email = "", &Email{To: "a@x.example", Subject: "S", Body: "Hi"}
+	if got, want := s.PartText(PartTemplate), "To: a@x.example\nSubject: S\n\nHi"; got != want {
+		t.Errorf("text to copy of an e-mail = %q, want %q", got, want)
+	}
+}
+
+func TestTickable(t *testing.T) {
+	for kind, want := range map[StepKind]bool{KindAction: true, KindCheck: true, KindInfo: false, "": true} {
+		if got := (Step{Kind: kind}).Tickable(); got != want {
+			t.Errorf("Tickable for kind %q = %v, want %v", kind, got, want)
+		}
+	}
+}
