@@ -111,3 +111,16 @@ func TestFirstRunAsksRegionAndSavesIt(t *testing.T) {
 		t.Errorf("region %q saved, transcript\n%s", st.settings.Region, got)
 	}
 }
+
+// A step whose guide changed since it was ticked is read with what changed.
+func TestChangedStepReadsWhatChanged(t *testing.T) {
+	st := &memStore{progress: model.Progress{}}
+	cat := testCatalog()
+	old, _ := cat.Step("acme/chat/object")
+	st.progress.Set(model.DefaultAccountID("acme/chat"), old.ID,
+		model.StepState{}.Apply(model.Event{At: time.Now(), Kind: model.EventTick, Revision: "r0", Followed: &model.Followed{Title: old.Title, Link: old.Link, Body: "Open Settings."}}))
+	got := run(t, context.Background(), st, model.RegionEU, "1\n1\nq\n")
+	if !strings.Contains(got, "What changed since you did it:") || !strings.Contains(got, `removed "Settings.", added "Settings then Privacy."`) {
+		t.Errorf("the changed step is not read with its change:\n%s", got)
+	}
+}

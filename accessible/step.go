@@ -86,6 +86,7 @@ func (s *session) readStep(p model.Platform, acc model.Account, i int) {
 	s.say("Step %d of %d: %s. %s, %s.", i+1, len(list), label(strings.TrimSuffix(st.Title, ".")), label(p.Title), label(acc.Name()))
 	if st.Tickable() {
 		s.say("%s", s.stateSentence(st, state))
+		s.readChanges(st, state)
 	} else {
 		s.say("Information to know; there is nothing to tick.")
 	}
@@ -305,4 +306,48 @@ func statusWord(st model.RequestStatus) string {
 		return "refused"
 	}
 	return label(string(st))
+}
+
+// readChanges says what changed in the guide since the user followed it,
+// in words: where the instructions changed, and the old link or title.
+func (s *session) readChanges(st model.Step, state model.StepState) {
+	changes := state.Changes(st)
+	if len(changes) == 0 {
+		return
+	}
+	s.say("What changed since you did it:")
+	for _, c := range changes {
+		switch {
+		case c.Part == model.PartLink:
+			s.say("The official link was %s; it is now %s", label(c.Before), label(c.After))
+		case c.Part == model.PartTitle:
+			s.say("The title was: %s.", label(c.Before))
+		case len(c.Hunks) == 0:
+			s.say("%s changed throughout.", capitalise(c.Part.Label()))
+		default:
+			for _, h := range c.Hunks {
+				s.say("In %s%s", c.Part.Label(), hunkWords(h))
+			}
+		}
+	}
+}
+
+// hunkWords says one change: ", after \"send it.\": added \"Keep the receipt.\"".
+func hunkWords(h model.Hunk) string {
+	label := func(s string) string { return label(stripEmphasis(s)) }
+	var out string
+	if h.Lead != "" {
+		out += fmt.Sprintf(", after %q", label(h.Lead))
+	}
+	if h.Removed != "" {
+		out += fmt.Sprintf(": removed %q", label(h.Removed))
+	}
+	if h.Added != "" {
+		if h.Removed != "" {
+			out += fmt.Sprintf(", added %q", label(h.Added))
+		} else {
+			out += fmt.Sprintf(": added %q", label(h.Added))
+		}
+	}
+	return out + "."
 }

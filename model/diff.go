@@ -1,0 +1,127 @@
+package model
+
+import "strings"
+
+// Hunk is one place where a text changed, word by word: the words removed
+// and the words added, with a few unchanged words on each side so the
+// reader can find the place.
+type Hunk struct {
+	Lead    string // unchanged words just before
+	Removed string // "" when words were only added
+	Added   string // "" when words were only removed
+	Trail   string // unchanged words just after
+}
+
+// maxDiffCells bounds the work of one word diff (words before × words
+// after): a guide step is a few hundred words; a hostile pack is not
+// compared word by word at all.
+const maxDiffCells = 1 << 20
+
+// WordHunks compares two texts word by word (white space does not count)
+// and returns where they differ, each with up to context unchanged words
+// before and after. ok is false when the texts are too long to compare;
+// then only "it changed" can be said.
+func WordHunks(before, after string, context int) (hunks []Hunk, ok bool) {
+	a, b := strings.Fields(before), strings.Fields(after)
+	if len(a)*len(b) > maxDiffCells {
+		return nil, false
+	}
+	// lcs[i][j] is the length of the longest common subsequence of a[i:]
+	// and b[j:], in one flat slice.
+	w := len(b) + 1
+	lcs := make([]int32, (len(a)+1)*w)
+	for i := len(a) - 1; i >= 0; i-- {
+		for j := len(b) - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				lcs[i*w+j] = lcs[(i+1)*w+j+1] + 1
+			} else {
+				lcs[i*w+j] = max(lcs[(i+1)*w+j], lcs[i*w+j+1])
+			}
+		}
+	}
+	var same []string // unchanged words since the last hunk
+	var removed, added []string
+	flush := func() {
+		if len(removed) == 0 && len(added) == 0 {
+			return
+		}
+		if n := len(hunks); n > 0 && hunks[n-1].Trail == "" {
+			hunks[n-1].Trail = lastWords(same, context, false)
+		}
+		hunks = append(hunks, Hunk{Lead: lastWords(same, context, true), Removed: strings.Join(removed, " "), Added: strings.Join(added, " ")})
+		same, removed, added = nil, nil, nil
+	}
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case i < len(a) && j < len(b) && a[i] == b[j]:
+			flush()
+			same = append(same, a[i])
+			i, j = i+1, j+1
+		case j < len(b) && (i == len(a) || lcs[i*w+j+1] >= lcs[(i+1)*w+j]):
+			added = append(added, b[j])
+			j++
+		default:
+			removed = append(removed, a[i])
+			i++
+		}
+	}
+	flush()
+	if n := len(hunks); n > 0 && hunks[n-1].Trail == "" {
+		hunks[n-1].Trail = lastWords(same, context, false)
+	}
+	return hunks, true
+}
+
+// lastWords joins up to n words of ws: the last ones (lead) or the first.
+func lastWords(ws []string, n int, lead bool) string {
+	if len(ws) > n {
+		if lead {
+			ws = ws[len(ws)-n:]
+		} else {
+			ws = ws[:n]
+		}
+	}
+	return strings.Join(ws, " ")
+}
+
+// PartChange is what became of one part of a step since the user ticked
+// or last re-confirmed it.
+type PartChange struct {
+	Part          StepPart
+	Before, After string
+	// Hunks says where the words changed, for the instructions and the
+	// text to copy; nil for a part shown whole (title, link) or one too
+	// long to compare.
+	Hunks []Hunk
+}
+
+// diffContext is how many unchanged words a hunk shows on each side.
+const diffContext = 5
+
+// Changes lists what changed in step since the user followed it, from the
+// snapshot kept with the tick or re-confirm (LastFollowed). It is nil when
+// nothing changed or no snapshot was kept (a v1 tick): then ChangedParts
+// can still name the parts.
+func (s StepState) Changes(step Step) []PartChange {
+	f := s.LastFollowed()
+	if f == nil || !s.Changed(step) {
+		return nil
+	}
+	var out []PartChange
+	add := func(p StepPart, before, after string, words bool) {
+		if before == after {
+			return
+		}
+		c := PartChange{Part: p, Before: before, After: after}
+		if words {
+			c.Hunks, _ = WordHunks(before, after, diffContext)
+		}
+		out = append(out, c)
+	}
+	add(PartBody, strings.TrimSpace(f.Body), strings.TrimSpace(step.Body), true)
+	add(PartLink, f.Link, step.Link, false)
+	add(PartTemplate, f.Template, textToCopy(step), true)
+	add(PartTitle, f.Title, step.Title, false)
+	return out
+}

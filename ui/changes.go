@@ -1,0 +1,57 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/optout/optout/model"
+)
+
+// changeLines says what changed in a step since the user followed it: the
+// instructions and the text to copy word by word, git's word-diff way
+// ([-removed-] {+added+}, readable without colour too), the old and new
+// link, the old title. With no snapshot of what was followed (a tick made
+// before optout kept them), it names the parts that changed instead.
+func changeLines(s model.StepState, step model.Step, st styles) []string {
+	changes := s.Changes(step)
+	if len(changes) == 0 {
+		if parts := s.ChangedParts(step); len(parts) > 0 {
+			return []string{st.changed.Render("  Re-check " + partList(parts) + ".")}
+		}
+		return nil
+	}
+	var lines []string
+	for _, c := range changes {
+		switch {
+		case c.Part == model.PartLink:
+			lines = append(lines, "  The official link was "+model.SafeLabel(c.Before)+st.dim.Render(" · now ")+model.SafeLabel(c.After))
+		case c.Part == model.PartTitle:
+			lines = append(lines, "  The title was “"+model.SafeLabel(c.Before)+"”.")
+		case len(c.Hunks) == 0:
+			lines = append(lines, st.changed.Render("  Re-check "+c.Part.Label()+"."))
+		default:
+			lines = append(lines, "  What changed in "+c.Part.Label()+":")
+			for _, h := range c.Hunks {
+				lines = append(lines, "    "+hunkLine(h, st))
+			}
+		}
+	}
+	return lines
+}
+
+// hunkLine is one change with its context: "…send it. {+Keep the receipt.+}".
+func hunkLine(h model.Hunk, st styles) string {
+	var parts []string
+	if h.Lead != "" {
+		parts = append(parts, st.dim.Render("…"+model.SafeLabel(h.Lead)))
+	}
+	if h.Removed != "" {
+		parts = append(parts, st.changed.Render("[-"+model.SafeLabel(h.Removed)+"-]"))
+	}
+	if h.Added != "" {
+		parts = append(parts, st.done.Render("{+"+model.SafeLabel(h.Added)+"+}"))
+	}
+	if h.Trail != "" {
+		parts = append(parts, st.dim.Render(model.SafeLabel(h.Trail)+"…"))
+	}
+	return strings.Join(parts, " ")
+}
