@@ -26,12 +26,16 @@ func writeMarkdown(w io.Writer, rep report) {
 	writeMarkdownSummary(w, rep)
 	for _, p := range rep.Platforms {
 		fmt.Fprintf(w, "\n## %s: %s\n", mdText(p.Group), mdText(p.Title))
+		writeMarkdownFacts(w, p.Facts)
 		if p.RegionNote != "" {
 			fmt.Fprintf(w, "\n%s (%s hidden in this region.)\n", mdText(p.RegionNote), plural(p.Hidden, "step", "steps"))
 		}
 		for _, a := range p.Accounts {
 			fmt.Fprintf(w, "\n### %s: %d of %d done\n\n", mdLabel(a.name()), a.Done, a.Total)
-			if a.Total == 0 {
+			switch {
+			case a.Total == 0 && len(a.Steps) > 0:
+				fmt.Fprintln(w, "Nothing to tick here: information only.")
+			case a.Total == 0:
 				fmt.Fprintln(w, "No steps apply in this region.")
 			}
 			outside := false
@@ -111,6 +115,12 @@ func writeMarkdownSummary(w io.Writer, rep report) {
 // writeMarkdownStep renders one step as a checklist item with its record
 // and timeline.
 func writeMarkdownStep(w io.Writer, s reportStep) {
+	if s.Kind == string(model.KindInfo) {
+		// A fact to know: no checkbox, nothing to prove.
+		fmt.Fprintf(w, "- **%s** (information, nothing to tick)\n", mdText(s.Title))
+		fmt.Fprintf(w, "  - Step %s, facts checked %s\n", mdCode(string(s.ID)), mdText(s.Verified))
+		return
+	}
 	box := " "
 	if s.Done {
 		box = "x"
@@ -126,6 +136,9 @@ func writeMarkdownStep(w io.Writer, s reportStep) {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "  - Step %s, facts checked %s, current revision %s\n", mdCode(string(s.ID)), mdText(s.Verified), mdCode(s.RevisionCurrent))
+	if s.Confidence != "" {
+		fmt.Fprintf(w, "  - How sure: %s%s\n", model.Confidence(s.Confidence).Sentence(), noteText(s.ConfidenceNote))
+	}
 	if st := statusText(s.Status, s.Note); st != "" {
 		fmt.Fprintf(w, "  - Recorded%s\n", st)
 	}
@@ -134,6 +147,12 @@ func writeMarkdownStep(w io.Writer, s reportStep) {
 	}
 	if s.Link != "" {
 		fmt.Fprintf(w, "  - Official page: %s\n", mdLink(s.Link))
+	}
+	if e := s.Email; e != nil && (s.Done || s.Status != "") {
+		fmt.Fprintf(w, "  - Sent by e-mail to %s, subject %s:\n", mdCode(e.To), mdCode(e.Subject))
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, indent(mdFence(model.SafeText(e.Body)), "    "))
+		fmt.Fprintln(w)
 	}
 	if s.Template != "" && (s.Done || s.Status != "") {
 		fmt.Fprintln(w, "  - The text the guide gave you to send:")
@@ -314,4 +333,30 @@ func longestRun(s string, c rune) int {
 
 func indent(s, prefix string) string {
 	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
+}
+
+// writeMarkdownFacts is a platform's facts card as a few sentences.
+func writeMarkdownFacts(w io.Writer, f model.Facts) {
+	if f.Training == "" {
+		return // a pack written before guide format v2
+	}
+	line := f.Training.Sentence()
+	if covers := f.CoversPhrase(); covers != "" {
+		line += " It says it uses your " + covers + ". " + f.HumanReview.Sentence()
+	}
+	fmt.Fprintf(w, "\n%s %s\n", mdText(line), mdText(f.Who.Sentence()))
+	if f.Retention != "" {
+		fmt.Fprintf(w, "Kept: %s\n", mdText(f.Retention))
+	}
+	if len(f.NotCovered) > 0 {
+		fmt.Fprintf(w, "No step here protects: %s.\n", mdText(strings.TrimSuffix(strings.Join(f.NotCovered, "; "), ".")))
+	}
+}
+
+// noteText is a confidence note after its sentence, or "".
+func noteText(note string) string {
+	if note == "" {
+		return ""
+	}
+	return " " + mdText(note)
 }

@@ -46,6 +46,7 @@ type reportPlatform struct {
 	Group      string           `json:"group"`
 	RegionNote string           `json:"region_note"`  // why steps are hidden in this region; "" if none are
 	Hidden     int              `json:"hidden_steps"` // steps that do not apply in this region
+	Facts      model.Facts      `json:"facts"`
 	Accounts   []reportAccount  `json:"accounts"`
 }
 
@@ -79,6 +80,9 @@ func (a reportAccount) outside() int {
 type reportStep struct {
 	ID              model.StepID   `json:"id"`
 	Title           string         `json:"title"`
+	Kind            string         `json:"kind"`       // action, check or info (info: never ticked or counted)
+	Confidence      string         `json:"confidence"` // official, reported or unconfirmed
+	ConfidenceNote  string         `json:"confidence_note"`
 	InRegion        bool           `json:"in_region"`
 	Done            bool           `json:"done"`
 	TickedAt        *string        `json:"ticked_at"`       // RFC 3339: first tick of the current done state; null unless done
@@ -90,6 +94,7 @@ type reportStep struct {
 	Note            string         `json:"note"`
 	Link            string         `json:"link"`
 	Template        string         `json:"template"` // the text the guide gives to send
+	Email           *model.Email   `json:"email"`    // a request sent by e-mail; null when none
 	Sources         []model.Source `json:"sources"`
 	Verified        string         `json:"verified"`
 	History         []reportEvent  `json:"history"`
@@ -135,7 +140,7 @@ func buildReport(cat *model.Catalog, snap model.Snapshot, r model.Region, now ti
 	kept := map[model.AccountID]bool{}
 	for _, po := range sum.Platforms {
 		p := po.Platform
-		rp := reportPlatform{ID: p.ID, Title: p.Title, Group: p.Group, Hidden: po.Hidden, Accounts: []reportAccount{}}
+		rp := reportPlatform{ID: p.ID, Title: p.Title, Group: p.Group, Hidden: po.Hidden, Facts: p.Facts, Accounts: []reportAccount{}}
 		if rp.Hidden > 0 {
 			rp.RegionNote = p.RegionNotes[r]
 		}
@@ -221,6 +226,9 @@ func reportStepFor(s model.Step, inRegion bool, st model.StepState) reportStep {
 	return reportStep{
 		ID:              s.ID,
 		Title:           s.Title,
+		Kind:            string(s.Kind),
+		Confidence:      string(s.Confidence),
+		ConfidenceNote:  s.ConfidenceNote,
 		InRegion:        inRegion,
 		Done:            st.Done,
 		TickedAt:        tickedAt(st),
@@ -232,6 +240,7 @@ func reportStepFor(s model.Step, inRegion bool, st model.StepState) reportStep {
 		Note:            st.Note,
 		Link:            s.Link,
 		Template:        s.Template,
+		Email:           s.Email,
 		Sources:         sources,
 		Verified:        s.Verified,
 		History:         historyOf(st),

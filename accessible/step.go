@@ -334,7 +334,6 @@ func (s *session) readChanges(st model.Step, state model.StepState) {
 
 // hunkWords says one change: ", after \"send it.\": added \"Keep the receipt.\"".
 func hunkWords(h model.Hunk) string {
-	label := func(s string) string { return label(stripEmphasis(s)) }
 	var out string
 	if h.Lead != "" {
 		out += fmt.Sprintf(", after %q", label(h.Lead))

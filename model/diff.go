@@ -119,7 +119,9 @@ func (s StepState) Changes(step Step) []PartChange {
 		}
 		out = append(out, c)
 	}
-	add(PartBody, strings.TrimSpace(f.Body), strings.TrimSpace(step.Body), true)
+	// The instructions are compared as plain text, so a word that only
+	// gained bold or a list marker does not show as a change.
+	add(PartBody, PlainText(f.Body), PlainText(step.Body), true)
 	add(PartLink, f.Link, step.Link, false)
 	add(PartTemplate, f.Template, textToCopy(step), true)
 	add(PartTitle, f.Title, step.Title, false)

@@ -11,7 +11,7 @@ import (
 // ([-removed-] {+added+}, readable without colour too), the old and new
 // link, the old title. With no snapshot of what was followed (a tick made
 // before optout kept them), it names the parts that changed instead.
-func changeLines(s model.StepState, step model.Step, st styles) []string {
+func changeLines(s model.StepState, step model.Step, st styles, width int) []string {
 	changes := s.Changes(step)
 	if len(changes) == 0 {
 		if parts := s.ChangedParts(step); len(parts) > 0 {
@@ -31,7 +31,9 @@ func changeLines(s model.StepState, step model.Step, st styles) []string {
 		default:
 			lines = append(lines, "  What changed in "+c.Part.Label()+":")
 			for _, h := range c.Hunks {
-				lines = append(lines, "    "+hunkLine(h, st))
+				// A hanging indent keeps a long hunk apart from the next.
+				wrapped := wrapText(hunkLine(h, st), width-6)
+				lines = append(lines, "    "+strings.ReplaceAll(wrapped, "\n", "\n    "))
 			}
 		}
 	}

@@ -85,7 +85,7 @@ func (a *App) stepHeader(r row) []string {
 	switch {
 	case r.state.Changed(*r.step):
 		lines = append(lines, st.changed.Render(fmt.Sprintf("↻ Done on %s, but this guide has changed since.", day(r.state))))
-		lines = append(lines, changeLines(r.state, *r.step, st)...)
+		lines = append(lines, changeLines(r.state, *r.step, st, a.detail.width)...)
 		lines = append(lines, st.changed.Render("  If what you did still holds, press space to confirm; otherwise redo it."))
 	case r.state.Done:
 		lines = append(lines, st.done.Render(fmt.Sprintf("[✓] Done on %s", day(r.state)))+st.dim.Render(" · space to untick"))
