@@ -86,7 +86,7 @@ func writeMarkdownSummary(w io.Writer, rep report) {
 					line += ", done " + *s.TickedAt
 				}
 				if s.Status != "" {
-					line += ", request " + mdCode(statusWord(s.Status))
+					line += ", request " + mdCode(model.RequestStatus(s.Status).Word())
 					if s.StatusSince != nil {
 						line += " since " + *s.StatusSince
 					}
@@ -185,7 +185,7 @@ func eventText(ev reportEvent) string {
 	case string(model.EventReconfirm):
 		s = "re-confirmed against the changed guide"
 	case string(model.EventStatus):
-		s = "request status set to " + mdCode(statusWord(ev.Status))
+		s = "request status set to " + mdCode(model.RequestStatus(ev.Status).Word())
 		if ev.Status == "" {
 			s = "request status cleared"
 		}
@@ -243,7 +243,7 @@ func writeSourcesAppendix(w io.Writer, rep report) {
 func statusText(status, note string) string {
 	var parts []string
 	if status != "" {
-		parts = append(parts, "request "+mdCode(statusWord(status)))
+		parts = append(parts, "request "+mdCode(model.RequestStatus(status).Word()))
 	}
 	if note != "" {
 		parts = append(parts, "note: "+mdCode(note))

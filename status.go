@@ -168,7 +168,7 @@ func recordedText(s reportStep) string {
 		parts = append(parts, "done")
 	}
 	if s.Status != "" {
-		parts = append(parts, "request "+statusWord(s.Status))
+		parts = append(parts, "request "+model.RequestStatus(s.Status).Word())
 	}
 	if s.Note != "" {
 		parts = append(parts, "note “"+model.SafeLabel(s.Note)+"”")
@@ -177,14 +177,6 @@ func recordedText(s reportStep) string {
 		return "history only"
 	}
 	return strings.Join(parts, ", ")
-}
-
-// statusWord is a stored request status as the user knows it.
-func statusWord(s string) string {
-	if s == string(model.StatusSubmitted) {
-		return "sent"
-	}
-	return model.SafeLabel(s)
 }
 
 // statusFooter sums up the report and mentions kept orphans.

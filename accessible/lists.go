@@ -265,7 +265,7 @@ func (s *session) stepLine(st model.Step, acc model.Account) string {
 		words = append(words, "not done")
 	}
 	if state.Status != model.StatusNone {
-		words = append(words, "request "+statusWord(state.Status))
+		words = append(words, "request "+spokenStatus(state.Status))
 	}
 	if state.Note != "" {
 		words = append(words, "has a note")

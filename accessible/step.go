@@ -151,7 +151,7 @@ func (s *session) stateSentence(st model.Step, state model.StepState) string {
 		parts = append(parts, "Not done yet")
 	}
 	if state.Status != model.StatusNone {
-		parts = append(parts, "request "+statusWord(state.Status))
+		parts = append(parts, "request "+spokenStatus(state.Status))
 	}
 	if state.Note != "" {
 		parts = append(parts, "note: "+label(state.Note))
@@ -210,7 +210,7 @@ var statuses = []model.RequestStatus{model.StatusNone, model.StatusSubmitted, mo
 func (s *session) setStatus(acc model.Account, st model.Step) error {
 	items := make([]string, len(statuses))
 	for i, v := range statuses {
-		items[i] = capitalise(statusWord(v))
+		items[i] = capitalise(spokenStatus(v))
 	}
 	i, err := s.pick("What became of your request?", items, "Type a number, or b to leave it as it is.")
 	if err != nil || i < 0 {
@@ -225,7 +225,7 @@ func (s *session) setStatus(acc model.Account, st model.Step) error {
 		return err
 	}
 	if len(s.progress.State(acc.ID, st.ID).History) > len(before.History) {
-		s.say("Request status set to %s on %s. Saved.", statusWord(statuses[i]), day(now))
+		s.say("Request status set to %s on %s. Saved.", spokenStatus(statuses[i]), day(now))
 	}
 	return nil
 }
@@ -293,21 +293,6 @@ func (s *session) copyText(st model.Step) {
 	s.text(model.SafeText(text))
 }
 
-// statusWord says a request status in words.
-func statusWord(st model.RequestStatus) string {
-	switch st {
-	case model.StatusNone:
-		return "nothing recorded"
-	case model.StatusSubmitted:
-		return "sent"
-	case model.StatusConfirmed:
-		return "confirmed"
-	case model.StatusRefused:
-		return "refused"
-	}
-	return label(string(st))
-}
-
 // readChanges says what changed in the guide since the user followed it,
 // in words: where the instructions changed, and the old link or title.
 func (s *session) readChanges(st model.Step, state model.StepState) {
@@ -349,4 +334,13 @@ func hunkWords(h model.Hunk) string {
 		}
 	}
 	return out + "."
+}
+
+// spokenStatus says a request status in words: "nothing recorded" where the
+// other front ends say "none".
+func spokenStatus(st model.RequestStatus) string {
+	if st == model.StatusNone {
+		return "nothing recorded"
+	}
+	return st.Word()
 }

@@ -61,3 +61,18 @@ func (f Facts) CoversPhrase() string {
 	}
 	return JoinAnd(words)
 }
+
+// Word is a request status in one word, as the user knows it ("sent" for
+// submitted), or "none". A value this optout does not know (a newer one's,
+// read from the data file) is shown as it is, sanitised.
+func (s RequestStatus) Word() string {
+	switch s {
+	case StatusNone:
+		return "none"
+	case StatusSubmitted:
+		return "sent"
+	case StatusConfirmed, StatusRefused:
+		return string(s)
+	}
+	return SafeLabel(string(s))
+}

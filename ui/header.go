@@ -124,7 +124,7 @@ func statusDates(s model.StepState) string {
 			parts = nil
 			continue
 		}
-		parts = append(parts, statusWord(ev.Status)+" on "+shortDay(ev.At))
+		parts = append(parts, ev.Status.Word()+" on "+shortDay(ev.At))
 	}
 	return strings.Join(parts, " · ")
 }

@@ -17,15 +17,10 @@ const (
 
 // statusMark is the short mark of a request status.
 func statusMark(s model.RequestStatus) string {
-	switch s {
-	case model.StatusSubmitted:
-		return "sent"
-	case model.StatusConfirmed:
-		return "confirmed"
-	case model.StatusRefused:
-		return "refused"
+	if s == model.StatusNone {
+		return ""
 	}
-	return ""
+	return s.Word()
 }
 
 // stepMarks lists a step row's marks: outside the region (shown because

@@ -81,22 +81,11 @@ func undoText(e undoEntry) string {
 	case model.EventReconfirm:
 		return "re-confirm against the updated guide"
 	case model.EventStatus:
-		return "status " + statusWord(e.event.Status) + " → " + statusWord(e.before.Status)
+		return "status " + e.event.Status.Word() + " → " + e.before.Status.Word()
 	case model.EventNote:
 		return "note " + quoted(e.event.Note) + " → " + quoted(e.before.Note)
 	}
 	return string(e.event.Kind)
-}
-
-// statusWord is a request status in one word.
-func statusWord(s model.RequestStatus) string {
-	switch s {
-	case model.StatusNone:
-		return "none"
-	case model.StatusSubmitted:
-		return "sent"
-	}
-	return string(s)
 }
 
 // quoted shows user text in quotes, on one line, or "none" when empty.

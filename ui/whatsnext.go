@@ -145,7 +145,7 @@ func recordedSummary(s model.StepState) string {
 		parts = append(parts, "done")
 	}
 	if s.Status != model.StatusNone {
-		parts = append(parts, "request "+statusWord(s.Status))
+		parts = append(parts, "request "+s.Status.Word())
 	}
 	if s.Note != "" {
 		parts = append(parts, "note "+quoted(s.Note))
