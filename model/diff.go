@@ -22,7 +22,7 @@ const maxDiffCells = 1 << 20
 // before and after. ok is false when the texts are too long to compare;
 // then only "it changed" can be said.
 func WordHunks(before, after string, context int) (hunks []Hunk, ok bool) {
-	a, b := strings.Fields(before), strings.Fields(after)
+	a, b := words(before), words(after)
 	if len(a)*len(b) > maxDiffCells {
 		return nil, false
 	}
@@ -42,13 +42,18 @@ func WordHunks(before, after string, context int) (hunks []Hunk, ok bool) {
 	var same []string // unchanged words since the last hunk
 	var removed, added []string
 	flush := func() {
-		if len(removed) == 0 && len(added) == 0 {
+		if joinWords(removed) == "" && joinWords(added) == "" {
+			// Nothing, or only where a line breaks: not a change of words.
+			if len(removed)+len(added) > 0 {
+				same = append(same, lineBreak)
+			}
+			removed, added = nil, nil
 			return
 		}
 		if n := len(hunks); n > 0 && hunks[n-1].Trail == "" {
 			hunks[n-1].Trail = lastWords(same, context, false)
 		}
-		hunks = append(hunks, Hunk{Lead: lastWords(same, context, true), Removed: strings.Join(removed, " "), Added: strings.Join(added, " ")})
+		hunks = append(hunks, Hunk{Lead: lastWords(same, context, true), Removed: joinWords(removed), Added: joinWords(added)})
 		same, removed, added = nil, nil, nil
 	}
 	i, j := 0, 0
@@ -73,16 +78,64 @@ func WordHunks(before, after string, context int) (hunks []Hunk, ok bool) {
 	return hunks, true
 }
 
-// lastWords joins up to n words of ws: the last ones (lead) or the first.
-func lastWords(ws []string, n int, lead bool) string {
-	if len(ws) > n {
-		if lead {
-			ws = ws[len(ws)-n:]
-		} else {
-			ws = ws[:n]
+// lineBreak stands for the end of a line among the words, so a hunk's
+// context stops at the end of its paragraph or list item.
+const lineBreak = "\n"
+
+// words splits text into words, with lineBreak between lines.
+func words(text string) []string {
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 {
+			continue
 		}
+		if len(out) > 0 {
+			out = append(out, lineBreak)
+		}
+		out = append(out, f...)
+	}
+	return out
+}
+
+// lastWords joins up to n words of ws: the last ones (lead) or the first,
+// not reaching past a line break.
+func lastWords(ws []string, n int, lead bool) string {
+	if lead {
+		if i := lastIndex(ws, lineBreak); i >= 0 {
+			ws = ws[i+1:]
+		}
+		ws = ws[max(len(ws)-n, 0):]
+	} else {
+		if i := index(ws, lineBreak); i >= 0 {
+			ws = ws[:i]
+		}
+		ws = ws[:min(n, len(ws))]
 	}
 	return strings.Join(ws, " ")
+}
+
+// joinWords joins changed words, a line break reading as a space.
+func joinWords(ws []string) string {
+	return strings.Join(strings.Fields(strings.Join(ws, " ")), " ")
+}
+
+func index(ws []string, w string) int {
+	for i, x := range ws {
+		if x == w {
+			return i
+		}
+	}
+	return -1
+}
+
+func lastIndex(ws []string, w string) int {
+	for i := len(ws) - 1; i >= 0; i-- {
+		if ws[i] == w {
+			return i
+		}
+	}
+	return -1
 }
 
 // PartChange is what became of one part of a step since the user ticked

@@ -63,3 +63,11 @@ func TestChangesSinceTicked(t *testing.T) {
 		t.Error("an unchanged step reports changes")
 	}
 }
+
+func TestWordHunksContextStopsAtLineBreaks(t *testing.T) {
+	got, _ := WordHunks("Send it.\nWhat this does", "Send it. Keep the receipt.\nWhat this does", 5)
+	want := []Hunk{{Lead: "Send it.", Added: "Keep the receipt."}}
+	if len(got) != 1 || got[0] != want[0] {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}
