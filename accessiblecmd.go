@@ -43,6 +43,7 @@ func cmdAccessible(g *globals, e env) error {
 		Out:      os.Stdout,
 		Now:      e.now,
 		OpenURL:  ui.OpenInBrowser,
+		Copy:     ui.DesktopClipboard(),
 	})
 	if err != nil {
 		st.Close()
