@@ -59,6 +59,9 @@ type Overview struct {
 	Platforms []PlatformOverview
 	Orphans   []Orphan   // progress for steps no longer in the guides
 	Next      []NextItem // by kind, then in catalog order
+	// platforms indexes Platforms by ID (nil for an Overview not made by
+	// Summary, which Platform then scans).
+	platforms map[PlatformID]int
 }
 
 // PlatformOverview is one platform's share of an Overview.
@@ -82,7 +85,8 @@ type AccountOverview struct {
 
 // Summary computes the Overview of progress for accounts in region r at now.
 func Summary(c *Catalog, r Region, accounts []Account, progress Progress, now time.Time) Overview {
-	o := Overview{Region: r, Platforms: make([]PlatformOverview, 0, len(c.Platforms))}
+	o := Overview{Region: r, Platforms: make([]PlatformOverview, 0, len(c.Platforms)),
+		platforms: make(map[PlatformID]int, len(c.Platforms))}
 	// Items by kind, each in catalog order: the list is their concatenation
 	// (no sort, which would move these large items about).
 	var byKind [NextOutside + 1][]NextItem
@@ -130,6 +134,7 @@ func Summary(c *Catalog, r Region, accounts []Account, progress Progress, now ti
 			po.Accounts = append(po.Accounts, ao)
 		}
 		o.Total = o.Total.Add(po.Tally)
+		o.platforms[p.ID] = len(o.Platforms)
 		o.Platforms = append(o.Platforms, po)
 	}
 	n := 0
@@ -201,6 +206,12 @@ func (s StepState) StatusSince() time.Time {
 
 // Platform returns the overview of platform id.
 func (o Overview) Platform(id PlatformID) (PlatformOverview, bool) {
+	if o.platforms != nil {
+		if i, ok := o.platforms[id]; ok {
+			return o.Platforms[i], true
+		}
+		return PlatformOverview{}, false
+	}
 	for _, p := range o.Platforms {
 		if p.Platform.ID == id {
 			return p, true
