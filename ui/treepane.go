@@ -72,7 +72,7 @@ func (t *treePane) refilter(in treeInput) {
 	if in.filter != "" && t.index == nil {
 		t.index = newSearchIndex(in.catalog)
 	}
-	in.index, in.sizeHint = t.index, len(t.rows)+16
+	in.index, in.sizeHint, in.reuse = t.index, len(t.rows)+16, t.rows
 	if in.filter != "" {
 		in.hits = t.index.match(in.filter)
 	}
