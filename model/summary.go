@@ -92,8 +92,9 @@ func Summary(c *Catalog, r Region, accounts []Account, progress Progress, now ti
 	var byKind [NextOutside + 1][]NextItem
 	for i := range c.Platforms {
 		p := &c.Platforms[i]
-		po := PlatformOverview{Platform: p, Hidden: p.HiddenCount(r)}
-		for _, a := range AccountsFor(p.ID, accounts) {
+		accts := AccountsFor(p.ID, accounts)
+		po := PlatformOverview{Platform: p, Hidden: p.HiddenCount(r), Accounts: make([]AccountOverview, 0, len(accts))}
+		for _, a := range accts {
 			ao := AccountOverview{Account: a}
 			for j := range p.Steps {
 				s := &p.Steps[j]
