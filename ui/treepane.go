@@ -333,18 +333,29 @@ func (t *treePane) rowView(r row, selected, focused bool, st styles) string {
 		cursor = "›"
 	}
 	left := cursor + indent + mark + " "
-	room := w - ansi.StringWidth(left) - ansi.StringWidth(count) - 1
-	title = ansi.Truncate(title, max(room, 1), "…")
-	gap := max(w-ansi.StringWidth(left)-ansi.StringWidth(title)-ansi.StringWidth(count), 1)
+	lw, cw := ansi.StringWidth(left), ansi.StringWidth(count)
+	title = ansi.Truncate(title, max(w-lw-cw-1, 1), "…")
+	tw := ansi.StringWidth(title)
+	gap := max(w-lw-tw-cw, 1)
+	// The styles only colour, so the line is lw+tw+gap+cw cells wide; it is
+	// cut to the pane only when even one cell of gap does not fit (measuring
+	// a styled line again is most of a row's cost).
+	fits := lw+tw+gap+cw <= w
 	if selected && focused {
 		line := left + title + strings.Repeat(" ", gap) + count
-		return st.selected.Render(ansi.Truncate(line, w, ""))
+		if !fits {
+			line = ansi.Truncate(line, w, "")
+		}
+		return st.selected.Render(line)
 	}
 	if selected {
 		// Focus is on the detail pane: keep the glyph, drop the reverse bar.
 		titleStyle = titleStyle.Underline(true)
 	}
 	line := left + titleStyle.Render(title) + strings.Repeat(" ", gap) + st.count.Render(count)
+	if fits {
+		return line
+	}
 	return ansi.Truncate(line, w, "")
 }
 
