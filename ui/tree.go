@@ -173,7 +173,10 @@ func countRows(in treeInput) int {
 // appendPlatform adds a platform's row at depth, and its children when open,
 // and returns the platform's tally.
 func appendPlatform(rows []row, in treeInput, p *model.Platform, depth int) ([]row, model.Tally) {
-	accounts := model.AccountsFor(p.ID, in.accounts)
+	// The summary lists the platform's accounts as model.AccountsFor does,
+	// with their counts: no second scan of every account for each platform.
+	po, _ := in.sum.Platform(p.ID)
+	accounts := po.Accounts
 	platformMatches := in.filter != "" && in.index.platformMatches(p.ID, in.filter)
 	if in.filter != "" && !platformMatches && in.hits[p.ID] == nil && !labelMatches(accounts, in.filter) {
 		return rows, model.Tally{} // nothing here matches: skip the counting
@@ -188,13 +191,13 @@ func appendPlatform(rows []row, in treeInput, p *model.Platform, depth int) ([]r
 		return rows, tally
 	}
 	if len(accounts) == 1 {
-		rows = appendSteps(rows, in, p, accounts[0], depth+1, platformMatches)
+		rows = appendSteps(rows, in, p, accounts[0].Account, depth+1, platformMatches)
 	} else {
-		for _, a := range accounts {
+		for _, ao := range accounts {
+			a := ao.Account
 			ak := accountKey(a.ID)
 			aOpen := in.filter != "" || in.open[ak]
 			before := len(rows)
-			ao, _ := in.sum.Account(p.ID, a.ID)
 			rows = append(rows, row{kind: rowAccount, key: ak, depth: depth + 1, group: p.Group, platform: p, account: a,
 				tally: ao.Tally, open: aOpen})
 			if !aOpen {
@@ -221,9 +224,9 @@ func appendPlatform(rows []row, in treeInput, p *model.Platform, depth int) ([]r
 }
 
 // labelMatches reports whether one of the accounts' labels contains filter.
-func labelMatches(accounts []model.Account, filter string) bool {
-	for _, a := range accounts {
-		if a.Label != "" && strings.Contains(fold(a.Label), filter) {
+func labelMatches(accounts []model.AccountOverview, filter string) bool {
+	for _, ao := range accounts {
+		if a := ao.Account; a.Label != "" && strings.Contains(fold(a.Label), filter) {
 			return true
 		}
 	}
