@@ -338,8 +338,11 @@ func (t *treePane) rowView(r row, selected, focused bool, st styles) string {
 	}
 	left := cursor + indent + mark + " "
 	lw, cw := ansi.StringWidth(left), ansi.StringWidth(count)
-	title = ansi.Truncate(title, max(w-lw-cw-1, 1), "…")
-	tw := ansi.StringWidth(title)
+	room, tw := max(w-lw-cw-1, 1), ansi.StringWidth(title)
+	if tw > room {
+		title = ansi.Truncate(title, room, "…")
+		tw = ansi.StringWidth(title)
+	}
 	gap := max(w-lw-tw-cw, 1)
 	// The styles only colour, so the line is lw+tw+gap+cw cells wide; it is
 	// cut to the pane only when even one cell of gap does not fit (measuring
@@ -396,6 +399,7 @@ type lineWrap struct {
 	known    bool // learnt for the current theme
 	plain    bool // the style is only colour: pre+text+suf is its Render
 	pre, suf string
+	empty    string // what it renders for ""
 }
 
 // line renders one line of a row's text in style s (style id of theme) as
@@ -411,7 +415,10 @@ func (t *treePane) line(id int, s lipgloss.Style, theme model.Theme, text string
 	if !w.known {
 		*w = wrapOf(s)
 	}
-	if !w.plain || text == "" || strings.ContainsAny(text, "\n\r\t\x1b") {
+	switch {
+	case text == "" && w.plain:
+		return w.empty
+	case !w.plain || strings.ContainsAny(text, "\n\r\t\x1b"):
 		return s.Render(text)
 	}
 	return w.pre + text + w.suf
@@ -431,6 +438,6 @@ func wrapOf(s lipgloss.Style) lineWrap {
 			return lineWrap{known: true}
 		}
 	}
-	w.plain = true
+	w.plain, w.empty = true, s.Render("")
 	return w
 }
