@@ -139,7 +139,13 @@ func (p Platform) StepsFor(r Region) []Step {
 
 // HiddenCount is how many of the platform's steps do not apply in region r.
 func (p Platform) HiddenCount(r Region) int {
-	return len(p.Steps) - len(p.StepsFor(r))
+	n := 0
+	for i := range p.Steps {
+		if !p.Steps[i].AppliesTo(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // Catalog is every platform optout has guides for, in display order.
@@ -151,15 +157,20 @@ type Catalog struct {
 
 // NewCatalog indexes platforms (already validated and ordered) for lookup.
 func NewCatalog(platforms []Platform) *Catalog {
+	n := 0
+	for i := range platforms {
+		n += len(platforms[i].Steps)
+	}
 	c := &Catalog{
 		Platforms: platforms,
-		steps:     make(map[StepID]Step),
+		steps:     make(map[StepID]Step, n),
 		platforms: make(map[PlatformID]int, len(platforms)),
 	}
-	for i, p := range platforms {
+	for i := range platforms {
+		p := &platforms[i]
 		c.platforms[p.ID] = i
-		for _, s := range p.Steps {
-			c.steps[s.ID] = s
+		for j := range p.Steps {
+			c.steps[p.Steps[j].ID] = p.Steps[j]
 		}
 	}
 	return c

@@ -104,9 +104,9 @@ var (
 // launch.
 func AccountsFor(p PlatformID, all []Account) []Account {
 	var out []Account
-	for _, a := range all {
-		if a.Platform == p && a.Removed.IsZero() {
-			out = append(out, a)
+	for i := range all { // by index: an Account is large to copy
+		if a := &all[i]; a.Platform == p && a.Removed.IsZero() {
+			out = append(out, *a)
 		}
 	}
 	if len(out) == 0 {

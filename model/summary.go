@@ -59,6 +59,9 @@ type Overview struct {
 	Platforms []PlatformOverview
 	Orphans   []Orphan   // progress for steps no longer in the guides
 	Next      []NextItem // by kind, then in catalog order
+	// platforms indexes Platforms by ID (nil for an Overview not made by
+	// Summary, which Platform then scans).
+	platforms map[PlatformID]int
 }
 
 // PlatformOverview is one platform's share of an Overview.
@@ -82,24 +85,30 @@ type AccountOverview struct {
 
 // Summary computes the Overview of progress for accounts in region r at now.
 func Summary(c *Catalog, r Region, accounts []Account, progress Progress, now time.Time) Overview {
-	o := Overview{Region: r, Platforms: make([]PlatformOverview, 0, len(c.Platforms))}
+	o := Overview{Region: r, Platforms: make([]PlatformOverview, 0, len(c.Platforms)),
+		platforms: make(map[PlatformID]int, len(c.Platforms))}
 	// Items by kind, each in catalog order: the list is their concatenation
-	// (no sort, which would move these large items about).
-	var byKind [NextOutside + 1][]NextItem
+	// (no sort, which would move these large items about). They are
+	// gathered as small references and made into NextItems once their
+	// number is known, so that no large item is copied while growing.
+	var byKind [NextOutside + 1][]nextRef
+	var seen []Account // the accounts refs point into, in visiting order
 	for i := range c.Platforms {
 		p := &c.Platforms[i]
-		po := PlatformOverview{Platform: p, Hidden: p.HiddenCount(r)}
-		for _, a := range AccountsFor(p.ID, accounts) {
+		accts := AccountsFor(p.ID, accounts)
+		po := PlatformOverview{Platform: p, Hidden: p.HiddenCount(r), Accounts: make([]AccountOverview, 0, len(accts))}
+		for _, a := range accts {
 			ao := AccountOverview{Account: a}
+			ref := nextRef{platform: int32(i), account: int32(len(seen))}
+			seen = append(seen, a)
 			for j := range p.Steps {
 				s := &p.Steps[j]
 				st := progress.State(a.ID, s.ID)
-				item := NextItem{Platform: p, Account: a, Step: s, State: st}
+				ref.step, ref.since = int32(j), time.Time{}
 				if !s.AppliesTo(r) {
 					if st.Recorded() {
 						ao.Outside = append(ao.Outside, s)
-						item.Kind = NextOutside
-						byKind[NextOutside] = append(byKind[NextOutside], item)
+						byKind[NextOutside] = append(byKind[NextOutside], ref)
 					}
 					continue
 				}
@@ -112,38 +121,51 @@ func Summary(c *Catalog, r Region, accounts []Account, progress Progress, now ti
 				}
 				if st.Changed(*s) {
 					ao.Changed++
-					item.Kind, item.Since = NextChanged, st.At
-					byKind[NextChanged] = append(byKind[NextChanged], item)
+					ref.since = st.At
+					byKind[NextChanged] = append(byKind[NextChanged], ref)
 				}
 				if sent, due := followUpDue(*s, st, now); due {
 					ao.Due++
-					item.Kind, item.Since = NextFollowUp, sent
-					byKind[NextFollowUp] = append(byKind[NextFollowUp], item)
+					ref.since = sent
+					byKind[NextFollowUp] = append(byKind[NextFollowUp], ref)
 				}
 				if last, due := recheckDue(st, recheckMonths(*s), now); due {
 					ao.Due++
-					item.Kind, item.Since = NextRecheck, last
-					byKind[NextRecheck] = append(byKind[NextRecheck], item)
+					ref.since = last
+					byKind[NextRecheck] = append(byKind[NextRecheck], ref)
 				}
 			}
 			po.Tally = po.Tally.Add(ao.Tally)
 			po.Accounts = append(po.Accounts, ao)
 		}
 		o.Total = o.Total.Add(po.Tally)
+		o.platforms[p.ID] = len(o.Platforms)
 		o.Platforms = append(o.Platforms, po)
 	}
 	n := 0
-	for _, items := range byKind {
-		n += len(items)
+	for _, refs := range byKind {
+		n += len(refs)
 	}
 	if n > 0 {
 		o.Next = make([]NextItem, 0, n)
-		for _, items := range byKind {
-			o.Next = append(o.Next, items...)
+		for kind, refs := range byKind {
+			for _, ref := range refs {
+				p := &c.Platforms[ref.platform]
+				a, s := seen[ref.account], &p.Steps[ref.step]
+				o.Next = append(o.Next, NextItem{Kind: NextKind(kind), Platform: p, Account: a, Step: s,
+					State: progress.State(a.ID, s.ID), Since: ref.since})
+			}
 		}
 	}
 	o.Orphans = Orphans(c, progress)
 	return o
+}
+
+// nextRef is a NextItem while Summary gathers them: where its platform,
+// account and step are, and its date.
+type nextRef struct {
+	platform, account, step int32 // indexes into c.Platforms, the accounts seen and the platform's steps
+	since                   time.Time
 }
 
 // followUpDue reports when the request of a step was sent, and whether its
@@ -201,6 +223,12 @@ func (s StepState) StatusSince() time.Time {
 
 // Platform returns the overview of platform id.
 func (o Overview) Platform(id PlatformID) (PlatformOverview, bool) {
+	if o.platforms != nil {
+		if i, ok := o.platforms[id]; ok {
+			return o.Platforms[i], true
+		}
+		return PlatformOverview{}, false
+	}
 	for _, p := range o.Platforms {
 		if p.Platform.ID == id {
 			return p, true

@@ -255,11 +255,14 @@ func (r *reader) progress() error {
 				delete(r.snap.Progress, id)
 			}
 		}()
+		// One place for every record of the account: problem and
+		// describe format it at once and keep nothing.
+		place := [][]byte{[]byte(bucketProgress), account, nil}
 		return all.Bucket(account).ForEach(func(step, v []byte) error {
 			if v == nil {
 				return nil
 			}
-			place := [][]byte{[]byte(bucketProgress), account, step}
+			place[2] = step
 			p, ok, err := r.payloadAt(v, base.child(step), place)
 			if !ok || err != nil {
 				return err

@@ -128,7 +128,16 @@ func fastAccount(raw []byte, intern interner) (a model.Account, ok bool) {
 // strings. It is fastState without the search for keys, for the thousands
 // of states a long-kept file holds.
 func orderedState(raw []byte, intern interner) (model.StepState, bool) {
-	for _, order := range stateOrders {
+	// A new record starts with "done"; one updated in place (most of a
+	// long-kept file) with another key, and reading it in struct order
+	// first would fail only after reading a few fields. Either order reads
+	// a record it accepts alike, so which is tried first changes nothing
+	// but the time.
+	orders := stateOrders
+	if !bytes.HasPrefix(raw, []byte(done.first)) {
+		orders[0], orders[1] = orders[1], orders[0]
+	}
+	for _, order := range orders {
 		if st, ok := stateInOrder(raw, order, intern); ok {
 			return st, true
 		}

@@ -89,7 +89,7 @@ func stepMarkdown(s *model.Step, showDetails bool) string {
 // width characters, ending with "…" when cut.
 func foldedLine(md string, width int) string {
 	text := markdownLink.ReplaceAllString(md, "$1")
-	text = strings.Join(strings.Fields(strings.NewReplacer("*", "", "_", "", "`", "", "#", "").Replace(text)), " ")
+	text = strings.Join(strings.Fields(dropEmphasis.Replace(text)), " ")
 	if len([]rune(text)) <= width {
 		return text
 	}
@@ -176,7 +176,7 @@ func plural(n int, one, many string) string {
 
 // escapeLinkText keeps brackets in a title from ending the link early.
 func escapeLinkText(s string) string {
-	return strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`).Replace(s)
+	return linkTextEscaper.Replace(s)
 }
 
 // addAccountHint is the platform page's hint for the a key. It names no
@@ -205,6 +205,15 @@ func fenced(lang, text string) string {
 
 // escapeMarkdown makes text show as typed when rendered as Markdown.
 func escapeMarkdown(text string) string {
-	return strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
-		"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "~", `\~`, "-", `\-`, "+", `\+`, ".", `\.`, "!", `\!`).Replace(text)
+	return markdownEscaper.Replace(text)
 }
+
+// The replacers are built once: building one costs more than using it, and
+// a strings.Replacer is safe for concurrent use (pages render in Cmds).
+var (
+	// dropEmphasis removes Markdown emphasis, code and heading marks.
+	dropEmphasis    = strings.NewReplacer("*", "", "_", "", "`", "", "#", "")
+	linkTextEscaper = strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`)
+	markdownEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+		"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "~", `\~`, "-", `\-`, "+", `\+`, ".", `\.`, "!", `\!`)
+)

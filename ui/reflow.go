@@ -22,7 +22,7 @@ var listItem = regexp.MustCompile(`^( *)(• |\d{1,3}\. |\[[ x✓]\] )`)
 // without one when the word across the break is in it ("facebook." and
 // "com/help" make "facebook.com/help").
 func hangListItems(page, source string, width int) string {
-	plainSource := strings.Join(strings.Fields(strings.NewReplacer("*", "", "_", "", "`", "").Replace(source)), " ")
+	plainSource := strings.Join(strings.Fields(dropInlineMarks.Replace(source)), " ")
 	lines := strings.Split(page, "\n")
 	out := make([]string, 0, len(lines))
 	// Glamour keeps a margin of two cells at the right as at the left.
@@ -93,3 +93,6 @@ func brokenWord(before, after, source string) bool {
 	first, _, _ := strings.Cut(strings.TrimLeft(after, " "), " ")
 	return strings.Contains(source, last+first) && !strings.Contains(source, last+" "+first)
 }
+
+// dropInlineMarks removes Markdown emphasis and code marks (built once).
+var dropInlineMarks = strings.NewReplacer("*", "", "_", "", "`", "")

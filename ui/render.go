@@ -34,7 +34,7 @@ func renderMarkdown(md string, width int, style string) (string, error) {
 	}
 	// The link markers must mean only what rewriteDocument puts there, and
 	// these two characters are invisible anyway.
-	md = strings.NewReplacer("\u2060", "", "\ufeff", "").Replace(md)
+	md = dropInvisibles.Replace(md)
 	src := []byte(md)
 	gm := goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
@@ -114,3 +114,7 @@ func dropColours(v any) {
 		}
 	}
 }
+
+// dropInvisibles removes the word joiner and the byte order mark, which
+// rewriteDocument uses as link markers (built once).
+var dropInvisibles = strings.NewReplacer("\u2060", "", "\ufeff", "")

@@ -65,6 +65,8 @@ type treeInput struct {
 	// for a platform with none); see searchIndex.match.
 	hits     map[model.PlatformID][]bool
 	sizeHint int // rows expected, to allocate once
+	// reuse is the previous rows, whose array buildRows writes over.
+	reuse []row
 	// listed and more count matching steps shown and left out (filter).
 	listed, more *int
 	// sum is model.Summary of the same state: the one place that counts
@@ -72,14 +74,14 @@ type treeInput struct {
 	sum *model.Overview
 }
 
-// platformCounts is p's done/total and its steps changed since ticked.
-func (in treeInput) platformCounts(p *model.Platform) (model.Tally, int) {
+// platformCounts is p's done/total, its steps changed since ticked and
+// its steps hidden in the region.
+func (in treeInput) platformCounts(p *model.Platform) (tally model.Tally, changed, hidden int) {
 	po, _ := in.sum.Platform(p.ID)
-	changed := 0
 	for _, ao := range po.Accounts {
 		changed += ao.Changed
 	}
-	return po.Tally, changed
+	return po.Tally, changed, po.Hidden
 }
 
 // buildRows flattens the tree into the rows currently visible. A company
@@ -88,7 +90,14 @@ func (in treeInput) platformCounts(p *model.Platform) (model.Tally, int) {
 // text (or platform title, or account label) contains it are shown, with
 // their ancestors, all expanded.
 func buildRows(in treeInput) []row {
-	rows := make([]row, 0, in.sizeHint)
+	hint := in.sizeHint
+	if in.filter == "" {
+		hint = countRows(in)
+	}
+	rows := in.reuse[:0]
+	if cap(rows) < hint {
+		rows = make([]row, 0, hint)
+	}
 	var listed, more int
 	in.listed, in.more = &listed, &more
 	for _, g := range in.catalog.Groups() {
@@ -116,7 +125,7 @@ func buildRows(in treeInput) []row {
 		}
 		var total model.Tally
 		for _, p := range platforms {
-			tally, changed := in.platformCounts(p)
+			tally, changed, _ := in.platformCounts(p)
 			total = total.Add(tally)
 			if !open {
 				rows[start].changed += changed
@@ -127,18 +136,52 @@ func buildRows(in treeInput) []row {
 	if more > 0 {
 		rows = append(rows, row{kind: rowMore, key: "more", hidden: more})
 	}
+	clear(rows[len(rows):cap(rows)]) // what is left of the previous rows
 	return rows
+}
+
+// countRows is how many rows buildRows makes without a filter, counted
+// from in.sum, so that the rows are allocated once.
+func countRows(in treeInput) int {
+	n := 0
+	for i := range in.catalog.Platforms {
+		p := &in.catalog.Platforms[i]
+		n++ // the platform; its group's row is counted below
+		pk := platformKey(p.ID)
+		if !in.open[pk] {
+			continue
+		}
+		po, _ := in.sum.Platform(p.ID)
+		applies := len(p.Steps) - po.Hidden
+		if po.Hidden > 0 {
+			n++
+		}
+		if len(po.Accounts) == 1 {
+			n += applies + len(po.Accounts[0].Outside)
+			continue
+		}
+		for _, ao := range po.Accounts {
+			n++
+			if in.open[accountKey(ao.Account.ID)] {
+				n += applies + len(ao.Outside)
+			}
+		}
+	}
+	return n + len(in.catalog.Groups())
 }
 
 // appendPlatform adds a platform's row at depth, and its children when open,
 // and returns the platform's tally.
 func appendPlatform(rows []row, in treeInput, p *model.Platform, depth int) ([]row, model.Tally) {
-	accounts := model.AccountsFor(p.ID, in.accounts)
+	// The summary lists the platform's accounts as model.AccountsFor does,
+	// with their counts: no second scan of every account for each platform.
+	po, _ := in.sum.Platform(p.ID)
+	accounts := po.Accounts
 	platformMatches := in.filter != "" && in.index.platformMatches(p.ID, in.filter)
 	if in.filter != "" && !platformMatches && in.hits[p.ID] == nil && !labelMatches(accounts, in.filter) {
 		return rows, model.Tally{} // nothing here matches: skip the counting
 	}
-	tally, changed := in.platformCounts(p)
+	tally, changed, hidden := in.platformCounts(p)
 	pk := platformKey(p.ID)
 	open := in.filter != "" || in.open[pk]
 	start := len(rows)
@@ -148,13 +191,13 @@ func appendPlatform(rows []row, in treeInput, p *model.Platform, depth int) ([]r
 		return rows, tally
 	}
 	if len(accounts) == 1 {
-		rows = appendSteps(rows, in, p, accounts[0], depth+1, platformMatches)
+		rows = appendSteps(rows, in, p, accounts[0].Account, depth+1, platformMatches)
 	} else {
-		for _, a := range accounts {
+		for _, ao := range accounts {
+			a := ao.Account
 			ak := accountKey(a.ID)
 			aOpen := in.filter != "" || in.open[ak]
 			before := len(rows)
-			ao, _ := in.sum.Account(p.ID, a.ID)
 			rows = append(rows, row{kind: rowAccount, key: ak, depth: depth + 1, group: p.Group, platform: p, account: a,
 				tally: ao.Tally, open: aOpen})
 			if !aOpen {
@@ -171,8 +214,8 @@ func appendPlatform(rows []row, in treeInput, p *model.Platform, depth int) ([]r
 	}
 	if in.filter != "" {
 		// Searching shows matches only: no "hidden here" rows.
-	} else if n := p.HiddenCount(in.region); n > 0 {
-		rows = append(rows, row{kind: rowHidden, key: hiddenKey(p.ID), depth: depth + 1, group: p.Group, platform: p, hidden: n})
+	} else if hidden > 0 {
+		rows = append(rows, row{kind: rowHidden, key: hiddenKey(p.ID), depth: depth + 1, group: p.Group, platform: p, hidden: hidden})
 	}
 	if in.filter != "" && len(rows) == start+1 {
 		rows = rows[:start]
@@ -181,9 +224,9 @@ func appendPlatform(rows []row, in treeInput, p *model.Platform, depth int) ([]r
 }
 
 // labelMatches reports whether one of the accounts' labels contains filter.
-func labelMatches(accounts []model.Account, filter string) bool {
-	for _, a := range accounts {
-		if a.Label != "" && strings.Contains(fold(a.Label), filter) {
+func labelMatches(accounts []model.AccountOverview, filter string) bool {
+	for _, ao := range accounts {
+		if a := ao.Account; a.Label != "" && strings.Contains(fold(a.Label), filter) {
 			return true
 		}
 	}

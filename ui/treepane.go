@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/optout/optout/model"
 )
@@ -29,6 +30,9 @@ type treePane struct {
 	drawn      map[string]cachedRow
 	drawnWidth int
 	drawnTheme model.Theme
+	// wraps are the row styles as escape sequences, for wrapTheme.
+	wraps     [lineStyles]lineWrap
+	wrapTheme model.Theme
 }
 
 func newTreePane() treePane {
@@ -72,7 +76,7 @@ func (t *treePane) refilter(in treeInput) {
 	if in.filter != "" && t.index == nil {
 		t.index = newSearchIndex(in.catalog)
 	}
-	in.index, in.sizeHint = t.index, len(t.rows)+16
+	in.index, in.sizeHint, in.reuse = t.index, len(t.rows)+16, t.rows
 	if in.filter != "" {
 		in.hits = t.index.match(in.filter)
 	}
@@ -289,7 +293,7 @@ func (t *treePane) rowView(r row, selected, focused bool, st styles) string {
 	w := t.width
 	indent := strings.Repeat("  ", r.depth)
 	var mark, title, count string
-	var titleStyle = st.todo
+	var titleStyle, titleID = st.todo, lineTodo
 	switch r.kind {
 	case rowGroup, rowPlatform, rowAccount:
 		mark = "▸"
@@ -299,11 +303,11 @@ func (t *treePane) rowView(r row, selected, focused bool, st styles) string {
 		count = parentMarks(r)
 		switch r.kind {
 		case rowGroup:
-			title, titleStyle = r.group, st.group
+			title, titleStyle, titleID = r.group, st.group, lineGroup
 		case rowPlatform:
-			title, titleStyle = r.platform.Title, st.platform
+			title, titleStyle, titleID = r.platform.Title, st.platform, linePlatform
 		default:
-			title, titleStyle = r.account.Name(), st.account
+			title, titleStyle, titleID = r.account.Name(), st.account, lineAccount
 		}
 	case rowStep:
 		mark, title = "[ ]", r.step.Title
@@ -311,20 +315,20 @@ func (t *treePane) rowView(r row, selected, focused bool, st styles) string {
 		case !r.step.Tickable():
 			mark = "(i)" // information: nothing to tick
 		case r.state.Done:
-			mark, titleStyle = "[✓]", st.done
+			mark, titleStyle, titleID = "[✓]", st.done, lineDone
 		}
 		count = stepMarks(r)
 		if r.state.Changed(*r.step) {
-			titleStyle = st.changed
+			titleStyle, titleID = st.changed, lineChanged
 		}
 	case rowHidden:
 		mark = "⊘"
 		title = fmt.Sprintf("%d %s hidden here — why?", r.hidden, plural(r.hidden, "step", "steps"))
-		titleStyle = st.dim
+		titleStyle, titleID = st.dim, lineDim
 	case rowMore:
 		mark = "…"
 		title = fmt.Sprintf("%d more %s: type more to narrow the search", r.hidden, plural(r.hidden, "match", "matches"))
-		titleStyle = st.dim
+		titleStyle, titleID = st.dim, lineDim
 	}
 	// Titles and labels come from guide packs and the data file.
 	title = model.SafeLabel(title)
@@ -333,18 +337,35 @@ func (t *treePane) rowView(r row, selected, focused bool, st styles) string {
 		cursor = "›"
 	}
 	left := cursor + indent + mark + " "
-	room := w - ansi.StringWidth(left) - ansi.StringWidth(count) - 1
-	title = ansi.Truncate(title, max(room, 1), "…")
-	gap := max(w-ansi.StringWidth(left)-ansi.StringWidth(title)-ansi.StringWidth(count), 1)
+	lw, cw := ansi.StringWidth(left), ansi.StringWidth(count)
+	room, tw := max(w-lw-cw-1, 1), ansi.StringWidth(title)
+	if tw > room {
+		title = ansi.Truncate(title, room, "…")
+		tw = ansi.StringWidth(title)
+	}
+	gap := max(w-lw-tw-cw, 1)
+	// The styles only colour, so the line is lw+tw+gap+cw cells wide; it is
+	// cut to the pane only when even one cell of gap does not fit (measuring
+	// a styled line again is most of a row's cost).
+	fits := lw+tw+gap+cw <= w
 	if selected && focused {
 		line := left + title + strings.Repeat(" ", gap) + count
-		return st.selected.Render(ansi.Truncate(line, w, ""))
+		if !fits {
+			line = ansi.Truncate(line, w, "")
+		}
+		return st.selected.Render(line)
 	}
+	styledTitle := ""
 	if selected {
 		// Focus is on the detail pane: keep the glyph, drop the reverse bar.
-		titleStyle = titleStyle.Underline(true)
+		styledTitle = titleStyle.Underline(true).Render(title)
+	} else {
+		styledTitle = t.line(titleID, titleStyle, st.theme, title)
 	}
-	line := left + titleStyle.Render(title) + strings.Repeat(" ", gap) + st.count.Render(count)
+	line := left + styledTitle + strings.Repeat(" ", gap) + t.line(lineCount, st.count, st.theme, count)
+	if fits {
+		return line
+	}
 	return ansi.Truncate(line, w, "")
 }
 
@@ -358,4 +379,65 @@ func (t *treePane) selectFirstStep() {
 			return
 		}
 	}
+}
+
+// The styles tree rows colour their titles and marks with, for line.
+const (
+	lineTodo = iota
+	lineDone
+	lineChanged
+	lineGroup
+	linePlatform
+	lineAccount
+	lineDim
+	lineCount
+	lineStyles // how many
+)
+
+// lineWrap is what a style that only colours puts around one line of text.
+type lineWrap struct {
+	known    bool // learnt for the current theme
+	plain    bool // the style is only colour: pre+text+suf is its Render
+	pre, suf string
+	empty    string // what it renders for ""
+}
+
+// line renders one line of a row's text in style s (style id of theme) as
+// s.Render does. Render lays out every call (lines, widths, margins,
+// borders: half of drawing a row), though a row style only wraps the text
+// in the same escape sequences; line learns them once per style and theme,
+// and checks they are all Render adds before using them.
+func (t *treePane) line(id int, s lipgloss.Style, theme model.Theme, text string) string {
+	if t.wrapTheme != theme {
+		t.wraps, t.wrapTheme = [lineStyles]lineWrap{}, theme
+	}
+	w := &t.wraps[id]
+	if !w.known {
+		*w = wrapOf(s)
+	}
+	switch {
+	case text == "" && w.plain:
+		return w.empty
+	case !w.plain || strings.ContainsAny(text, "\n\r\t\x1b"):
+		return s.Render(text)
+	}
+	return w.pre + text + w.suf
+}
+
+// wrapOf learns what s puts around a line, and whether that is all it does.
+func wrapOf(s lipgloss.Style) lineWrap {
+	const probe = "x"
+	out := s.Render(probe)
+	i := strings.Index(out, probe)
+	if i < 0 {
+		return lineWrap{known: true}
+	}
+	w := lineWrap{known: true, pre: out[:i], suf: out[i+len(probe):]}
+	for _, text := range []string{"a b  c ", " Ünïcödé ✓ 日本 …", "[✓] 3/4 ↻"} {
+		if s.Render(text) != w.pre+text+w.suf {
+			return lineWrap{known: true}
+		}
+	}
+	w.plain, w.empty = true, s.Render("")
+	return w
 }
