@@ -10,20 +10,46 @@ import (
 // openSession loads the guides and opens the data file for an interactive
 // session, the full screen or the line mode. The caller reads the snapshot
 // it needs and ends with closeSession.
+//
+// The two are independent and each costs a good part of start-up (the
+// guides' fingerprint, the data file's checks), so they run side by side.
+// A problem with the guides is reported first, as when they ran in turn.
 func openSession(name string, g *globals) (*model.Catalog, *store.Store, error) {
-	cat, err := loadCatalog(name, g)
-	if err != nil {
-		return nil, nil, err
+	type loaded struct {
+		cat *model.Catalog
+		err error
 	}
+	guidesDone := make(chan loaded, 1)
+	go func() {
+		cat, err := loadCatalog(name, g)
+		guidesDone <- loaded{cat, err}
+	}()
+	st, storeErr := openStore(name, g)
+	guides := <-guidesDone
+	if guides.err != nil {
+		if st != nil {
+			st.Close()
+		}
+		return nil, nil, guides.err
+	}
+	if storeErr != nil {
+		return nil, nil, storeErr
+	}
+	return guides.cat, st, nil
+}
+
+// openStore opens the data file --db names (or the default one), waiting
+// for its lock as the TUI does.
+func openStore(name string, g *globals) (*store.Store, error) {
 	path, err := store.ResolvePath(g.db)
 	if err != nil {
-		return nil, nil, runtimeErrorf("%s: cannot work out where the data file is (%v): pass --db PATH", name, err)
+		return nil, runtimeErrorf("%s: cannot work out where the data file is (%v): pass --db PATH", name, err)
 	}
 	st, err := store.Open(path, store.Options{Timeout: tuiWait})
 	if err != nil {
-		return nil, nil, openError(name, path, err)
+		return nil, openError(name, path, err)
 	}
-	return cat, st, nil
+	return st, nil
 }
 
 // closeSession backs the data file up after a session that ended cleanly,

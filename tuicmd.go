@@ -33,12 +33,12 @@ func cmdTUI(g *globals, e env) error {
 		return runtimeErrorf("optout: no terminal: run optout in a terminal, or use `optout status`")
 	}
 	const name = "optout"
-	setMemoryLimit(e.getenv)
 	cat, st, err := openSession(name, g)
 	if err != nil {
 		return err
 	}
-	snap, err := st.Load() // the history loads after the first frame
+	setMemoryLimit(e.getenv) // once the catalog is loaded: the limit scales with it
+	snap, err := st.Load()   // the history loads after the first frame
 	if err != nil {
 		st.Close()
 		return runtimeErrorf("%s: %v", name, err)
