@@ -203,11 +203,9 @@ func (s *session) toggle(acc model.Account, st model.Step) error {
 	return nil
 }
 
-// statuses are the request statuses in the order they are offered.
-var statuses = []model.RequestStatus{model.StatusNone, model.StatusSubmitted, model.StatusConfirmed, model.StatusRefused}
-
 // setStatus asks what became of the request and records it.
 func (s *session) setStatus(acc model.Account, st model.Step) error {
+	statuses := model.RequestStatuses()
 	items := make([]string, len(statuses))
 	for i, v := range statuses {
 		items[i] = capitalise(spokenStatus(v))

@@ -51,6 +51,12 @@ const (
 	StatusRefused   RequestStatus = "refused"
 )
 
+// RequestStatuses lists every status, from none to the answer, in the
+// order the UI offers them.
+func RequestStatuses() []RequestStatus {
+	return []RequestStatus{StatusNone, StatusSubmitted, StatusConfirmed, StatusRefused}
+}
+
 // StepState is what the user recorded about one step for one account.
 type StepState struct {
 	Done bool `json:"done"`

@@ -32,14 +32,8 @@ func decodeState(raw []byte, intern interner) (model.StepState, error) {
 
 // fastState reads raw if it is in the plain form json.Marshal writes.
 func fastState(raw []byte, intern interner) (st model.StepState, ok bool) {
-	var seen [8]bool
-	mark := func(i int) bool {
-		if seen[i] {
-			return false
-		}
-		seen[i] = true
-		return true
-	}
+	var seen fieldsSeen
+	mark := seen.first
 	ok = object(raw, func(key, v []byte) bool {
 		switch string(key) {
 		case "done":
@@ -90,14 +84,8 @@ func decodeAccount(raw []byte, intern interner) (model.Account, error) {
 
 // fastAccount reads raw if it is in the plain form json.Marshal writes.
 func fastAccount(raw []byte, intern interner) (a model.Account, ok bool) {
-	var seen [5]bool
-	mark := func(i int) bool {
-		if seen[i] {
-			return false
-		}
-		seen[i] = true
-		return true
-	}
+	var seen fieldsSeen
+	mark := seen.first
 	ok = object(raw, func(key, v []byte) bool {
 		switch string(key) {
 		case "id":
@@ -529,4 +517,18 @@ func valueEnd(p []byte) int {
 		}
 	}
 	return len(p)
+}
+
+// fieldsSeen notes which of a record's fields (by number) the fast readers
+// have met, so a key given twice sends the record to the strict decoder.
+type fieldsSeen uint16
+
+// first reports whether field i is met for the first time, and notes it.
+func (f *fieldsSeen) first(i int) bool {
+	bit := fieldsSeen(1) << i
+	if *f&bit != 0 {
+		return false
+	}
+	*f |= bit
+	return true
 }

@@ -5,19 +5,6 @@ import (
 	"github.com/optout/optout/model"
 )
 
-// nextStatus is the status after s in the cycle the s key steps through.
-func nextStatus(s model.RequestStatus) model.RequestStatus {
-	switch s {
-	case model.StatusNone:
-		return model.StatusSubmitted
-	case model.StatusSubmitted:
-		return model.StatusConfirmed
-	case model.StatusConfirmed:
-		return model.StatusRefused
-	}
-	return model.StatusNone
-}
-
 // statusLabel is how a request status reads on screen.
 func statusLabel(s model.RequestStatus) string {
 	switch s {
@@ -38,7 +25,7 @@ func (a *App) cycleRequestStatus() tea.Cmd {
 	if r.kind != rowStep {
 		return a.status.set("select a step to record what became of its request", false)
 	}
-	ev := model.Event{At: a.now().UTC(), Kind: model.EventStatus, Revision: r.step.Revision, Status: nextStatus(r.state.Status)}
+	ev := model.Event{At: a.now().UTC(), Kind: model.EventStatus, Revision: r.step.Revision, Status: nextIn(model.RequestStatuses(), r.state.Status)}
 	return a.recordStep(r.account.ID, r.step.ID, ev, eventMessage(ev))
 }
 

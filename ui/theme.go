@@ -5,17 +5,9 @@ import (
 	"github.com/optout/optout/model"
 )
 
-// nextTheme is the theme after t in the cycle the theme key steps through.
-func nextTheme(t model.Theme) model.Theme {
-	switch t {
-	case model.ThemeAuto:
-		return model.ThemeDark
-	case model.ThemeDark:
-		return model.ThemeLight
-	case model.ThemeLight:
-		return model.ThemePlain
-	}
-	return model.ThemeAuto
+// themeCycle is the order the theme key steps through.
+func themeCycle() []model.Theme {
+	return []model.Theme{model.ThemeAuto, model.ThemeDark, model.ThemeLight, model.ThemePlain}
 }
 
 // themeName is how a theme reads in the status line.
@@ -36,7 +28,7 @@ func (a *App) cycleTheme() tea.Cmd {
 	if a.noColor {
 		return a.status.set("NO_COLOR is set: optout stays without colour", false)
 	}
-	a.theme = nextTheme(a.theme)
+	a.theme = nextIn(themeCycle(), a.theme)
 	a.applyTheme(a.theme)
 	if a.theme == model.ThemeAuto {
 		// Until the terminal answers again, keep the dark default.
