@@ -13,9 +13,10 @@ type Hunk struct {
 }
 
 // maxDiffCells bounds the work of one word diff (words before × words
-// after): a guide step is a few hundred words; a hostile pack is not
-// compared word by word at all.
-const maxDiffCells = 1 << 20
+// after), which runs each time a changed step's page is shown: 512 words
+// on each side at most (about 1 MB and a millisecond). Instructions are
+// far shorter; longer ones are said to have changed, without the words.
+const maxDiffCells = 1 << 18
 
 // WordHunks compares two texts word by word (white space does not count)
 // and returns where they differ, each with up to context unchanged words
