@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/optout/optout/model"
+
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -35,9 +37,10 @@ func cmdExport(g *globals, format, out string, stdout io.Writer, e env) error {
 	return nil
 }
 
-// escapeControls escapes DEL and the C1 controls (U+0080–U+009F, e.g. CSI
-// U+009B), which encoding/json leaves raw: a terminal showing the export
-// could act on them. JSON's structure is ASCII, so every such rune is inside
+// escapeControls escapes DEL, the C1 controls (U+0080–U+009F, e.g. CSI
+// U+009B) and the bidi controls (U+202A–U+202E, U+2066–U+2069), which
+// encoding/json leaves raw: a terminal showing the export could act on
+// them, or show a note's text reordered. JSON's structure is ASCII, so every such rune is inside
 // a string, where \u00XX means the same character.
 func escapeControls(js []byte) []byte {
 	if !bytes.ContainsFunc(js, isRawControl) {
@@ -55,7 +58,9 @@ func escapeControls(js []byte) []byte {
 	return b.Bytes()
 }
 
-func isRawControl(r rune) bool { return r == 0x7f || (r >= 0x80 && r <= 0x9f) }
+func isRawControl(r rune) bool {
+	return r == 0x7f || (r >= 0x80 && r <= 0x9f) || model.IsBidiControl(r)
+}
 
 // unwrapPath drops the file name from an *os.PathError or *os.LinkError,
 // whose temporary names would only confuse; the caller names the file.

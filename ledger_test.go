@@ -110,8 +110,8 @@ func TestExportEscapesHostileText(t *testing.T) {
 	if code != exitOK {
 		t.Fatal("export json failed")
 	}
-	if strings.ContainsAny(js, "\u009b\x1b\x7f") {
-		t.Errorf("JSON holds a raw C1 or ESC: %q", js)
+	if i := strings.IndexAny(js, "\u009b\x1b\x7f\u202e"); i >= 0 {
+		t.Errorf("JSON holds a raw C1, ESC or bidi control: %q", js[max(i-80, 0):min(i+20, len(js))])
 	}
 	if !strings.Contains(js, `\u009b`) {
 		t.Error("JSON dropped the C1 control instead of escaping it")

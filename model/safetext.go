@@ -60,7 +60,7 @@ func SafeRendered(s string) string {
 
 // dropControl keeps r unless it is a control character or a bidi control.
 func dropControl(r rune) (rune, bool) {
-	if IsControl(r) || isBidiControl(r) {
+	if IsControl(r) || IsBidiControl(r) {
 		return 0, false
 	}
 	return r, true
@@ -136,9 +136,9 @@ func IsControl(r rune) bool {
 	return (r < 0x20 && r != '\n' && r != '\t') || r == del || (r >= 0x80 && r <= 0x9f)
 }
 
-// isBidiControl reports whether r changes the direction text is shown in:
+// IsBidiControl reports whether r changes the direction text is shown in:
 // embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069).
-func isBidiControl(r rune) bool {
+func IsBidiControl(r rune) bool {
 	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }
 
