@@ -1,13 +1,13 @@
 package main
 
 import (
-	"github.com/optout/optout/model"
-
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/optout/optout/model"
 )
 
 // cmdExport writes a dated report of the region's steps for every account.
