@@ -1,10 +1,10 @@
 package guides
 
 import (
-	"github.com/optout/optout/model"
-
 	"testing"
 	"unicode/utf8"
+
+	"github.com/optout/optout/model"
 )
 
 func TestSanitize(t *testing.T) {

@@ -1,12 +1,12 @@
 package guides
 
 import (
-	"github.com/optout/optout/model"
-
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/optout/optout/model"
 )
 
 // yamlLinePattern matches the position the YAML parser puts in its errors.
