@@ -182,22 +182,8 @@ func benchStartup(b *testing.B, path string) {
 // them (ticks and re-confirms carry what the user followed).
 func ledgerFixture(b *testing.B, accounts, events int) string {
 	b.Helper()
-	cat, err := guides.Load()
-	if err != nil {
-		b.Fatal(err)
-	}
-	path := filepath.Join(b.TempDir(), "optout.db")
-	st, err := store.Open(path, store.Options{NoSync: true})
-	if err != nil {
-		b.Fatal(err)
-	}
+	cat, st, path, must := newFixture(b)
 	defer st.Close()
-	must := func(err error) {
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
-	must(st.SaveSettings(model.Settings{Region: model.RegionEU}))
 	at := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 	var all []model.Account
 	for i := range accounts {
@@ -233,10 +219,10 @@ func ledgerFixture(b *testing.B, accounts, events int) string {
 	return path
 }
 
-// startupFixture writes the data file of someone well into the guide: a
-// region, a second account on every platform, half the steps of every
-// account ticked, and a resume state with the tree open and a step selected.
-func startupFixture(b *testing.B) string {
+// newFixture starts a data file for a benchmark: the built-in guides, a
+// store without fsync in a temporary folder with the EU region saved, and a
+// must that stops the benchmark on an error.
+func newFixture(b *testing.B) (*model.Catalog, *store.Store, string, func(error)) {
 	b.Helper()
 	cat, err := guides.Load()
 	if err != nil {
@@ -247,13 +233,22 @@ func startupFixture(b *testing.B) string {
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer st.Close()
 	must := func(err error) {
 		if err != nil {
 			b.Fatal(err)
 		}
 	}
 	must(st.SaveSettings(model.Settings{Region: model.RegionEU}))
+	return cat, st, path, must
+}
+
+// startupFixture writes the data file of someone well into the guide: a
+// region, a second account on every platform, half the steps of every
+// account ticked, and a resume state with the tree open and a step selected.
+func startupFixture(b *testing.B) string {
+	b.Helper()
+	cat, st, path, must := newFixture(b)
+	defer st.Close()
 	at := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 	var accounts []model.Account
 	for _, p := range cat.Platforms {
