@@ -196,6 +196,10 @@ func inspect(path string, timeout time.Duration, keep func(version int) bool) (*
 			return openError(path, err)
 		}
 		if seen, err = check(db, file, path); err != nil {
+			var p *panicError
+			if errors.As(err, &p) {
+				return err // bbolt may hold its locks: below, only the file is closed
+			}
 			_ = db.Close()
 			var d *damageError
 			if errors.As(err, &d) {
@@ -244,11 +248,18 @@ func check(db *bolt.DB, file *os.File, path string) (inspection, error) {
 	if err != nil {
 		return inspection{}, err
 	}
+	// bbolt's consistency check and the reading of every record are the
+	// two costs of start-up here, and independent: the check runs in a
+	// read transaction of its own, on the other core, while this one reads.
+	// It is guarded too, though preflight has made its pages safe to read.
+	checked := make(chan error, 1)
+	go func() {
+		checked <- guard(func() error {
+			return db.View(func(tx *bolt.Tx) error { return consistent(tx, historyBuckets) })
+		})
+	}()
 	var seen inspection
 	err = db.View(func(tx *bolt.Tx) error {
-		if err := consistent(tx, historyBuckets); err != nil {
-			return err
-		}
 		if seen.version, err = fileVersion(tx); err != nil {
 			return err
 		}
@@ -264,6 +275,11 @@ func check(db *bolt.DB, file *os.File, path string) (inspection, error) {
 		}
 		return nil
 	})
+	// A damaged structure is the first thing to report: records read from
+	// it may fail for that reason alone.
+	if problem := <-checked; problem != nil {
+		return inspection{}, problem
+	}
 	return seen, err
 }
 
