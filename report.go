@@ -157,7 +157,7 @@ func buildReport(cat *model.Catalog, snap model.Snapshot, r model.Region, now ti
 			rep.Platforms = append(rep.Platforms, rp)
 		}
 	}
-	for _, it := range sum.Next {
+	for _, it := range sum.Next() {
 		if kept[it.Account.ID] {
 			rep.Next = append(rep.Next, reportNextOf(it))
 		}

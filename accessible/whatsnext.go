@@ -12,7 +12,7 @@ import (
 // opens that step.
 func (s *session) whatsNext() error {
 	return s.menu(func() list {
-		next := s.summary().Next
+		next := s.summary().Next()
 		items := make([]string, len(next))
 		for i, it := range next {
 			items[i] = s.nextLine(it)

@@ -21,8 +21,8 @@ func TestInfoStepTickIsKeptNotCounted(t *testing.T) {
 	if got, want := sum.Total, (Tally{Done: 0, Total: 1}); got != want {
 		t.Errorf("tally: got %+v, want %+v (the info step is not counted)", got, want)
 	}
-	if len(sum.Next) != 0 {
-		t.Errorf("what's next: got %d items, want none for an info step", len(sum.Next))
+	if len(sum.Next()) != 0 {
+		t.Errorf("what's next: got %d items, want none for an info step", len(sum.Next()))
 	}
 	if got := Orphans(c, progress); len(got) != 1 || got[0].Step != "p/know" || !got[0].State.Done {
 		t.Errorf("orphans: got %+v, want the kept tick of p/know", got)

@@ -186,16 +186,29 @@ type Orphan struct {
 // Orphans lists progress whose step is not in c, or is an info step that
 // carries a record, sorted by account then step.
 func Orphans(c *Catalog, progress Progress) []Orphan {
-	var out []Orphan
+	// A long-kept file has hundreds: the keys are gathered and sorted first,
+	// so that no large Orphan is copied while growing or sorting.
+	type key struct {
+		account AccountID
+		step    StepID
+	}
+	var keys []key
 	for a, steps := range progress {
 		for id, st := range steps {
 			if s, ok := c.Step(id); !ok || (!s.Tickable() && st.Recorded()) {
-				out = append(out, Orphan{Account: a, Step: id, State: st})
+				keys = append(keys, key{a, id})
 			}
 		}
 	}
-	slices.SortFunc(out, func(a, b Orphan) int {
-		return cmp.Or(cmp.Compare(a.Account, b.Account), cmp.Compare(a.Step, b.Step))
+	if len(keys) == 0 {
+		return nil
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		return cmp.Or(cmp.Compare(a.account, b.account), cmp.Compare(a.step, b.step))
 	})
+	out := make([]Orphan, len(keys))
+	for i, k := range keys {
+		out[i] = Orphan{Account: k.account, Step: k.step, State: progress.State(k.account, k.step)}
+	}
 	return out
 }

@@ -57,11 +57,17 @@ type Overview struct {
 	Region    Region
 	Total     Tally // every counted step of the region, across accounts
 	Platforms []PlatformOverview
-	Orphans   []Orphan   // progress for steps no longer in the guides
-	Next      []NextItem // by kind, then in catalog order
+	Orphans   []Orphan // progress for steps no longer in the guides
 	// platforms indexes Platforms by ID (nil for an Overview not made by
 	// Summary, which Platform then scans).
 	platforms map[PlatformID]int
+	// next is what's next by kind, each in catalog order, as small
+	// references into the catalog, accounts and progress below: the items
+	// are large, and start-up needs only how many there are (see Next).
+	next     [NextOutside + 1][]nextRef
+	catalog  *Catalog
+	accounts []Account // the accounts next refers to, in visiting order
+	progress Progress
 }
 
 // PlatformOverview is one platform's share of an Overview.
@@ -86,21 +92,20 @@ type AccountOverview struct {
 // Summary computes the Overview of progress for accounts in region r at now.
 func Summary(c *Catalog, r Region, accounts []Account, progress Progress, now time.Time) Overview {
 	o := Overview{Region: r, Platforms: make([]PlatformOverview, 0, len(c.Platforms)),
-		platforms: make(map[PlatformID]int, len(c.Platforms))}
+		platforms: make(map[PlatformID]int, len(c.Platforms)), catalog: c, progress: progress,
+		// Each account once, and a default one for each platform without.
+		accounts: make([]Account, 0, len(accounts)+len(c.Platforms))}
 	// Items by kind, each in catalog order: the list is their concatenation
-	// (no sort, which would move these large items about). They are
-	// gathered as small references and made into NextItems once their
-	// number is known, so that no large item is copied while growing.
-	var byKind [NextOutside + 1][]nextRef
-	var seen []Account // the accounts refs point into, in visiting order
+	// (no sort, which would move these large items about).
+	byKind, seen := &o.next, &o.accounts
 	for i := range c.Platforms {
 		p := &c.Platforms[i]
 		accts := AccountsFor(p.ID, accounts)
 		po := PlatformOverview{Platform: p, Hidden: p.HiddenCount(r), Accounts: make([]AccountOverview, 0, len(accts))}
 		for _, a := range accts {
 			ao := AccountOverview{Account: a}
-			ref := nextRef{platform: int32(i), account: int32(len(seen))}
-			seen = append(seen, a)
+			ref := nextRef{platform: int32(i), account: int32(len(*seen))}
+			*seen = append(*seen, a)
 			for j := range p.Steps {
 				s := &p.Steps[j]
 				st := progress.State(a.ID, s.ID)
@@ -142,26 +147,36 @@ func Summary(c *Catalog, r Region, accounts []Account, progress Progress, now ti
 		o.platforms[p.ID] = len(o.Platforms)
 		o.Platforms = append(o.Platforms, po)
 	}
-	n := 0
-	for _, refs := range byKind {
-		n += len(refs)
-	}
-	if n > 0 {
-		o.Next = make([]NextItem, 0, n)
-		for kind, refs := range byKind {
-			for _, ref := range refs {
-				p := &c.Platforms[ref.platform]
-				a, s := seen[ref.account], &p.Steps[ref.step]
-				o.Next = append(o.Next, NextItem{Kind: NextKind(kind), Platform: p, Account: a, Step: s,
-					State: progress.State(a.ID, s.ID), Since: ref.since})
-			}
-		}
-	}
 	o.Orphans = Orphans(c, progress)
 	return o
 }
 
-// nextRef is a NextItem while Summary gathers them: where its platform,
+// Next is the "what's next" list: by kind, then in catalog order. It is
+// made on each call.
+func (o Overview) Next() []NextItem {
+	n := 0
+	for _, refs := range o.next {
+		n += len(refs)
+	}
+	if n == 0 {
+		return nil
+	}
+	items := make([]NextItem, 0, n)
+	for kind, refs := range o.next {
+		for _, ref := range refs {
+			p := &o.catalog.Platforms[ref.platform]
+			a, s := o.accounts[ref.account], &p.Steps[ref.step]
+			items = append(items, NextItem{Kind: NextKind(kind), Platform: p, Account: a, Step: s,
+				State: o.progress.State(a.ID, s.ID), Since: ref.since})
+		}
+	}
+	return items
+}
+
+// Count is how many items of kind k what's next holds.
+func (o Overview) Count(k NextKind) int { return len(o.next[k]) }
+
+// nextRef is a NextItem as Summary keeps it: where its platform,
 // account and step are, and its date.
 type nextRef struct {
 	platform, account, step int32 // indexes into c.Platforms, the accounts seen and the platform's steps
@@ -263,12 +278,4 @@ func (o Overview) GroupTally(g string) Tally {
 }
 
 // Due is how many follow-ups and re-checks are due, across accounts.
-func (o Overview) Due() int {
-	n := 0
-	for _, it := range o.Next {
-		if it.Kind == NextFollowUp || it.Kind == NextRecheck {
-			n++
-		}
-	}
-	return n
-}
+func (o Overview) Due() int { return o.Count(NextFollowUp) + o.Count(NextRecheck) }

@@ -49,14 +49,14 @@ func TestSummary(t *testing.T) {
 		t.Errorf("shop = %+v", s)
 	}
 	var kinds []NextKind
-	for _, it := range o.Next {
+	for _, it := range o.Next() {
 		kinds = append(kinds, it.Kind)
 	}
 	want := []NextKind{NextFollowUp, NextChanged, NextOutside}
 	if len(kinds) != len(want) || kinds[0] != want[0] || kinds[1] != want[1] || kinds[2] != want[2] {
 		t.Errorf("next kinds = %v, want %v", kinds, want)
 	}
-	if got := o.Next[0].Since; !got.Equal(day(1)) {
+	if got := o.Next()[0].Since; !got.Equal(day(1)) {
 		t.Errorf("follow-up since = %v, want %v", got, day(1))
 	}
 	if len(o.Orphans) != 1 || o.Orphans[0].Step != "meta/facebook/retired" {

@@ -89,10 +89,5 @@ func (a *App) showWhatsNext() tea.Cmd {
 // somethingDue reports whether the launch should open What's next: a
 // follow-up or re-check is due, or a done step's guide changed.
 func somethingDue(o model.Overview) bool {
-	for _, it := range o.Next {
-		if it.Kind != model.NextOutside {
-			return true
-		}
-	}
-	return false
+	return o.Due()+o.Count(model.NextChanged) > 0
 }

@@ -40,7 +40,7 @@ func (k whatsNextKeys) ShortHelp() []key.Binding {
 func (k whatsNextKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
 func newWhatsNext(o model.Overview, now time.Time) *whatsNext {
-	w := &whatsNext{region: o.Region, items: o.Next, now: now, k: whatsNextKeys{
+	w := &whatsNext{region: o.Region, items: o.Next(), now: now, k: whatsNextKeys{
 		Up:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down: key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		Go:   key.NewBinding(key.WithKeys("enter", "space"), key.WithHelp("enter", "go to the step")),
