@@ -65,7 +65,7 @@ func (a *App) selectedAccount() (model.Account, bool) {
 	if r.kind != rowAccount && r.kind != rowStep {
 		return model.Account{}, false
 	}
-	return r.account, true
+	return *r.account, true
 }
 
 // handleDialogResult applies what a dialog decided.

@@ -13,10 +13,10 @@ import (
 // re-confirm keeps the proof date (the first tick of the done state).
 func (a *App) tick(r row) tea.Cmd {
 	ev := model.Event{At: a.now().UTC(), Revision: r.step.Revision}
-	switch {
-	case r.state.Changed(*r.step):
+	switch state := r.state(); {
+	case state.Changed(*r.step):
 		ev.Kind, ev.Followed = model.EventReconfirm, model.FollowedOf(*r.step)
-	case r.state.Done:
+	case state.Done:
 		ev.Kind = model.EventUntick
 	default:
 		ev.Kind, ev.Followed = model.EventTick, model.FollowedOf(*r.step)

@@ -212,8 +212,8 @@ func fitLines(s string, width int) []string {
 	}
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		l = ansi.Truncate(l, width, "")
-		if pad := width - ansi.StringWidth(l); pad > 0 {
+		l = truncateCells(l, width, "")
+		if pad := width - cellWidth(l); pad > 0 {
 			l += strings.Repeat(" ", pad)
 		}
 		lines[i] = l

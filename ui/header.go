@@ -82,27 +82,28 @@ func (a *App) stepHeader(r row) []string {
 	if !r.step.Tickable() {
 		return append(lines, infoHeader(st))
 	}
+	state := r.state()
 	switch {
-	case r.state.Changed(*r.step):
-		lines = append(lines, st.changed.Render(fmt.Sprintf("↻ Done on %s, but this guide has changed since.", day(r.state))))
-		lines = append(lines, changeLines(r.state, *r.step, st, a.detail.width)...)
+	case state.Changed(*r.step):
+		lines = append(lines, st.changed.Render(fmt.Sprintf("↻ Done on %s, but this guide has changed since.", day(state))))
+		lines = append(lines, changeLines(state, *r.step, st, a.detail.width)...)
 		lines = append(lines, st.changed.Render("  If what you did still holds, press space to confirm; otherwise redo it."))
-	case r.state.Done:
-		lines = append(lines, st.done.Render(fmt.Sprintf("[✓] Done on %s", day(r.state)))+st.dim.Render(" · space to untick"))
+	case state.Done:
+		lines = append(lines, st.done.Render(fmt.Sprintf("[✓] Done on %s", day(state)))+st.dim.Render(" · space to untick"))
 	default:
 		lines = append(lines, "[ ] Not done yet"+st.dim.Render(" · press space once you have done it"))
 	}
 	if !r.step.AppliesTo(a.region) {
 		lines = append(lines, st.changed.Render("⊘ Not shown for "+a.region.Label()+": kept here because you recorded it."))
 	}
-	if r.state.Status != model.StatusNone {
-		lines = append(lines, "Request: "+statusLabel(r.state.Status)+st.dim.Render(" · s to change"))
+	if state.Status != model.StatusNone {
+		lines = append(lines, "Request: "+statusLabel(state.Status)+st.dim.Render(" · s to change"))
 	}
-	if dates := statusDates(r.state); dates != "" {
+	if dates := statusDates(state); dates != "" {
 		lines = append(lines, st.dim.Render(dates))
 	}
-	if r.state.Note != "" {
-		lines = append(lines, "Note: "+model.SafeLabel(r.state.Note)+st.dim.Render(" · n to edit"))
+	if state.Note != "" {
+		lines = append(lines, "Note: "+model.SafeLabel(state.Note)+st.dim.Render(" · n to edit"))
 	}
 	return lines
 }

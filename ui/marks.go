@@ -24,19 +24,20 @@ func statusMark(s model.RequestStatus) string {
 }
 
 // stepMarks lists a step row's marks: outside the region (shown because
-// something is recorded for it), changed, note, request status.
-func stepMarks(r row) string {
+// something is recorded for it), changed, note, request status. state is
+// the row's state.
+func stepMarks(r row, state model.StepState) string {
 	var marks []string
 	if r.outside {
 		marks = append(marks, "⊘ not for region")
 	}
-	if r.state.Changed(*r.step) {
+	if state.Changed(*r.step) {
 		marks = append(marks, markChanged)
 	}
-	if r.state.Note != "" {
+	if state.Note != "" {
 		marks = append(marks, markNote)
 	}
-	if m := statusMark(r.state.Status); m != "" {
+	if m := statusMark(state.Status); m != "" {
 		marks = append(marks, m)
 	}
 	return strings.Join(marks, " ")

@@ -25,7 +25,7 @@ func (a *App) cycleRequestStatus() tea.Cmd {
 	if r.kind != rowStep {
 		return a.status.set("select a step to record what became of its request", false)
 	}
-	ev := model.Event{At: a.now().UTC(), Kind: model.EventStatus, Revision: r.step.Revision, Status: nextIn(model.RequestStatuses(), r.state.Status)}
+	ev := model.Event{At: a.now().UTC(), Kind: model.EventStatus, Revision: r.step.Revision, Status: nextIn(model.RequestStatuses(), r.state().Status)}
 	return a.recordStep(r.account.ID, r.step.ID, ev, eventMessage(ev))
 }
 
@@ -36,7 +36,7 @@ func (a *App) startNote() tea.Cmd {
 		return a.status.set("select a step to add a note to it", false)
 	}
 	acc, step := r.account.ID, r.step.ID
-	d, cmd := newTextDialog("Note on “"+model.SafeLabel(r.step.Title)+"”", "e.g. confirmation e-mail of 3 May, case 12345", r.state.Note, 200,
+	d, cmd := newTextDialog("Note on “"+model.SafeLabel(r.step.Title)+"”", "e.g. confirmation e-mail of 3 May, case 12345", r.state().Note, 200,
 		func(note string) dialogResult {
 			return dialogResult{note: &noteResult{account: acc, step: step, note: note}}
 		})

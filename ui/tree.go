@@ -33,15 +33,19 @@ type row struct {
 	depth    int
 	group    string
 	platform *model.Platform
-	account  model.Account
+	account  *model.Account // for account and step rows; it points into the Overview the rows were built from
 	step     *model.Step
 	tally    model.Tally
-	state    model.StepState // for steps
-	outside  bool            // a step outside the region, shown because something is recorded for it
+	progress model.Progress // where a step row's state is read (see state)
+	outside  bool           // a step outside the region, shown because something is recorded for it
 	open     bool
 	hidden   int // for rowHidden: how many steps; for rowMore: matches left out
 	changed  int // for collapsed parent rows: steps changed since ticked
 }
+
+// state is a step row's recorded state, read where it is kept: a row is
+// small without a copy, and a tree of a thousand steps is built at start-up.
+func (r row) state() model.StepState { return r.progress.State(r.account.ID, r.step.ID) }
 
 // Node keys. They are saved in the resume state, so their shape is stable.
 func groupKey(g string) string              { return "g:" + g }
@@ -191,10 +195,11 @@ func appendPlatform(rows []row, in treeInput, p *model.Platform, depth int) ([]r
 		return rows, tally
 	}
 	if len(accounts) == 1 {
-		rows = appendSteps(rows, in, p, accounts[0].Account, depth+1, platformMatches)
+		rows = appendSteps(rows, in, p, &accounts[0].Account, depth+1, platformMatches)
 	} else {
-		for _, ao := range accounts {
-			a := ao.Account
+		for i := range accounts {
+			ao := &accounts[i]
+			a := &ao.Account
 			ak := accountKey(a.ID)
 			aOpen := in.filter != "" || in.open[ak]
 			before := len(rows)
@@ -233,16 +238,15 @@ func labelMatches(accounts []model.AccountOverview, filter string) bool {
 	return false
 }
 
-func appendSteps(rows []row, in treeInput, p *model.Platform, a model.Account, depth int, all bool) []row {
+func appendSteps(rows []row, in treeInput, p *model.Platform, a *model.Account, depth int, all bool) []row {
 	hits := in.hits[p.ID]
 	for i := range p.Steps {
 		if in.filter != "" && !all && (hits == nil || !hits[i]) {
 			continue
 		}
 		s := &p.Steps[i]
-		state := in.progress.State(a.ID, s.ID)
 		outside := !s.AppliesTo(in.region)
-		if outside && !state.Recorded() {
+		if outside && !in.progress.State(a.ID, s.ID).Recorded() {
 			continue // recorded work is never hidden
 		}
 		if in.filter != "" {
@@ -253,7 +257,7 @@ func appendSteps(rows []row, in treeInput, p *model.Platform, a model.Account, d
 			*in.listed++
 		}
 		rows = append(rows, row{kind: rowStep, key: stepKey(a.ID, s.ID), depth: depth, group: p.Group,
-			platform: p, account: a, step: s, state: state, outside: outside})
+			platform: p, account: a, step: s, progress: in.progress, outside: outside})
 	}
 	return rows
 }

@@ -37,7 +37,10 @@ func (t *treePane) jumpUndone(in treeInput, dir int) bool {
 	}
 	for i := start + dir; i >= 0 && i < len(all); i += dir {
 		r := all[i]
-		if r.kind != rowStep || !r.step.Tickable() || (r.state.Done && !r.state.Changed(*r.step)) {
+		if r.kind != rowStep || !r.step.Tickable() {
+			continue
+		}
+		if state := r.state(); state.Done && !state.Changed(*r.step) {
 			continue
 		}
 		// Open every ancestor: the rows above it with a smaller depth.

@@ -259,7 +259,8 @@ func lookOf(r row) rowLook {
 	case rowAccount:
 		l.title = r.account.Label
 	case rowStep:
-		l.title, l.done, l.marks = r.step.Title, r.state.Done, stepMarks(r)
+		state := r.state()
+		l.title, l.done, l.marks = r.step.Title, state.Done, stepMarks(r, state)
 	}
 	return l
 }
@@ -311,14 +312,15 @@ func (t *treePane) rowView(r row, selected, focused bool, st styles) string {
 		}
 	case rowStep:
 		mark, title = "[ ]", r.step.Title
+		state := r.state()
 		switch {
 		case !r.step.Tickable():
 			mark = "(i)" // information: nothing to tick
-		case r.state.Done:
+		case state.Done:
 			mark, titleStyle, titleID = "[✓]", st.done, lineDone
 		}
-		count = stepMarks(r)
-		if r.state.Changed(*r.step) {
+		count = stepMarks(r, state)
+		if state.Changed(*r.step) {
 			titleStyle, titleID = st.changed, lineChanged
 		}
 	case rowHidden:
@@ -337,11 +339,11 @@ func (t *treePane) rowView(r row, selected, focused bool, st styles) string {
 		cursor = "›"
 	}
 	left := cursor + indent + mark + " "
-	lw, cw := ansi.StringWidth(left), ansi.StringWidth(count)
-	room, tw := max(w-lw-cw-1, 1), ansi.StringWidth(title)
+	lw, cw := cellWidth(left), cellWidth(count)
+	room, tw := max(w-lw-cw-1, 1), cellWidth(title)
 	if tw > room {
-		title = ansi.Truncate(title, room, "…")
-		tw = ansi.StringWidth(title)
+		title = truncateCells(title, room, "…")
+		tw = cellWidth(title)
 	}
 	gap := max(w-lw-tw-cw, 1)
 	// The styles only colour, so the line is lw+tw+gap+cw cells wide; it is
@@ -424,7 +426,9 @@ func (t *treePane) line(id int, s lipgloss.Style, theme model.Theme, text string
 	return w.pre + text + w.suf
 }
 
-// wrapOf learns what s puts around a line, and whether that is all it does.
+// wrapOf learns what s puts around a line, and whether that is all it does:
+// a style that pads, aligns or sets a width would lay the probes out
+// differently.
 func wrapOf(s lipgloss.Style) lineWrap {
 	const probe = "x"
 	out := s.Render(probe)
@@ -433,10 +437,9 @@ func wrapOf(s lipgloss.Style) lineWrap {
 		return lineWrap{known: true}
 	}
 	w := lineWrap{known: true, pre: out[:i], suf: out[i+len(probe):]}
-	for _, text := range []string{"a b  c ", " Ünïcödé ✓ 日本 …", "[✓] 3/4 ↻"} {
-		if s.Render(text) != w.pre+text+w.suf {
-			return lineWrap{known: true}
-		}
+	const text = "a b  c  Ünïcödé ✓ 日本 … [✓] 3/4 ↻ "
+	if s.Render(text) != w.pre+text+w.suf {
+		return lineWrap{known: true}
 	}
 	w.plain, w.empty = true, s.Render("")
 	return w
