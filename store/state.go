@@ -282,6 +282,16 @@ func (r *ordered) str() ([]byte, bool) {
 
 // time consumes a plain string holding a time, as encoding/json reads it.
 func (r *ordered) time(t *time.Time) bool {
+	// The usual case, a UTC time as optout writes it, needs no string
+	// check first: utcTime accepts only digits and its separators.
+	if len(r.p) > 0 && r.p[0] == '"' {
+		if end := bytes.IndexByte(r.p[1:], '"') + 1; end > 0 {
+			if u, ok := utcTime(r.p[1:end]); ok {
+				*t, r.p = u, r.p[end+1:]
+				return true
+			}
+		}
+	}
 	end := stringEnd(r.p)
 	if end < 0 {
 		return false
@@ -337,7 +347,26 @@ func utcTime(s []byte) (time.Time, bool) {
 		}
 		nsec = n
 	}
-	return time.Date(year, time.Month(month), day, hour, minute, sec, nsec, time.UTC), true
+	// As time.Date(…, time.UTC) computes it, without its normalising.
+	secs := daysSinceEpoch(year, month, day)*86400 + int64(hour*3600+minute*60+sec)
+	return time.Unix(secs, int64(nsec)).UTC(), true
+}
+
+// daysSinceEpoch is the number of days from 1970-01-01 to the valid date
+// year-month-day of the proleptic Gregorian calendar (0 ≤ year ≤ 9999), by
+// the civil-from-days algorithm's inverse: years start on 1 March, so the
+// leap day is last.
+func daysSinceEpoch(year, month, day int) int64 {
+	y := int64(year)
+	if month <= 2 {
+		y--
+	}
+	era := (y + 400) / 400 // eras from year -400, so that it never rounds a negative
+	yoe := y + 400 - era*400
+	m := int64(month+9) % 12 // March is 0
+	doy := (153*m+2)/5 + int64(day) - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return (era-1)*146097 + doe - 719468
 }
 
 // uint32 consumes a number as json.Marshal writes a uint32.

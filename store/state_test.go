@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -21,6 +22,26 @@ func TestUTCTimeReadsAsEncodingJSON(t *testing.T) {
 		err := want.UnmarshalJSON([]byte(`"` + s + `"`))
 		if ok && (err != nil || !reflect.DeepEqual(got, want)) {
 			t.Errorf("%s: read as %v, encoding/json reads %v (%v)", s, got, want, err)
+		}
+	}
+}
+
+// utcTime computes the instant itself; it must agree with time.Date on
+// every day of the years it reads, leap days and era boundaries included.
+func TestUTCTimeAgreesWithTimeDate(t *testing.T) {
+	for _, year := range []int{0, 1, 4, 99, 100, 399, 400, 401, 1600, 1899, 1900, 1969, 1970, 1971, 2000, 2024, 2026, 2100, 2400, 9999} {
+		for day := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC); day.Year() == year; day = day.AddDate(0, 0, 1) {
+			for _, clock := range []string{"00:00:00Z", "23:59:59.123456789Z", "12:34:56.5Z"} {
+				text := fmt.Sprintf("%04d-%02d-%02dT%s", year, day.Month(), day.Day(), clock)
+				got, ok := utcTime([]byte(text))
+				var want time.Time
+				if err := want.UnmarshalJSON([]byte(`"` + text + `"`)); err != nil {
+					t.Fatal(err)
+				}
+				if !ok || !got.Equal(want) || got != want {
+					t.Fatalf("utcTime(%s) = %v, %v; want %v", text, got, ok, want)
+				}
+			}
 		}
 	}
 }
