@@ -162,7 +162,7 @@ func buildReport(cat *model.Catalog, snap model.Snapshot, r model.Region, now ti
 			rep.Next = append(rep.Next, reportNextOf(it))
 		}
 	}
-	for _, o := range sum.Orphans {
+	for _, o := range sum.Orphans() {
 		if keep != nil && !kept[o.Account] {
 			continue
 		}

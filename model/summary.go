@@ -57,7 +57,6 @@ type Overview struct {
 	Region    Region
 	Total     Tally // every counted step of the region, across accounts
 	Platforms []PlatformOverview
-	Orphans   []Orphan // progress for steps no longer in the guides
 	// platforms indexes Platforms by ID (nil for an Overview not made by
 	// Summary, which Platform then scans).
 	platforms map[PlatformID]int
@@ -147,7 +146,6 @@ func Summary(c *Catalog, r Region, accounts []Account, progress Progress, now ti
 		o.platforms[p.ID] = len(o.Platforms)
 		o.Platforms = append(o.Platforms, po)
 	}
-	o.Orphans = Orphans(c, progress)
 	return o
 }
 
@@ -172,6 +170,11 @@ func (o Overview) Next() []NextItem {
 	}
 	return items
 }
+
+// Orphans lists the progress recorded for steps the guides no longer ask
+// for (see the function Orphans). It is made on each call: the full screen
+// never shows it, and start-up must not pay for it.
+func (o Overview) Orphans() []Orphan { return Orphans(o.catalog, o.progress) }
 
 // Count is how many items of kind k what's next holds.
 func (o Overview) Count(k NextKind) int { return len(o.next[k]) }

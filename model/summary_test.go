@@ -59,8 +59,8 @@ func TestSummary(t *testing.T) {
 	if got := o.Next()[0].Since; !got.Equal(day(1)) {
 		t.Errorf("follow-up since = %v, want %v", got, day(1))
 	}
-	if len(o.Orphans) != 1 || o.Orphans[0].Step != "meta/facebook/retired" {
-		t.Errorf("orphans = %+v", o.Orphans)
+	if orphans := o.Orphans(); len(orphans) != 1 || orphans[0].Step != "meta/facebook/retired" {
+		t.Errorf("orphans = %+v", o.Orphans())
 	}
 	if got := o.GroupTally("Meta"); got != o.Total {
 		t.Errorf("group tally = %+v, want %+v", got, o.Total)
