@@ -150,8 +150,8 @@ func (p Platform) HiddenCount(r Region) int {
 
 // Catalog is every platform optout has guides for, in display order.
 type Catalog struct {
-	Platforms []Platform `json:"platforms"`
-	steps     map[StepID]Step
+	Platforms []Platform       `json:"platforms"`
+	steps     map[StepID]*Step // into Platforms: a step is large to copy into a map
 	platforms map[PlatformID]int
 }
 
@@ -163,14 +163,14 @@ func NewCatalog(platforms []Platform) *Catalog {
 	}
 	c := &Catalog{
 		Platforms: platforms,
-		steps:     make(map[StepID]Step, n),
+		steps:     make(map[StepID]*Step, n),
 		platforms: make(map[PlatformID]int, len(platforms)),
 	}
 	for i := range platforms {
 		p := &platforms[i]
 		c.platforms[p.ID] = i
 		for j := range p.Steps {
-			c.steps[p.Steps[j].ID] = p.Steps[j]
+			c.steps[p.Steps[j].ID] = &p.Steps[j]
 		}
 	}
 	return c
@@ -178,8 +178,10 @@ func NewCatalog(platforms []Platform) *Catalog {
 
 // Step looks a step up by ID.
 func (c *Catalog) Step(id StepID) (Step, bool) {
-	s, ok := c.steps[id]
-	return s, ok
+	if s, ok := c.steps[id]; ok {
+		return *s, true
+	}
+	return Step{}, false
 }
 
 // Platform looks a platform up by ID.

@@ -105,9 +105,10 @@ func Summary(c *Catalog, r Region, accounts []Account, progress Progress, now ti
 			ao := AccountOverview{Account: a}
 			ref := nextRef{platform: int32(i), account: int32(len(*seen))}
 			*seen = append(*seen, a)
+			states := progress[a.ID] // one lookup for the account, not one per step
 			for j := range p.Steps {
 				s := &p.Steps[j]
-				st := progress.State(a.ID, s.ID)
+				st := states[s.ID]
 				ref.step, ref.since = int32(j), time.Time{}
 				if !s.AppliesTo(r) {
 					if st.Recorded() {

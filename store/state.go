@@ -313,23 +313,15 @@ func utcTime(s []byte) (time.Time, bool) {
 	if len(s) < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[len(s)-1] != 'Z' {
 		return time.Time{}, false
 	}
-	num := func(b []byte) (int, bool) {
-		n := 0
-		for _, c := range b {
-			if c < '0' || c > '9' {
-				return 0, false
-			}
-			n = n*10 + int(c-'0')
-		}
-		return n, true
-	}
-	year, ok1 := num(s[0:4])
-	month, ok2 := num(s[5:7])
-	day, ok3 := num(s[8:10])
-	hour, ok4 := num(s[11:13])
-	minute, ok5 := num(s[14:16])
-	sec, ok6 := num(s[17:19])
-	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || month < 1 || month > 12 || day < 1 ||
+	hi, okY1 := twoDigits(s, 0)
+	lo, okY2 := twoDigits(s, 2)
+	month, ok2 := twoDigits(s, 5)
+	day, ok3 := twoDigits(s, 8)
+	hour, ok4 := twoDigits(s, 11)
+	minute, ok5 := twoDigits(s, 14)
+	sec, ok6 := twoDigits(s, 17)
+	year := hi*100 + lo
+	if !(okY1 && okY2 && ok2 && ok3 && ok4 && ok5 && ok6) || month < 1 || month > 12 || day < 1 ||
 		day > daysIn(month, year) || hour > 23 || minute > 59 || sec > 59 {
 		return time.Time{}, false
 	}
@@ -338,14 +330,15 @@ func utcTime(s []byte) (time.Time, bool) {
 		if frac[0] != '.' || len(frac) < 2 || len(frac) > 10 {
 			return time.Time{}, false
 		}
-		n, ok := num(frac[1:])
-		if !ok {
-			return time.Time{}, false
+		for _, c := range frac[1:] {
+			if c < '0' || c > '9' {
+				return time.Time{}, false
+			}
+			nsec = nsec*10 + int(c-'0')
 		}
 		for range 10 - len(frac) {
-			n *= 10
+			nsec *= 10
 		}
-		nsec = n
 	}
 	// As time.Date(…, time.UTC) computes it, without its normalising.
 	secs := daysSinceEpoch(year, month, day)*86400 + int64(hour*3600+minute*60+sec)
@@ -367,6 +360,12 @@ func daysSinceEpoch(year, month, day int) int64 {
 	doy := (153*m+2)/5 + int64(day) - 1
 	doe := yoe*365 + yoe/4 - yoe/100 + doy
 	return (era-1)*146097 + doe - 719468
+}
+
+// twoDigits reads the decimal digits s[i] and s[i+1].
+func twoDigits(s []byte, i int) (int, bool) {
+	a, b := s[i]-'0', s[i+1]-'0' // a byte below '0' wraps past 9
+	return int(a)*10 + int(b), a <= 9 && b <= 9
 }
 
 // uint32 consumes a number as json.Marshal writes a uint32.
