@@ -27,19 +27,21 @@ func cellWidth(s string) int {
 }
 
 // truncateCells cuts s to at most n cells, ending it with tail (plain
-// text, no escapes) when it was cut, as ansi.Truncate does.
-func truncateCells(s string, n int, tail string) string {
+// text, no escapes) when it was cut, as ansi.Truncate does, and returns
+// how many cells the result takes.
+func truncateCells(s string, n int, tail string) (string, int) {
 	if !plainASCII(s) {
-		return ansi.Truncate(s, n, tail)
+		cut := ansi.Truncate(s, n, tail)
+		return cut, ansi.StringWidth(cut)
 	}
 	tw := cellWidth(tail)
 	switch {
 	case n <= 0:
-		return ""
+		return "", 0
 	case len(s) <= n:
-		return s
+		return s, len(s)
 	case tw > n:
-		return ""
+		return "", 0
 	}
-	return s[:n-tw] + tail
+	return s[:n-tw] + tail, n
 }

@@ -17,8 +17,9 @@ func TestCellsAgreeWithAnsi(t *testing.T) {
 		}
 		for n := -1; n <= 12; n++ {
 			for _, tail := range []string{"", "…", "...", "……"} {
-				if got, want := truncateCells(s, n, tail), ansi.Truncate(s, n, tail); got != want {
-					t.Errorf("truncateCells(%q, %d, %q) = %q, want %q", s, n, tail, got, want)
+				want := ansi.Truncate(s, n, tail)
+				if got, width := truncateCells(s, n, tail); got != want || width != ansi.StringWidth(want) {
+					t.Errorf("truncateCells(%q, %d, %q) = %q, %d cells; want %q, %d", s, n, tail, got, width, want, ansi.StringWidth(want))
 				}
 			}
 		}

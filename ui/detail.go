@@ -25,9 +25,9 @@ type detailPane struct {
 	offset  int      // first line on screen
 	header  []string // fitted to width
 	bodyKey renderKey
-	body    []string // bodyKey's page, or nil while it renders
-	lines   []string // header, then body
-	bodyMD  string   // bodyKey's Markdown, to render again at another width
+	body    []string      // bodyKey's page, or nil while it renders
+	lines   []string      // header, then body
+	page    func() string // writes bodyKey's Markdown, to render (again, at another width)
 	cache   map[renderKey][]string
 	// rendering is the one render in flight per page (node). A resize while
 	// a page renders waits for it and renders once more at the new size,
@@ -73,7 +73,7 @@ func (d *detailPane) show(header, node, style string, page func() string) tea.Cm
 		if lines, ok := d.cache[key]; ok {
 			d.body = lines
 		} else if node != "" {
-			d.bodyMD = page()
+			d.page = page
 			cmd = d.startRender(key)
 		}
 		d.offset = 0
@@ -91,7 +91,7 @@ func (d *detailPane) startRender(key renderKey) tea.Cmd {
 		return nil // rendered starts the render for the new size
 	}
 	d.rendering[key.node] = key
-	return renderCmd(key, d.bodyMD)
+	return renderCmd(key, d.page)
 }
 
 // rendered stores a finished render and shows it if it is still wanted; a
@@ -212,8 +212,8 @@ func fitLines(s string, width int) []string {
 	}
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		l = truncateCells(l, width, "")
-		if pad := width - cellWidth(l); pad > 0 {
+		l, w := truncateCells(l, width, "")
+		if pad := width - w; pad > 0 {
 			l += strings.Repeat(" ", pad)
 		}
 		lines[i] = l

@@ -17,7 +17,7 @@ func (a *App) syncDetail() tea.Cmd {
 		return nil
 	}
 	r := a.selectedRow()
-	return a.detail.show(a.detailHeader(r), a.nodeOf(r), a.st.glamourStyle(), func() string { return a.pageMarkdown(r) })
+	return a.detail.show(a.detailHeader(r), a.nodeOf(r), a.st.glamourStyle(), a.pageSource(r))
 }
 
 // nodeOf names the static page of a row ("" for rows with none).
@@ -33,16 +33,23 @@ func (a *App) nodeOf(r row) string {
 	return ""
 }
 
-func (a *App) pageMarkdown(r row) string {
+// pageMarkdown is the Markdown of a row's static page ("" for none).
+func (a *App) pageMarkdown(r row) string { return a.pageSource(r)() }
+
+// pageSource writes a row's page when called. It holds only what it reads
+// (the catalog does not change), so the render Cmd can call it on its own
+// goroutine: writing the page is not a cost of the frame that selects it.
+func (a *App) pageSource(r row) func() string {
+	step, platform, details, region := r.step, r.platform, a.detail.showDetails, a.region
 	switch r.kind {
 	case rowStep:
-		return stepMarkdown(r.step, a.detail.showDetails)
+		return func() string { return stepMarkdown(step, details) }
 	case rowPlatform, rowAccount:
-		return platformMarkdown(r.platform)
+		return func() string { return platformMarkdown(platform) }
 	case rowHidden:
-		return hiddenMarkdown(r.platform, a.region)
+		return func() string { return hiddenMarkdown(platform, region) }
 	}
-	return ""
+	return func() string { return "" }
 }
 
 // detailHeader is the part of the detail pane about the user's own progress.

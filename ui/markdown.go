@@ -19,12 +19,12 @@ type renderKey struct {
 	style string
 }
 
-// renderCmd renders md in a Cmd. Rendering a page takes milliseconds, so it
+// renderCmd writes a page and renders it in a Cmd. Rendering takes milliseconds, so it
 // never runs in View or Update; each render builds its own renderer because
 // glamour's is not safe for concurrent use.
-func renderCmd(key renderKey, md string) tea.Cmd {
+func renderCmd(key renderKey, page func() string) tea.Cmd {
 	return func() tea.Msg {
-		text, err := renderMarkdown(md, key.width, key.style)
+		text, err := renderMarkdown(page(), key.width, key.style)
 		return renderedMsg{key: key, text: text, err: err}
 	}
 }

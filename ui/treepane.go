@@ -342,8 +342,7 @@ func (t *treePane) rowView(r row, selected, focused bool, st styles) string {
 	lw, cw := cellWidth(left), cellWidth(count)
 	room, tw := max(w-lw-cw-1, 1), cellWidth(title)
 	if tw > room {
-		title = truncateCells(title, room, "…")
-		tw = cellWidth(title)
+		title, tw = truncateCells(title, room, "…")
 	}
 	gap := max(w-lw-tw-cw, 1)
 	// The styles only colour, so the line is lw+tw+gap+cw cells wide; it is
