@@ -132,7 +132,7 @@ func (a *App) handleTreeKey(msg tea.KeyPressMsg) tea.Cmd {
 		if r.kind == rowStep {
 			return a.tickStep(r)
 		}
-		if r.expandable() && a.tree.setOpen(r.key, !r.open) {
+		if r.expandable() && a.tree.setOpen(r.key(), !r.open) {
 			a.rebuildTree()
 		}
 		return a.syncDetail()

@@ -225,7 +225,7 @@ func TestWhatsNextOnLaunchListsDueAndJumps(t *testing.T) {
 	}
 	keys(t, a, "down", "enter")
 	if r := a.selectedRow(); r.kind != rowStep || r.step.ID != "meta/instagram/private-account" {
-		t.Errorf("enter on the second line selected %q, want the Instagram step", r.key)
+		t.Errorf("enter on the second line selected %q, want the Instagram step", r.key())
 	}
 	if strings.Contains(screen(a), "Requests waiting") {
 		t.Error("the screen stayed open after jumping")
@@ -302,7 +302,7 @@ func TestRecordedStepStaysVisibleAfterRegionChange(t *testing.T) {
 	if !strings.Contains(s, "Send the objection form") || !strings.Contains(s, "not for region") {
 		t.Errorf("the step is not shown marked:\n%s", s)
 	}
-	a.tree.selectKey(found.key)
+	a.tree.selectKey(found.key())
 	a.syncDetail()
 	if s := screen(a); !strings.Contains(s, "Not shown for United States") || !strings.Contains(s, "case #12345") {
 		t.Errorf("the step's page does not say why it is shown:\n%s", s)

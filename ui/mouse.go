@@ -55,7 +55,7 @@ func (a *App) clickRow(y int) tea.Cmd {
 	case !ok:
 		return nil
 	case selected:
-		if r.expandable() && a.tree.setOpen(r.key, !r.open) {
+		if r.expandable() && a.tree.setOpen(r.key(), !r.open) {
 			a.rebuildTree()
 		}
 		return nil

@@ -36,8 +36,8 @@ func TestSpaceTicksInTheDetailPane(t *testing.T) {
 func TestTopBottomAndRegionKey(t *testing.T) {
 	a, _ := euApp(t, 100, 30)
 	keys(t, a, "G")
-	last := a.tree.rows[len(a.tree.rows)-1].key
-	if got := a.selectedRow().key; got != last {
+	last := a.tree.rows[len(a.tree.rows)-1].key()
+	if got := a.selectedRow().key(); got != last {
 		t.Errorf("G selected %q, want the last row %q", got, last)
 	}
 	keys(t, a, "g")
@@ -98,7 +98,7 @@ func TestExpandAndCollapseAll(t *testing.T) {
 func TestNextAndPreviousUndoneStep(t *testing.T) {
 	a, _ := euApp(t, 100, 30)
 	keys(t, a, "-", "]")
-	if got := a.selectedRow().key; got != stepKey(model.DefaultAccountID("meta/facebook"), "meta/facebook/object-form") {
+	if got := a.selectedRow().key(); got != stepKey(model.DefaultAccountID("meta/facebook"), "meta/facebook/object-form") {
 		t.Fatalf("] from the top selected %q", got)
 	}
 	keys(t, a, "space", "]")

@@ -36,7 +36,7 @@ func TestFilterFindsStepTextIgnoringCaseAndAccents(t *testing.T) {
 		}
 	}
 	if r := a.selectedRow(); r.kind != rowStep {
-		t.Errorf("the first match is not selected: %+v", r.key)
+		t.Errorf("the first match is not selected: %+v", r.key())
 	}
 	keys(t, a, "esc")
 	send(t, a, tea.PasteMsg{Content: "objéction"})

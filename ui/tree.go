@@ -29,7 +29,7 @@ const maxMatches = 500
 // buildRows and never edited: the cursor is an index into them.
 type row struct {
 	kind     rowKind
-	key      string // stable across rebuilds; used for resume and reselection
+	name     string // the key of a row other than a step's (see key)
 	depth    int
 	group    string
 	platform *model.Platform
@@ -46,6 +46,40 @@ type row struct {
 // state is a step row's recorded state, read where it is kept: a row is
 // small without a copy, and a tree of a thousand steps is built at start-up.
 func (r row) state() model.StepState { return r.progress.State(r.account.ID, r.step.ID) }
+
+// key is the row's node key, stable across rebuilds: what the resume state
+// saves and reselection looks for. A step row's is made when asked (see
+// hasKey), since start-up builds a row for each of a thousand steps.
+func (r row) key() string {
+	if r.kind == rowStep {
+		return stepKey(r.account.ID, r.step.ID)
+	}
+	return r.name
+}
+
+// hasKey reports whether k is the row's key, without making it.
+func (r row) hasKey(k string) bool {
+	if r.kind != rowStep {
+		return r.name == k
+	}
+	a, s := string(r.account.ID), string(r.step.ID)
+	return len(k) == len("s:|")+len(a)+len(s) && k[:2] == "s:" && k[2:2+len(a)] == a &&
+		k[2+len(a)] == '|' && k[3+len(a):] == s
+}
+
+// rowID tells rows apart as key does, with nothing to build.
+type rowID struct {
+	name    string
+	account model.AccountID
+	step    model.StepID
+}
+
+func (r row) id() rowID {
+	if r.kind == rowStep {
+		return rowID{account: r.account.ID, step: r.step.ID}
+	}
+	return rowID{name: r.name}
+}
 
 // Node keys. They are saved in the resume state, so their shape is stable.
 func groupKey(g string) string              { return "g:" + g }
@@ -117,7 +151,7 @@ func buildRows(in treeInput) []row {
 		}
 		start := len(rows)
 		open := in.filter != "" || in.open[groupKey(g)]
-		rows = append(rows, row{kind: rowGroup, key: groupKey(g), group: g, open: open})
+		rows = append(rows, row{kind: rowGroup, name: groupKey(g), group: g, open: open})
 		if open {
 			for _, p := range platforms {
 				rows, _ = appendPlatform(rows, in, p, 1)
@@ -138,7 +172,7 @@ func buildRows(in treeInput) []row {
 		rows[start].tally = total
 	}
 	if more > 0 {
-		rows = append(rows, row{kind: rowMore, key: "more", hidden: more})
+		rows = append(rows, row{kind: rowMore, name: "more", hidden: more})
 	}
 	clear(rows[len(rows):cap(rows)]) // what is left of the previous rows
 	return rows
@@ -189,7 +223,7 @@ func appendPlatform(rows []row, in treeInput, p *model.Platform, depth int) ([]r
 	pk := platformKey(p.ID)
 	open := in.filter != "" || in.open[pk]
 	start := len(rows)
-	rows = append(rows, row{kind: rowPlatform, key: pk, depth: depth, group: p.Group, platform: p, tally: tally, open: open})
+	rows = append(rows, row{kind: rowPlatform, name: pk, depth: depth, group: p.Group, platform: p, tally: tally, open: open})
 	if !open {
 		rows[start].changed = changed
 		return rows, tally
@@ -203,7 +237,7 @@ func appendPlatform(rows []row, in treeInput, p *model.Platform, depth int) ([]r
 			ak := accountKey(a.ID)
 			aOpen := in.filter != "" || in.open[ak]
 			before := len(rows)
-			rows = append(rows, row{kind: rowAccount, key: ak, depth: depth + 1, group: p.Group, platform: p, account: a,
+			rows = append(rows, row{kind: rowAccount, name: ak, depth: depth + 1, group: p.Group, platform: p, account: a,
 				tally: ao.Tally, open: aOpen})
 			if !aOpen {
 				rows[before].changed = ao.Changed
@@ -220,7 +254,7 @@ func appendPlatform(rows []row, in treeInput, p *model.Platform, depth int) ([]r
 	if in.filter != "" {
 		// Searching shows matches only: no "hidden here" rows.
 	} else if hidden > 0 {
-		rows = append(rows, row{kind: rowHidden, key: hiddenKey(p.ID), depth: depth + 1, group: p.Group, platform: p, hidden: hidden})
+		rows = append(rows, row{kind: rowHidden, name: hiddenKey(p.ID), depth: depth + 1, group: p.Group, platform: p, hidden: hidden})
 	}
 	if in.filter != "" && len(rows) == start+1 {
 		rows = rows[:start]
@@ -256,7 +290,7 @@ func appendSteps(rows []row, in treeInput, p *model.Platform, a *model.Account, 
 			}
 			*in.listed++
 		}
-		rows = append(rows, row{kind: rowStep, key: stepKey(a.ID, s.ID), depth: depth, group: p.Group,
+		rows = append(rows, row{kind: rowStep, depth: depth, group: p.Group,
 			platform: p, account: a, step: s, progress: in.progress, outside: outside})
 	}
 	return rows

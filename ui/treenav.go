@@ -27,7 +27,7 @@ func (t *treePane) jumpUndone(in treeInput, dir int) bool {
 	here := t.selectedKey()
 	start := -1
 	for i, r := range all {
-		if r.key == here {
+		if r.hasKey(here) {
 			start = i
 			break
 		}
@@ -47,11 +47,11 @@ func (t *treePane) jumpUndone(in treeInput, dir int) bool {
 		depth := r.depth
 		for j := i - 1; j >= 0 && depth > 0; j-- {
 			if all[j].depth < depth {
-				t.open[all[j].key] = true
+				t.open[all[j].key()] = true
 				depth = all[j].depth
 			}
 		}
-		t.lastKey = r.key
+		t.lastKey = r.key()
 		t.cursor = -1 // rebuild reselects lastKey
 		return true
 	}

@@ -27,7 +27,7 @@ type treePane struct {
 	index     *searchIndex // built on the first search
 	lastKey   string       // the last row selected, to return to after "no match"
 	// drawn caches unselected rows for drawnWidth and drawnTheme.
-	drawn      map[string]cachedRow
+	drawn      map[rowID]cachedRow
 	drawnWidth int
 	drawnTheme model.Theme
 	// wraps are the row styles as escape sequences, for wrapTheme.
@@ -93,13 +93,13 @@ func (t *treePane) selected() (row, bool) {
 
 func (t *treePane) selectedKey() string {
 	r, _ := t.selected()
-	return r.key
+	return r.key()
 }
 
 // selectKey moves the cursor to the row with key k, if visible.
 func (t *treePane) selectKey(k string) bool {
 	for i, r := range t.rows {
-		if r.key == k {
+		if r.hasKey(k) {
 			t.cursor = i
 			t.scrollToCursor()
 			return true
@@ -165,12 +165,12 @@ func (t *treePane) update(msg tea.KeyPressMsg, k keyMap) (rebuild bool) {
 		t.moveBy(len(t.rows))
 	case key.Matches(msg, k.Right) && ok:
 		if r.expandable() && !r.open {
-			return t.setOpen(r.key, true)
+			return t.setOpen(r.key(), true)
 		}
 		t.moveBy(1)
 	case key.Matches(msg, k.Left) && ok:
 		if r.expandable() && r.open && t.filterText() == "" {
-			return t.setOpen(r.key, false)
+			return t.setOpen(r.key(), false)
 		}
 		t.moveToParent()
 	}
@@ -276,15 +276,16 @@ type cachedRow struct {
 // after a tick only the rows whose counts changed are drawn again.
 func (t *treePane) plainRow(r row, st styles) string {
 	if t.drawn == nil || t.drawnWidth != t.width || t.drawnTheme != st.theme || len(t.drawn) >= maxCachedRows {
-		t.drawn = make(map[string]cachedRow)
+		t.drawn = make(map[rowID]cachedRow)
 		t.drawnWidth, t.drawnTheme = t.width, st.theme
 	}
 	look := lookOf(r)
-	if c, ok := t.drawn[r.key]; ok && c.look == look {
+	id := r.id()
+	if c, ok := t.drawn[id]; ok && c.look == look {
 		return c.text
 	}
 	text := t.rowView(r, false, false, st)
-	t.drawn[r.key] = cachedRow{look: look, text: text}
+	t.drawn[id] = cachedRow{look: look, text: text}
 	return text
 }
 

@@ -299,14 +299,14 @@ func TestMouseClickSelectsAndWheelScrollsDetail(t *testing.T) {
 	a := newTestApp(t, st, 100, 30)
 	send(t, a, tea.MouseClickMsg{X: 3, Y: 2, Button: tea.MouseLeft})
 	if r := a.selectedRow(); r.kind != rowPlatform || r.platform.ID != "meta/facebook" {
-		t.Fatalf("click selected %+v", r.key)
+		t.Fatalf("click selected %+v", r.key())
 	}
 	send(t, a, tea.MouseClickMsg{X: 3, Y: 2, Button: tea.MouseLeft})
 	if !a.tree.open[platformKey("meta/facebook")] {
 		t.Error("clicking the selected platform did not open it")
 	}
 	send(t, a, tea.MouseWheelMsg{X: 80, Y: 5, Button: tea.MouseWheelDown})
-	if a.selectedRow().key != platformKey("meta/facebook") {
+	if a.selectedRow().key() != platformKey("meta/facebook") {
 		t.Error("the wheel over the detail pane moved the tree")
 	}
 }
