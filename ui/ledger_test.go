@@ -298,10 +298,16 @@ func TestRecordedStepStaysVisibleAfterRegionChange(t *testing.T) {
 	if found == nil || !found.outside {
 		t.Fatalf("the recorded EU step is gone from the US tree (or not marked): %+v", found)
 	}
-	s := screen(a)
-	if !strings.Contains(s, "Send the objection form") || !strings.Contains(s, "not for region") {
-		t.Errorf("the step is not shown marked:\n%s", s)
+	// The row keeps its title whole and says "⊘" where the tree is narrow,
+	// "⊘ not for region" where there is room.
+	if line := lineWith(screen(a), "Send the objection form"); !strings.Contains(line, "⊘ ✎ confirmed") {
+		t.Errorf("the step is not shown marked: %q", line)
 	}
+	send(t, a, tea.WindowSizeMsg{Width: 220, Height: 50})
+	if line := lineWith(screen(a), "Send the objection form"); !strings.Contains(line, "⊘ not for region ✎ confirmed") {
+		t.Errorf("a wide tree does not spell the mark out: %q", line)
+	}
+	send(t, a, tea.WindowSizeMsg{Width: 120, Height: 30})
 	a.tree.selectKey(found.key())
 	a.syncDetail()
 	if s := screen(a); !strings.Contains(s, "Not shown for United States") || !strings.Contains(s, "case #12345") {
@@ -326,4 +332,14 @@ func TestStatusChangesAreDated(t *testing.T) {
 	if s := screen(a); !strings.Contains(s, "sent on 3 Dec 2025 · confirmed on 4 Dec 2025") {
 		t.Errorf("status changes are not dated:\n%s", s)
 	}
+}
+
+// lineWith is the first line of s that contains text, or "".
+func lineWith(s, text string) string {
+	for line := range strings.Lines(s) {
+		if strings.Contains(line, text) {
+			return strings.TrimRight(line, "\n")
+		}
+	}
+	return ""
 }

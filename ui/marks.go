@@ -13,6 +13,10 @@ import (
 const (
 	markChanged = "↻" // done, but the guide changed since
 	markNote    = "✎" // the user wrote a note
+	// markOutside is a step outside the region, kept because something is
+	// recorded for it; markOutsideShort is the same where the tree is narrow.
+	markOutside      = "⊘ not for region"
+	markOutsideShort = "⊘"
 )
 
 // statusMark is the short mark of a request status.
@@ -29,7 +33,7 @@ func statusMark(s model.RequestStatus) string {
 func stepMarks(r row, state model.StepState) string {
 	var marks []string
 	if r.outside {
-		marks = append(marks, "⊘ not for region")
+		marks = append(marks, markOutside)
 	}
 	if state.Changed(*r.step) {
 		marks = append(marks, markChanged)

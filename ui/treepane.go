@@ -342,6 +342,12 @@ func (t *treePane) rowView(r row, selected, focused bool, st styles) string {
 	left := cursor + indent + mark + " "
 	lw, cw := cellWidth(left), cellWidth(count)
 	room, tw := max(w-lw-cw-1, 1), cellWidth(title)
+	if r.outside && tw > room && room < minTitleCells {
+		// A narrow tree keeps room for the title: the page says why.
+		count = strings.Replace(count, markOutside, markOutsideShort, 1)
+		cw = cellWidth(count)
+		room = max(w-lw-cw-1, 1)
+	}
 	if tw > room {
 		title, tw = truncateCells(title, room, "…")
 	}
@@ -370,6 +376,10 @@ func (t *treePane) rowView(r row, selected, focused bool, st styles) string {
 	}
 	return ansi.Truncate(line, w, "")
 }
+
+// minTitleCells is the least of a step's title a row keeps before its marks
+// are shortened.
+const minTitleCells = 12
 
 // selectFirstStep selects the first step row, if any.
 func (t *treePane) selectFirstStep() {
