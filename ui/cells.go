@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/charmbracelet/x/ansi"
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
 
 // Tree rows and panes measure and cut dozens of short strings a frame, most
 // of them plain ASCII, for which ansi's grapheme-aware functions cost ten
@@ -44,4 +48,13 @@ func truncateCells(s string, n int, tail string) (string, int) {
 		return "", 0
 	}
 	return s[:n-tw] + tail, n
+}
+
+// fitLine cuts or pads the line s to exactly width cells.
+func fitLine(s string, width int) string {
+	s, w := truncateCells(s, width, "")
+	if pad := width - w; pad > 0 {
+		s += strings.Repeat(" ", pad)
+	}
+	return s
 }

@@ -212,11 +212,7 @@ func fitLines(s string, width int) []string {
 	}
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		l, w := truncateCells(l, width, "")
-		if pad := width - w; pad > 0 {
-			l += strings.Repeat(" ", pad)
-		}
-		lines[i] = l
+		lines[i] = fitLine(l, width)
 	}
 	return lines
 }

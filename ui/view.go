@@ -172,12 +172,9 @@ func fitBlock(s string, width, height int) string {
 	for i := range height {
 		var line string
 		if i < len(lines) {
-			line = ansi.Truncate(lines[i], width, "")
+			line = lines[i]
 		}
-		if pad := width - ansi.StringWidth(line); pad > 0 {
-			line += strings.Repeat(" ", pad)
-		}
-		out[i] = line
+		out[i] = fitLine(line, width)
 	}
 	return strings.Join(out, "\n")
 }
