@@ -83,7 +83,7 @@ func (a *App) detailHeader(r row) string {
 func (a *App) stepHeader(r row) []string {
 	st := a.st
 	var lines []string
-	if len(model.AccountsFor(r.platform.ID, a.accounts)) > 1 {
+	if po, _ := a.sum.Platform(r.platform.ID); len(po.Accounts) > 1 {
 		lines = append(lines, st.dim.Render(r.platform.Title+" · ")+st.account.Render(model.SafeLabel(r.account.Name())))
 	}
 	if !r.step.Tickable() {
