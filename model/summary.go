@@ -94,17 +94,16 @@ func Summary(c *Catalog, r Region, accounts []Account, progress Progress, now ti
 		platforms: make(map[PlatformID]int, len(c.Platforms)), catalog: c, progress: progress,
 		// Each account once, and a default one for each platform without.
 		accounts: make([]Account, 0, len(accounts)+len(c.Platforms))}
-	// Items by kind, each in catalog order: the list is their concatenation
-	// (no sort, which would move these large items about).
-	byKind, seen := &o.next, &o.accounts
+	// What's next gathers by kind, each in catalog order: the list is their
+	// concatenation (no sort, which would move these large items about).
 	for i := range c.Platforms {
 		p := &c.Platforms[i]
 		accts := AccountsFor(p.ID, accounts)
 		po := PlatformOverview{Platform: p, Hidden: p.HiddenCount(r), Accounts: make([]AccountOverview, 0, len(accts))}
 		for _, a := range accts {
 			ao := AccountOverview{Account: a}
-			ref := nextRef{platform: int32(i), account: int32(len(*seen))}
-			*seen = append(*seen, a)
+			ref := nextRef{platform: int32(i), account: int32(len(o.accounts))}
+			o.accounts = append(o.accounts, a)
 			states := progress[a.ID] // one lookup for the account, not one per step
 			for j := range p.Steps {
 				s := &p.Steps[j]
@@ -113,7 +112,7 @@ func Summary(c *Catalog, r Region, accounts []Account, progress Progress, now ti
 				if !s.AppliesTo(r) {
 					if st.Recorded() {
 						ao.Outside = append(ao.Outside, s)
-						byKind[NextOutside] = append(byKind[NextOutside], ref)
+						o.next[NextOutside] = append(o.next[NextOutside], ref)
 					}
 					continue
 				}
@@ -127,17 +126,17 @@ func Summary(c *Catalog, r Region, accounts []Account, progress Progress, now ti
 				if st.Changed(*s) {
 					ao.Changed++
 					ref.since = st.At
-					byKind[NextChanged] = append(byKind[NextChanged], ref)
+					o.next[NextChanged] = append(o.next[NextChanged], ref)
 				}
 				if sent, due := followUpDue(*s, st, now); due {
 					ao.Due++
 					ref.since = sent
-					byKind[NextFollowUp] = append(byKind[NextFollowUp], ref)
+					o.next[NextFollowUp] = append(o.next[NextFollowUp], ref)
 				}
 				if last, due := recheckDue(st, recheckMonths(*s), now); due {
 					ao.Due++
 					ref.since = last
-					byKind[NextRecheck] = append(byKind[NextRecheck], ref)
+					o.next[NextRecheck] = append(o.next[NextRecheck], ref)
 				}
 			}
 			po.Tally = po.Tally.Add(ao.Tally)
