@@ -15,12 +15,15 @@ const EnvDB = "OPTOUT_DB"
 // to an absolute path, else the OS's per-user data directory
 // (~/.local/share on Linux and BSD, ~/Library/Application Support on macOS,
 // %LocalAppData% on Windows).
-func DefaultPath() (string, error) {
+//
+// getenv reads the environment (os.Getenv in the program): the store reads
+// none itself, so that the CLI stays the one reader of it.
+func DefaultPath(getenv func(string) string) (string, error) {
 	home, err := os.UserHomeDir()
 	if err != nil {
 		home = ""
 	}
-	return defaultPath(runtime.GOOS, os.Getenv, home)
+	return defaultPath(runtime.GOOS, getenv, home)
 }
 
 // defaultPath is DefaultPath with its inputs passed in, for tests.
@@ -50,14 +53,14 @@ func defaultPath(goos string, getenv func(string) string, home string) (string, 
 
 // ResolvePath picks the data file: the --db flag's value if given, else
 // $OPTOUT_DB, else DefaultPath. The result is absolute, so that messages
-// naming it are unambiguous.
-func ResolvePath(flagValue string) (string, error) {
+// naming it are unambiguous. getenv reads the environment.
+func ResolvePath(flagValue string, getenv func(string) string) (string, error) {
 	p := flagValue
 	if p == "" {
-		p = os.Getenv(EnvDB)
+		p = getenv(EnvDB)
 	}
 	if p == "" {
-		return DefaultPath()
+		return DefaultPath(getenv)
 	}
 	return filepath.Abs(p)
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -50,12 +51,12 @@ func TestResolvePath(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Setenv(EnvDB, tt.env)
-		if got, err := ResolvePath(tt.flag); got != tt.want || err != nil {
+		if got, err := ResolvePath(tt.flag, os.Getenv); got != tt.want || err != nil {
 			t.Errorf("ResolvePath(%q) with %s=%q = %q, %v; want %q", tt.flag, EnvDB, tt.env, got, err, tt.want)
 		}
 	}
 	t.Setenv(EnvDB, "")
-	got, err := ResolvePath("rel.db")
+	got, err := ResolvePath("rel.db", os.Getenv)
 	if err != nil || !filepath.IsAbs(got) {
 		t.Errorf("ResolvePath(rel.db) = %q, %v; want an absolute path", got, err)
 	}

@@ -44,7 +44,7 @@ type App struct {
 	status    status
 	now       func() time.Time // the clock ticks are stamped with
 	openURL   func(string) error
-	clipboard clipboardWriter // nil: only the terminal's clipboard (OSC 52)
+	clipboard func(text string) error // nil: only the terminal's clipboard (OSC 52)
 	dataPath  string
 	verified  string // Config.GuidesVerified
 	quitting  bool

@@ -1,29 +1,8 @@
 package ui
 
 import (
-	"runtime"
-
 	tea "charm.land/bubbletea/v2"
-	"github.com/atotto/clipboard"
 )
-
-// clipboardWriter writes text to the system clipboard of the desktop optout
-// runs on; nil when there is none to reach (SSH, a console, no xclip).
-type clipboardWriter func(text string) error
-
-// systemClipboard returns the desktop's clipboard when optout runs on the
-// user's own desktop, through github.com/atotto/clipboard (pbcopy, xclip,
-// xsel, wl-copy or the Windows API). Over SSH the desktop's clipboard is the
-// remote machine's, not the user's, so only OSC 52 is used there.
-func systemClipboard(getenv func(string) string) clipboardWriter {
-	if getenv("SSH_CONNECTION") != "" || getenv("SSH_TTY") != "" || clipboard.Unsupported {
-		return nil
-	}
-	if runtime.GOOS != "darwin" && runtime.GOOS != "windows" && getenv("DISPLAY") == "" && getenv("WAYLAND_DISPLAY") == "" {
-		return nil
-	}
-	return clipboard.WriteAll
-}
 
 // copiedMsg reports how a copy went: through OSC 52 always, and through the
 // system clipboard when there is one (err says whether that worked).

@@ -1,8 +1,7 @@
 package ui
 
 import (
-	"os"
-
+	"github.com/optout/optout/internal/desktop"
 	"github.com/optout/optout/model"
 )
 
@@ -31,7 +30,7 @@ type Config struct {
 	// 52) is always used too.
 	Clipboard func(text string) error
 	// Getenv reads the environment (DISPLAY, SSH_CONNECTION, BROWSER); nil
-	// is os.Getenv.
+	// reads an empty one, so that no desktop is reached.
 	Getenv func(string) string
 }
 
@@ -39,14 +38,14 @@ type Config struct {
 func (a *App) useDesktop(cfg Config) {
 	getenv := cfg.Getenv
 	if getenv == nil {
-		getenv = os.Getenv
+		getenv = func(string) string { return "" }
 	}
 	a.openURL = cfg.OpenURL
 	if a.openURL == nil {
-		a.openURL = openInBrowser(getenv)
+		a.openURL = desktop.Opener(getenv)
 	}
 	a.clipboard = cfg.Clipboard
 	if a.clipboard == nil {
-		a.clipboard = systemClipboard(getenv)
+		a.clipboard = desktop.Clipboard(getenv)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/optout/optout/internal/desktop"
 	"github.com/optout/optout/model"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -35,11 +36,7 @@ type pageLink struct {
 // live reports whether the link may be opened: only https links are.
 func (l pageLink) live() bool { return isHTTPS(l.url) }
 
-func isHTTPS(link string) bool {
-	u, err := url.Parse(link)
-	return err == nil && strings.EqualFold(u.Scheme, "https") && u.Host != "" &&
-		!strings.ContainsFunc(link, func(r rune) bool { return r <= ' ' || r == 0x7f })
-}
+func isHTTPS(link string) bool { return desktop.IsHTTPS(link) }
 
 // rewriteDocument edits the parsed page before glamour renders it: a soft
 // line break (a line break inside a paragraph or list item in the guide

@@ -2,46 +2,11 @@ package ui
 
 import (
 	"errors"
-	"fmt"
-	"net/url"
-	"os/exec"
-	"runtime"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/optout/optout/internal/desktop"
 )
-
-// errNoBrowser means there is no graphical browser to hand a link to: a
-// console, or an SSH session, with $BROWSER unset.
-var errNoBrowser = errors.New("no browser here")
-
-// openInBrowser opens an https link with the system's opener, started
-// directly (never through a shell, so nothing in the URL is interpreted) with
-// no terminal attached, and waits for the opener to hand it on. Without a
-// display and without $BROWSER it does not try: xdg-open would start a
-// console browser inside optout's own terminal.
-func openInBrowser(getenv func(string) string) func(string) error {
-	return func(link string) error {
-		if !isHTTPS(link) {
-			return fmt.Errorf("refusing to open %q: not an https link", link)
-		}
-		if _, err := url.Parse(link); err != nil {
-			return err
-		}
-		var cmd *exec.Cmd
-		switch runtime.GOOS {
-		case "darwin":
-			cmd = exec.Command("open", link)
-		case "windows":
-			cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", link)
-		default:
-			if getenv("DISPLAY") == "" && getenv("WAYLAND_DISPLAY") == "" && getenv("BROWSER") == "" {
-				return errNoBrowser
-			}
-			cmd = exec.Command("xdg-open", link)
-		}
-		return cmd.Run()
-	}
-}
 
 // browserMsg reports the result of opening a link.
 type browserMsg struct {
@@ -76,7 +41,7 @@ func (a *App) browserOpened(msg browserMsg) tea.Cmd {
 		return a.status.set("opened "+shortURL(msg.url, maxLinkText)+" in your browser", false)
 	}
 	reason := "no browser could be opened here"
-	if !errors.Is(msg.err, errNoBrowser) {
+	if !errors.Is(msg.err, desktop.ErrNoBrowser) {
 		reason = "the browser did not open (" + msg.err.Error() + ")"
 	}
 	a.dialog = &urlDialog{url: msg.url, reason: reason}

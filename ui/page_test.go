@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/optout/optout/internal/desktop"
 	"github.com/optout/optout/model"
 )
 
@@ -144,7 +145,7 @@ func TestCopyTextAndLink(t *testing.T) {
 
 func TestNoBrowserShowsTheAddress(t *testing.T) {
 	a, _ := euApp(t, 100, 30)
-	a.openURL = func(string) error { return errNoBrowser }
+	a.openURL = func(string) error { return desktop.ErrNoBrowser }
 	keys(t, a, "down", "enter", "down", "o")
 	if _, ok := a.dialog.(*urlDialog); !ok {
 		t.Fatalf("no address dialog after the browser failed:\n%s", screen(a))

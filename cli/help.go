@@ -1,0 +1,76 @@
+package cli
+
+// The long --help texts, also the manual page's. They are written out as
+// prose so each reads as a short manual; the usage line and the flags are
+// listed by the help renderer.
+
+const helpMain = `optout walks you through stopping Meta (Facebook, Instagram, Threads,
+Messenger, WhatsApp, Meta AI) and other services from using your data to
+train AI, one ticked step at a time. It works offline: it never opens a
+network connection.
+
+Run without a command, it starts the full-screen guide. The commands are for
+scripts and for keeping proof:
+
+  optout status [--account LABEL] [--due]      progress per platform and account
+  optout export [--format md|json] [-o FILE]   a dated report to keep as proof
+  optout guides [--json] [--region R]          list the platforms and steps
+  optout guides show ID [--width N]            read one step
+  optout guides check DIR                      check a guide folder for mistakes
+  optout completion bash|zsh|fish|powershell   shell completions
+  optout help COMMAND                          help for one command
+
+With --accessible (or OPTOUT_ACCESSIBLE=1, or TERM=dumb) optout prints plain
+numbered lines for screen readers and pipes instead of the full screen.
+
+The global flags (--db, --guides, --region, --theme, --accessible, --version)
+go before or after the command's name.
+
+Exit codes: 0 ok, 1 something went wrong, 2 the command line is wrong.`
+
+const helpStatus = `Prints your progress for the current region: per platform and account, how
+many steps are done. In a terminal it draws a table; piped or redirected it
+prints plain text with no escape codes.
+
+The region is --region, else the one you chose in optout. Run optout once to
+choose one, or pass --region.
+
+With --due it lists only what's next: requests to follow up, steps changed
+since you did them, re-checks due, and work recorded outside the region.`
+
+const helpExport = `Writes a dated report to keep as proof: for each account, every step of the
+region with its state, when you ticked it, the guide revision you ticked it
+against, the official link and the sources. The JSON format is described in
+the README ("schema": 2).
+
+With -o FILE the report goes to FILE instead of standard output. A regular
+file (or one that does not exist yet) is replaced atomically: a reader sees
+the old report or the new one, never half of one. A new file is readable only
+by you; an existing one keeps its permissions. A symbolic link is followed,
+and a device or named pipe (/dev/stdout, a FIFO) is written to directly.
+-o - means standard output.`
+
+const helpGuides = `Lists the platforms and their steps with the regions each step applies to and
+the date its facts were last checked. With --region R only the steps that
+apply in R are listed. With --guides DIR your guide pack is listed along with
+the built-in guides.
+
+--json prints the whole catalog as JSON: every platform and step with its
+body, link, template, sources and revision.
+
+"optout guides show ID" prints one step to read; "optout guides check DIR"
+validates a guide folder (see guides/FORMAT.md).`
+
+const helpGuidesShow = `Prints one step, rendered for reading: its instructions, the official link,
+the text to copy, the sources and when it was last verified. In a terminal it
+is coloured; piped or redirected it is plain text with no escape codes.
+
+ID is a step's id as "optout guides --json" lists it, for example
+meta/facebook/object-form.`
+
+const helpGuidesCheck = `Validates the guides in DIR, laid out as described in guides/FORMAT.md (DIR
+holds one folder per company, each with one folder per platform). Prints
+each problem as DIR/file:line: message, and exits 1 if there are any, 0
+otherwise.
+
+Example: optout guides check guides/content`

@@ -1,0 +1,281 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"charm.land/lipgloss/v2"
+	"charm.land/lipgloss/v2/table"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/optout/optout/model"
+)
+
+// cmdStatus prints progress per platform and account for the region, or
+// with --due the "what's next" list.
+// account, when not "", keeps only the accounts with that label.
+func cmdStatus(g *globals, account string, due bool, stdout io.Writer, e IOStreams) error {
+	const name = "optout status"
+	in, err := loadReportInput(name, g)
+	if err != nil {
+		return err
+	}
+	var keep func(model.Account) bool
+	if account != "" {
+		keep = func(a model.Account) bool { return strings.EqualFold(a.Name(), account) }
+	}
+	rep := buildReport(in.catalog, in.snap, in.region, e.now(), keep)
+	if keep != nil && len(rep.Platforms) == 0 {
+		return runtimeErrorf("%s: no account is labelled %q: run `optout status` to see the labels", name, model.SafeLabel(account))
+	}
+	out := &statusWriter{w: stdout}
+	if e.stdoutTTY {
+		out.width = terminalWidth(e)
+	}
+	if due {
+		out.text(dueList(rep, e.now()))
+		return nil
+	}
+	path := in.path
+	if !exists(path) {
+		path += " (not created yet)"
+	}
+	out.text(fmt.Sprintf("Region: %s (%s)\nData:   %s\n", rep.RegionLabel, rep.Region, model.SafeLabel(path)))
+	out.text(dataNotes(in.snap) + "\n")
+	rows := statusRows(rep)
+	if e.stdoutTTY {
+		styled := !e.noColor() && g.theme != model.ThemePlain
+		fmt.Fprintln(stdout, statusTable(rows, styled, out.width))
+	} else {
+		writePlain(stdout, rows)
+	}
+	out.text("\n" + outsideList(rep) + statusFooter(rep))
+	return nil
+}
+
+// dataNotes is one line for a data file opened read-only, and one for each
+// record that could not be read, or "".
+func dataNotes(snap model.Snapshot) string {
+	var b strings.Builder
+	if snap.ReadOnly != "" {
+		b.WriteString("Read-only: " + model.SafeLabel(snap.ReadOnly) + "\n")
+	}
+	for _, p := range snap.Problems {
+		b.WriteString("Problem: " + model.SafeLabel(p) + "\n")
+	}
+	return b.String()
+}
+
+// statusWriter prints text, wrapped to width when it is not 0 (a terminal).
+type statusWriter struct {
+	w     io.Writer
+	width int
+}
+
+func (s *statusWriter) text(t string) {
+	if s.width > 0 {
+		t = ansi.Wrap(t, s.width, "")
+	}
+	io.WriteString(s.w, t)
+}
+
+// terminalWidth is the width of the terminal status prints to: COLUMNS when
+// set (as shells and tests do), else what the terminal says, else 80.
+func terminalWidth(e IOStreams) int { return e.width(80) }
+
+// statusHeader names the status columns.
+func statusHeader() []string { return []string{"PLATFORM", "ACCOUNT", "DONE", "NOTE"} }
+
+// statusRows is one row per platform and account. Labels come from the data
+// file, titles from guide packs: both pass the output sanitiser.
+func statusRows(rep report) [][]string {
+	var rows [][]string
+	for _, p := range rep.Platforms {
+		for _, a := range p.Accounts {
+			rows = append(rows, []string{model.SafeLabel(p.Title), model.SafeLabel(a.name()), fmt.Sprintf("%d/%d", a.Done, a.Total), statusNote(a, rep.Region)})
+		}
+	}
+	return rows
+}
+
+// statusNote says what stands out about one account's progress.
+func statusNote(a reportAccount, r model.Region) string {
+	var notes []string
+	switch {
+	case a.Total == 0 && len(a.Steps) > 0:
+		notes = append(notes, "nothing to tick: information only")
+	case a.Total == 0:
+		notes = append(notes, "no steps in this region")
+	case a.Done == a.Total:
+		notes = append(notes, "all done")
+	}
+	if n := a.Changed; n == 1 {
+		notes = append(notes, "1 step changed since you ticked it")
+	} else if n > 1 {
+		notes = append(notes, fmt.Sprintf("%d steps changed since you ticked them", n))
+	}
+	if a.Due > 0 {
+		notes = append(notes, fmt.Sprintf("%d due (status --due)", a.Due))
+	}
+	if n := a.outside(); n > 0 {
+		notes = append(notes, fmt.Sprintf("%d recorded outside %s", n, r))
+	}
+	return strings.Join(notes, "; ")
+}
+
+// outsideList names the steps with records that do not apply in the
+// region: they are kept and listed, never dropped.
+func outsideList(rep report) string {
+	var b strings.Builder
+	for _, p := range rep.Platforms {
+		for _, a := range p.Accounts {
+			for _, s := range a.Steps {
+				if s.InRegion {
+					continue
+				}
+				if b.Len() == 0 {
+					fmt.Fprintf(&b, "Recorded for steps that do not apply in %s (kept, not counted):\n", rep.RegionLabel)
+				}
+				fmt.Fprintf(&b, "  %s · %s: %s (%s)\n", model.SafeLabel(p.Title), model.SafeLabel(a.name()), model.SafeLabel(s.Title), recordedText(s))
+			}
+		}
+	}
+	if b.Len() > 0 {
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// recordedText sums up what was recorded for a step: "done, request sent,
+// note “case 1”".
+func recordedText(s reportStep) string {
+	var parts []string
+	if s.Done {
+		parts = append(parts, "done")
+	}
+	if s.Status != "" {
+		parts = append(parts, "request "+model.RequestStatus(s.Status).Word())
+	}
+	if s.Note != "" {
+		parts = append(parts, "note “"+model.SafeLabel(s.Note)+"”")
+	}
+	if len(parts) == 0 {
+		return "history only"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// statusFooter sums up the report and mentions kept orphans.
+func statusFooter(rep report) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d of %d steps done.\n", rep.Done, rep.Total)
+	if n := len(rep.Next); n > 0 {
+		fmt.Fprintf(&b, "%d %s on the what's-next list: run `optout status --due`.\n", n, pluralWord(n, "item", "items"))
+	}
+	switch n := ticks(rep.Orphans); {
+	case n == 1:
+		b.WriteString("1 tick for a step no longer in the guides (or now information only) is kept (see `optout export`).\n")
+	case n > 1:
+		fmt.Fprintf(&b, "%d ticks for steps no longer in the guides (or now information only) are kept (see `optout export`).\n", n)
+	}
+	return b.String()
+}
+
+// pluralWord picks the singular or plural form of a noun for n.
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// dueList is the "what's next" list as text: the same list the TUI's
+// What's next screen shows.
+func dueList(rep report, now time.Time) string {
+	if len(rep.Next) == 0 {
+		return fmt.Sprintf("Nothing is due in %s.\n", rep.RegionLabel)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "What's next (%s):\n", rep.RegionLabel)
+	for _, n := range rep.Next {
+		fmt.Fprintf(&b, "- %s · %s: %s — %s\n", model.SafeLabel(n.Platform),
+			model.SafeLabel(model.Account{Label: n.Label}.Name()), model.SafeLabel(n.Title), nextReason(n, now))
+	}
+	return b.String()
+}
+
+// nextReason says why a step is on the list.
+func nextReason(n reportNext, now time.Time) string {
+	since := "on an earlier day"
+	if n.Since != nil {
+		if t, err := time.Parse(time.RFC3339, *n.Since); err == nil {
+			since = "on " + t.Local().Format("2 Jan 2006")
+			if days := int(now.Sub(t).Hours() / 24); days > 0 {
+				since += fmt.Sprintf(" (%d %s ago)", days, pluralWord(days, "day", "days"))
+			}
+		}
+	}
+	switch n.Kind {
+	case "follow_up":
+		return "request sent " + since + " and no answer recorded: follow it up"
+	case "changed":
+		return "the guide changed since you did it " + since + ": check it still holds"
+	case "recheck":
+		return "last confirmed " + since + ": time to check it again"
+	}
+	return "recorded, but it does not apply in your region now"
+}
+
+// writePlain prints rows as aligned plain text, for pipes and files.
+func writePlain(w io.Writer, rows [][]string) {
+	var b strings.Builder
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, strings.Join(statusHeader(), "\t"))
+	for _, r := range rows {
+		fmt.Fprintln(tw, strings.Join(r, "\t"))
+	}
+	tw.Flush()
+	io.WriteString(w, trimLines(b.String()))
+}
+
+// statusTable draws rows as a bordered table for a terminal width cells
+// wide: long platform and account names are cut with …, the note column
+// wraps, and in a narrow terminal the note column goes.
+func statusTable(rows [][]string, styled bool, width int) string {
+	cell := lipgloss.NewStyle().Padding(0, 1)
+	header := cell
+	if styled {
+		header = header.Bold(true)
+	}
+	headers := statusHeader()
+	nameWidth := clampInt((width-20)/3, 8, 28)
+	cut := make([][]string, len(rows))
+	for i, r := range rows {
+		cut[i] = []string{ansi.Truncate(r[0], nameWidth, "…"), ansi.Truncate(r[1], nameWidth, "…"), r[2], r[3]}
+	}
+	if width < 48 {
+		headers = headers[:3]
+		for i := range cut {
+			cut[i] = cut[i][:3]
+		}
+	}
+	t := table.New().
+		Border(lipgloss.RoundedBorder()).
+		Headers(headers...).
+		Rows(cut...).
+		StyleFunc(func(row, _ int) lipgloss.Style {
+			if row == table.HeaderRow {
+				return header
+			}
+			return cell
+		})
+	if out := t.Render(); lipgloss.Width(out) <= width {
+		return out
+	}
+	return t.Width(width).Render()
+}
+
+func clampInt(v, lo, hi int) int { return max(lo, min(v, hi)) }

@@ -1,0 +1,146 @@
+package cli
+
+import (
+	"fmt"
+	"runtime/debug"
+	"strings"
+
+	mcobra "github.com/muesli/mango-cobra"
+	"github.com/muesli/roff"
+	"github.com/spf13/cobra"
+
+	"github.com/optout/optout/guides"
+	"github.com/optout/optout/model"
+)
+
+// Stamped by release builds (see .goreleaser.yaml):
+//
+//	-ldflags "-X main.buildVersion=1.2.0 -X main.buildCommit=abc1234 -X main.buildDate=2026-12-01T10:00:00Z"
+//
+// The linker can only set package-level string variables; nothing assigns
+// them at run time. A build from a clone falls back to what the Go command
+// recorded (module version, VCS revision and time).
+var (
+	buildVersion string
+	buildCommit  string
+	buildDate    string
+)
+
+// buildInfo is what the binary knows about its own build.
+type buildInfo struct {
+	version, commit, date, goVersion string
+}
+
+// currentBuild is the stamped build information, completed from the Go
+// command's build info where the linker did not stamp it.
+func currentBuild() buildInfo {
+	b := buildInfo{version: buildVersion, commit: buildCommit, date: buildDate}
+	// goreleaser stamps "none" and the zero time where git told it nothing
+	// (a snapshot of a clone without a remote).
+	if b.commit == "none" {
+		b.commit = ""
+	}
+	if strings.HasPrefix(b.date, "0001-01-01") {
+		b.date = ""
+	}
+	info, ok := debug.ReadBuildInfo()
+	if ok {
+		b.goVersion = info.GoVersion
+		if b.version == "" && info.Main.Version != "" {
+			b.version = info.Main.Version
+		}
+		for _, s := range info.Settings {
+			switch {
+			case s.Key == "vcs.revision" && b.commit == "":
+				b.commit = s.Value
+			case s.Key == "vcs.time" && b.date == "":
+				b.date = s.Value
+			}
+		}
+	}
+	if b.version == "" {
+		b.version = "(devel)"
+	}
+	return b
+}
+
+// versionString is the one-line version that reports carry, e.g.
+// "optout 1.2.0 (go1.26.8)".
+func versionString() string {
+	b := currentBuild()
+	if b.goVersion == "" {
+		return "optout " + b.version
+	}
+	return fmt.Sprintf("optout %s (%s)", b.version, b.goVersion)
+}
+
+// versionText is what --version prints: the version, the commit and date it
+// was built from, and how fresh the built-in guides are.
+func versionText() string {
+	b := currentBuild()
+	var s strings.Builder
+	fmt.Fprintln(&s, versionString())
+	fmt.Fprintf(&s, "commit:          %s\n", orUnknown(b.commit))
+	fmt.Fprintf(&s, "built:           %s\n", orUnknown(b.date))
+	fmt.Fprintf(&s, "guides verified: %s\n", orUnknown(guidesVerified()))
+	return s.String()
+}
+
+// guidesVerified is the newest verified date across the built-in guides, or
+// "" if they cannot be loaded (every command then says why).
+func guidesVerified() string {
+	cat, err := guides.Load()
+	if err != nil {
+		return ""
+	}
+	return newestVerified(cat)
+}
+
+// newestVerified is the latest YYYY-MM-DD verified date in cat; the dates
+// sort as strings.
+func newestVerified(cat *model.Catalog) string {
+	newest := ""
+	for _, p := range cat.Platforms {
+		for _, s := range p.Steps {
+			newest = max(newest, s.Verified)
+		}
+	}
+	return newest
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "unknown"
+	}
+	return s
+}
+
+// manPage renders the manual page for root and its commands in roff.
+func manPage(root *cobra.Command) (string, error) {
+	page, err := mcobra.NewManPage(1, root)
+	if err != nil {
+		return "", err
+	}
+	page = page.WithLongDescription(manText(root.Long)).WithSection("Exit status", "0 ok, 1 something went wrong, 2 the command line is wrong.").
+		WithSection("Files", "The data file is $OPTOUT_DB, else optout/optout.db in the user data directory: $XDG_DATA_HOME or ~/.local/share on Linux and BSD, ~/Library/Application Support on macOS, %LocalAppData% on Windows. A backup is kept beside it as optout.db.bak.")
+	return page.Build(roff.NewDocument()), nil
+}
+
+// manText reflows help text for the man page, where every line break
+// starts a paragraph: the lines of a paragraph are joined, while indented
+// lines (the list of commands) stay one to a line.
+func manText(s string) string {
+	var out []string
+	for _, para := range strings.Split(s, "\n\n") {
+		var joined []string
+		for _, line := range strings.Split(para, "\n") {
+			if strings.HasPrefix(line, "  ") || len(joined) == 0 {
+				joined = append(joined, strings.TrimSpace(line))
+				continue
+			}
+			joined[len(joined)-1] += " " + strings.TrimSpace(line)
+		}
+		out = append(out, joined...)
+	}
+	return strings.Join(out, "\n")
+}
