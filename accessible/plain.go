@@ -4,12 +4,13 @@ import (
 	"strings"
 
 	"github.com/optout/optout/model"
+	"github.com/optout/optout/render"
 )
 
-// plainMarkdown is a guide's Markdown as plain lines (model.PlainText),
+// plainMarkdown is a guide's Markdown as plain lines (render.PlainText),
 // with menu symbols written as words.
 func plainMarkdown(md string) string {
-	return speakable(model.PlainText(md))
+	return speakable(render.PlainText(md))
 }
 
 // glyphWords replaces the symbols guides use for menus with words, since a

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/optout/optout/model"
+	"github.com/optout/optout/render"
 )
 
 // stepPrompt lists what can be done on a step page.
@@ -294,7 +295,7 @@ func (s *session) copyText(st model.Step) {
 // readChanges says what changed in the guide since the user followed it,
 // in words: where the instructions changed, and the old link or title.
 func (s *session) readChanges(st model.Step, state model.StepState) {
-	changes := state.Changes(st)
+	changes := state.Changes(st, render.PlainText)
 	if len(changes) == 0 {
 		return
 	}

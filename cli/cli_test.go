@@ -190,8 +190,8 @@ func TestOneLine(t *testing.T) {
 		{"a\nb\r\n  c\n", "a; b; c"},
 		{"\n\nx\n", "x"},
 	} {
-		if got := oneLine(tt.in); got != tt.want {
-			t.Errorf("oneLine(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := model.OneLine(tt.in); got != tt.want {
+			t.Errorf("model.OneLine(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -76,7 +76,7 @@ func firstProblem(err error) string {
 	if errors.As(err, &ps) && len(ps) > 0 {
 		return ps[0].Error()
 	}
-	return oneLine(err.Error())
+	return model.OneLine(err.Error())
 }
 
 // countProblems says how many problems a guides error holds ("3 problems").

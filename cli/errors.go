@@ -4,7 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
+
+	"github.com/optout/optout/model"
 )
 
 // Exit codes, documented in the README and in --help.
@@ -39,20 +40,9 @@ func runtimeErrorf(format string, args ...any) error {
 func printError(w io.Writer, err error) int {
 	var ce *cliError
 	if errors.As(err, &ce) {
-		fmt.Fprintln(w, oneLine(ce.msg))
+		fmt.Fprintln(w, model.OneLine(ce.msg))
 		return ce.code
 	}
-	fmt.Fprintln(w, "optout: "+oneLine(err.Error()))
+	fmt.Fprintln(w, "optout: "+model.OneLine(err.Error()))
 	return exitRuntime
-}
-
-// oneLine folds a multi-line message onto one line, so no error ever
-// spreads over several lines or looks like a stack trace.
-func oneLine(s string) string {
-	s = strings.TrimSpace(s)
-	lines := strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' })
-	for i, l := range lines {
-		lines[i] = strings.TrimSpace(l)
-	}
-	return strings.Join(lines, "; ")
 }

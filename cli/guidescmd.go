@@ -63,18 +63,19 @@ func cmdGuidesCheck(dir string, stdout io.Writer) error {
 func writeCatalog(w io.Writer, cat *model.Catalog) {
 	var b strings.Builder
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "PLATFORM / STEP\tREGIONS\tVERIFIED")
+	fmt.Fprintln(tw, "PLATFORM / STEP ID\tREGIONS\tVERIFIED\tTITLE")
 	for i, p := range cat.Platforms {
 		if i > 0 {
-			fmt.Fprintln(tw, "\t\t")
+			fmt.Fprintln(tw, "\t\t\t")
 		}
-		fmt.Fprintf(tw, "%s: %s (%s)\t\t\n", p.Group, p.Title, p.ID)
+		fmt.Fprintf(tw, "%s: %s (%s)\t\t\t\n", p.Group, p.Title, p.ID)
 		for _, s := range p.Steps {
 			regions := make([]string, len(s.Regions))
 			for j, r := range s.Regions {
 				regions[j] = string(r)
 			}
-			fmt.Fprintf(tw, "  %s\t%s\t%s\n", s.Title, strings.Join(regions, " "), s.Verified)
+			// The ID first: it is what `guides show` takes.
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", s.ID, strings.Join(regions, " "), s.Verified, s.Title)
 		}
 	}
 	tw.Flush()

@@ -4,18 +4,16 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"regexp"
 	"sort"
 	"strings"
 
-	"charm.land/glamour/v2"
-	"charm.land/glamour/v2/styles"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"github.com/optout/optout/model"
+	"github.com/optout/optout/render"
 )
 
 // defaultShowWidth is the wrap width of `guides show` when the output is
@@ -58,8 +56,10 @@ func (c *cli) stepIDs() []string {
 	return ids
 }
 
-// cmdGuidesShow prints step id rendered for reading: coloured in a
-// terminal, plain text when piped.
+// cmdGuidesShow prints step id: the page the full screen shows, built by
+// render.StepPage, without its key hints and with the step's ID. In a
+// terminal it is styled and, when taller than the screen, paged; piped, it
+// is plain text with the full address of every link listed at the end.
 func cmdGuidesShow(g *globals, id model.StepID, width int, stdout io.Writer, e IOStreams) error {
 	const name = "optout guides show"
 	cat, err := loadCatalog(name, g)
@@ -68,40 +68,49 @@ func cmdGuidesShow(g *globals, id model.StepID, width int, stdout io.Writer, e I
 	}
 	step, ok := cat.Step(id)
 	if !ok {
-		return runtimeErrorf("%s: no step has the id %q%s: run `optout guides --json` to list the ids", name, model.SafeLabel(string(id)), didYouMean(nearIDs(cat, id)))
+		return runtimeErrorf("%s: no step has the id %q%s: run `optout guides` to list the ids", name, model.SafeLabel(string(id)), didYouMean(nearIDs(cat, id)))
 	}
 	if width == 0 {
-		width = defaultShowWidth
-		if e.stdoutTTY {
-			width = terminalWidth(e)
-		}
+		width = e.width(defaultShowWidth)
 	}
 	width = max(width, 20)
-	style := styles.NoTTYStyle
-	if e.stdoutTTY && !e.noColor() {
+	md := render.StepPage(&step, render.StepOptions{ShowID: true})
+	style := "plain"
+	if e.stdoutTTY && !e.noColor() && g.theme != model.ThemePlain {
 		style = showStyle(g.theme, e)
 	}
-	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
-	if err != nil {
-		return runtimeErrorf("%s: %v", name, err)
-	}
-	out, err := r.Render(readingMarkdown(step))
+	out, err := render.Styled(md, width, style)
 	if err != nil {
 		return runtimeErrorf("%s: cannot render %s: %v", name, id, err)
 	}
-	// The renderer decodes character references (&#x1b;), so the guide's
-	// text is made safe here, after rendering, at the output boundary.
-	if style == styles.NoTTYStyle {
-		out = model.SafeText(ansi.Strip(out))
-	} else {
-		out = model.SafeRendered(out)
+	if !e.stdoutTTY {
+		return writeText(stdout, trimLines(ansi.Strip(out))+linkList(md))
 	}
 	w := stdout
-	if f, ok := stdout.(*os.File); ok && style != styles.NoTTYStyle {
+	if f, ok := stdout.(*os.File); ok && style != "plain" {
 		// Brings the colours down to what the terminal can show.
 		w = colorprofile.NewWriter(f, e.environment())
 	}
-	_, err = io.WriteString(w, strings.TrimRight(trimLines(out), "\n")+"\n")
+	return pageText(e, w, trimLines(out)+"\n")
+}
+
+// linkList is the full address of every link on a page, one a line, for
+// output that cannot carry hyperlinks; "" when the page has none. Addresses
+// are never broken across lines, however long.
+func linkList(md string) string {
+	var b strings.Builder
+	for _, l := range render.Links(md) {
+		if b.Len() == 0 {
+			b.WriteString("\n  Links:\n")
+		}
+		fmt.Fprintf(&b, "  - %s: %s\n", model.SafeLabel(l.Text), model.SafeLabel(l.URL))
+	}
+	return b.String()
+}
+
+// writeText writes text ending in exactly one newline.
+func writeText(w io.Writer, text string) error {
+	_, err := io.WriteString(w, strings.TrimRight(text, "\n")+"\n")
 	return err
 }
 
@@ -109,99 +118,14 @@ func cmdGuidesShow(g *globals, id model.StepID, width int, stdout io.Writer, e I
 func showStyle(t model.Theme, e IOStreams) string {
 	switch t {
 	case model.ThemeLight:
-		return styles.LightStyle
+		return "light"
 	case model.ThemeDark:
-		return styles.DarkStyle
-	case model.ThemePlain:
-		return styles.NoTTYStyle
+		return "dark"
 	}
-	out, _ := e.Out.(*os.File)
-	if e.In == nil || out == nil || lipgloss.HasDarkBackground(e.In, out) {
-		return styles.DarkStyle
+	if out := stdoutFile(e); e.In == nil || out == nil || lipgloss.HasDarkBackground(e.In, out) {
+		return "dark"
 	}
-	return styles.LightStyle
-}
-
-// readingMarkdown is a step's page for reading outside the TUI: what the
-// TUI shows, without its key hints.
-func readingMarkdown(s model.Step) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n%s\n", s.Title, joinSoftBreaks(strings.TrimSpace(s.Body)))
-	if s.Link != "" {
-		fmt.Fprintf(&b, "\n## Official link\n\n<%s>\n", s.Link)
-	}
-	if s.Template != "" {
-		b.WriteString("\n## Text you can copy\n\n```\n")
-		b.WriteString(strings.TrimRight(s.Template, "\n"))
-		b.WriteString("\n```\n")
-	}
-	if e := s.Email; e != nil {
-		fmt.Fprintf(&b, "\n## E-mail to send\n\nTo: %s  \nSubject: %s\n\n```\n%s\n```\n", e.To, e.Subject, strings.TrimRight(e.Body, "\n"))
-	}
-	if details := strings.TrimSpace(s.Details); details != "" {
-		fmt.Fprintf(&b, "\n## Details\n\n%s\n", joinSoftBreaks(details))
-	}
-	if sentence := s.Confidence.Sentence(); sentence != "" || s.ConfidenceNote != "" {
-		b.WriteString("\n## How sure we are\n\n")
-		b.WriteString(strings.TrimSpace(sentence + " " + s.ConfidenceNote))
-		b.WriteString("\n")
-	}
-	if len(s.Sources) > 0 {
-		b.WriteString("\n## Sources\n\n")
-	}
-	for _, src := range s.Sources {
-		title := src.Title
-		if title == "" {
-			title = src.URL
-		}
-		mark := ""
-		if src.Official {
-			mark = " (official)"
-		}
-		fmt.Fprintf(&b, "- %s%s  \n  <%s>\n", title, mark, src.URL)
-	}
-	labels := make([]string, len(s.Regions))
-	for i, r := range s.Regions {
-		labels[i] = r.Label()
-	}
-	fmt.Fprintf(&b, "\n---\n\nStep `%s`. Last verified **%s**", s.ID, s.Verified)
-	if s.Minutes > 0 {
-		fmt.Fprintf(&b, "; takes about **%d min**", s.Minutes)
-	}
-	fmt.Fprintf(&b, "; applies in %s.\n", strings.Join(labels, ", "))
-	return b.String()
-}
-
-// blockStart matches a line that starts a Markdown block of its own: a
-// list item, heading, quote, table row, fence or rule.
-var blockStart = regexp.MustCompile(`^\s*([-*+]\s|#|>|\||` + "```" + `|~~~|\d+[.)]\s|---)`)
-
-// joinSoftBreaks joins the lines of each paragraph and list item, which
-// guide authors wrap by hand: the renderer keeps such line breaks, so a
-// sentence would break where the author's editor did rather than at the
-// reader's width. Fenced code, and lines ending in a hard break, are kept.
-func joinSoftBreaks(md string) string {
-	var out []string
-	fenced := false
-	for _, line := range strings.Split(md, "\n") {
-		trimmed := strings.TrimSpace(line)
-		if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
-			fenced = !fenced
-			out = append(out, line)
-			continue
-		}
-		if n := len(out); n > 0 && !fenced && trimmed != "" && !blockStart.MatchString(line) {
-			prev := out[n-1]
-			prevTrim := strings.TrimSpace(prev)
-			if prevTrim != "" && !strings.HasSuffix(prev, "  ") && !strings.HasSuffix(prev, "\\") &&
-				!strings.HasPrefix(prevTrim, "#") && !strings.HasPrefix(prevTrim, "|") && !strings.HasPrefix(prevTrim, "```") {
-				out[n-1] = prev + " " + trimmed
-				continue
-			}
-		}
-		out = append(out, line)
-	}
-	return strings.Join(out, "\n")
+	return "light"
 }
 
 // nearIDs are up to three step IDs close to a mistyped one.

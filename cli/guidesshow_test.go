@@ -40,7 +40,7 @@ func TestGuidesShowPiped(t *testing.T) {
 		t.Errorf("piped output has escape codes:\n%q", stdout)
 	}
 	for _, want := range []string{"Object to AI training", `Tap "Object" and send the form.`, "https://acme.example/object",
-		"I object.", "Acme privacy centre (official)", "How sure we are", "Last verified", "2026-01-02", "acme/chat/object"} {
+		"I object.", "Acme privacy centre — official", "How sure we are", "Last verified", "2026-01-02", "acme/chat/object"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("output lacks %q:\n%s", want, stdout)
 		}
@@ -111,7 +111,7 @@ func TestGuidesShowUnknown(t *testing.T) {
 		t.Errorf("got (%q, %d), want no output and exit 1", stdout, code)
 	}
 	wantOneLine(t, stderr)
-	if !strings.Contains(stderr, "did you mean "+id) || !strings.Contains(stderr, "optout guides --json") {
+	if !strings.Contains(stderr, "did you mean "+id) || !strings.Contains(stderr, "run `optout guides` to list the ids") {
 		t.Errorf("stderr = %q, want a suggestion and what to do", stderr)
 	}
 }
@@ -173,23 +173,6 @@ func TestCompleteValues(t *testing.T) {
 		stdout, _, code := runIn(t, testEnv(t), tt.args...)
 		if code != exitOK || !strings.Contains(stdout, tt.want) {
 			t.Errorf("%q: got (%q, %d), want %q among the completions", tt.args, stdout, code, tt.want)
-		}
-	}
-}
-
-func TestJoinSoftBreaks(t *testing.T) {
-	for _, tt := range []struct{ in, want string }{
-		{"one\ntwo", "one two"},
-		{"1. first\n   continued\n2. second", "1. first continued\n2. second"},
-		{"- a\n- b", "- a\n- b"},
-		{"para\n\nnext\nline", "para\n\nnext line"},
-		{"hard  \nbreak", "hard  \nbreak"},
-		{"```\nkeep\nlines\n```", "```\nkeep\nlines\n```"},
-		{"# Title\ntext", "# Title\ntext"},
-		{"text\n## Heading", "text\n## Heading"},
-	} {
-		if got := joinSoftBreaks(tt.in); got != tt.want {
-			t.Errorf("joinSoftBreaks(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

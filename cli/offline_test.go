@@ -26,7 +26,7 @@ func TestNoNetworkPackage(t *testing.T) {
 	allowed := map[string]bool{"golang.org/x/sys/windows": true, "github.com/spf13/pflag": true}
 	banned := []string{"net", "net/http", "crypto/tls"}
 	for _, goos := range []string{"linux", "darwin", "windows"} {
-		cmd := exec.Command(goTool, "list", "-deps", "-f", `{{.ImportPath}} {{join .Imports " "}}`, ".")
+		cmd := exec.Command(goTool, "list", "-deps", "-f", `{{.ImportPath}} {{join .Imports " "}}`, "..")
 		cmd.Env = append(os.Environ(), "GOOS="+goos, "CGO_ENABLED=0")
 		out, err := cmd.CombinedOutput()
 		if err != nil {
@@ -57,7 +57,7 @@ func TestOffline(t *testing.T) {
 	}
 	offline := offlinePrefix(t)
 	bin := filepath.Join(t.TempDir(), "optout")
-	if out, err := exec.Command(lookGo(t), "build", "-o", bin, ".").CombinedOutput(); err != nil {
+	if out, err := exec.Command(lookGo(t), "build", "-o", bin, "..").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	cat := builtIn(t)
@@ -239,7 +239,7 @@ func straceCommand(t *testing.T) []string {
 func buildStatic(t *testing.T) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "optout")
-	cmd := exec.Command(lookGo(t), "build", "-trimpath", "-o", bin, ".")
+	cmd := exec.Command(lookGo(t), "build", "-trimpath", "-o", bin, "..")
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("CGO_ENABLED=0 go build: %v\n%s", err, out)

@@ -108,7 +108,7 @@ func runSession(cfg ui.Config, in *os.File, out io.Writer, noColor bool) error {
 func unsavedError(n int, path string, why error) error {
 	msg := fmt.Sprintf("%s could not be saved to %s", plural(n, "change", "changes"), path)
 	if why != nil {
-		msg += " (" + oneLine(why.Error()) + ")"
+		msg += " (" + model.OneLine(why.Error()) + ")"
 	}
 	switch {
 	case errors.Is(why, model.ErrReadOnly) && !errors.Is(why, syscall.EROFS):

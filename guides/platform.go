@@ -63,7 +63,7 @@ var factKeys = []key[model.Facts]{
 	}},
 	{"retention", func(r *fileReader, f field, c *model.Facts) {
 		retention, _ := r.str(f)
-		c.Retention = oneLine(retention)
+		c.Retention = singleSpaced(retention)
 	}},
 	{"human_review", func(r *fileReader, f field, c *model.Facts) {
 		c.HumanReview = enum(r, f, model.HumanReviews(), true)
@@ -122,7 +122,7 @@ func (r *fileReader) phrases(f field) []string {
 	for _, n := range items {
 		line := r.line(n)
 		s, ok := r.text("an item of "+f.key, entry{line: line, value: n})
-		if s = oneLine(s); ok && s == "" {
+		if s = singleSpaced(s); ok && s == "" {
 			r.errorf(line, "%s has an empty item: drop it", f.key)
 		} else if ok {
 			out = append(out, s)

@@ -39,7 +39,7 @@ var stepKeys = []key[stepFile]{
 	}},
 	{"confidence_note", func(r *fileReader, f field, sf *stepFile) {
 		note, _ := r.str(f)
-		sf.step.ConfidenceNote = oneLine(note)
+		sf.step.ConfidenceNote = singleSpaced(note)
 	}},
 	{"regions", func(r *fileReader, f field, sf *stepFile) {
 		sf.step.Regions = r.regions(f)
@@ -103,7 +103,7 @@ var sourceKeys = []key[model.Source]{
 	}},
 	{"title", func(r *fileReader, f field, src *model.Source) {
 		title, _ := r.str(f)
-		src.Title = oneLine(title)
+		src.Title = singleSpaced(title)
 	}},
 	{"official", func(r *fileReader, f field, src *model.Source) {
 		if f.present {
@@ -122,7 +122,7 @@ var emailKeys = []key[model.Email]{
 	}},
 	{"subject", func(r *fileReader, f field, m *model.Email) {
 		subject, _ := r.str(f)
-		m.Subject = oneLine(subject)
+		m.Subject = singleSpaced(subject)
 		r.need(f, m.Subject, "subject: Objection to the use of my data for AI training")
 	}},
 	{"body", func(r *fileReader, f field, m *model.Email) {
@@ -273,7 +273,7 @@ func (r *fileReader) title(f field, example string) string {
 	if !ok {
 		return ""
 	}
-	s = oneLine(s)
+	s = singleSpaced(s)
 	if !r.need(f, s, example) {
 		return ""
 	}
@@ -286,12 +286,6 @@ func (r *fileReader) title(f field, example string) string {
 
 // maxTitle is the longest title, in characters: a title is one row.
 const maxTitle = 200
-
-// oneLine collapses runs of white space, newlines included, into single
-// spaces: titles and groups are shown on one row.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
-}
 
 // trimBody drops blank lines at the start of a Markdown body and white
 // space at its end. Leading spaces on the first text line are kept: in
@@ -308,4 +302,10 @@ func trimBody(s string) string {
 		return ""
 	}
 	return strings.TrimRightFunc(s, unicode.IsSpace)
+}
+
+// singleSpaced is s with every run of white space, line breaks included,
+// made one space: a YAML value folded over lines is one line of text.
+func singleSpaced(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }

@@ -156,8 +156,11 @@ const diffContext = 5
 // Changes lists what changed in step since the user followed it, from the
 // snapshot kept with the tick or re-confirm (LastFollowed). It is nil when
 // nothing changed or no snapshot was kept (a v1 tick): then ChangedParts
-// can still name the parts.
-func (s StepState) Changes(step Step) []PartChange {
+// can still name the parts. plain turns a body's Markdown into plain text
+// (render.PlainText): the instructions are compared as plain text, so a
+// word that only gained bold or a list marker does not show as a change.
+// model reads no Markdown itself.
+func (s StepState) Changes(step Step, plain func(markdown string) string) []PartChange {
 	f := s.LastFollowed()
 	if f == nil || !s.Changed(step) {
 		return nil
@@ -173,9 +176,7 @@ func (s StepState) Changes(step Step) []PartChange {
 		}
 		out = append(out, c)
 	}
-	// The instructions are compared as plain text, so a word that only
-	// gained bold or a list marker does not show as a change.
-	add(PartBody, PlainText(f.Body), PlainText(step.Body), true)
+	add(PartBody, plain(f.Body), plain(step.Body), true)
 	add(PartLink, f.Link, step.Link, false)
 	add(PartTemplate, f.Template, textToCopy(step), true)
 	add(PartTitle, f.Title, step.Title, false)

@@ -49,7 +49,7 @@ func TestChangesSinceTicked(t *testing.T) {
 	cur.Link = "https://example.com/new"
 	cur.Revision, cur.Parts = cur.Hashes()
 
-	got := st.Changes(cur)
+	got := st.Changes(cur, strings.TrimSpace)
 	if len(got) != 2 || got[0].Part != PartBody || got[1].Part != PartLink {
 		t.Fatalf("changes = %+v, want the instructions and the link", got)
 	}
@@ -59,7 +59,7 @@ func TestChangesSinceTicked(t *testing.T) {
 	if got[1].Before != old.Link || got[1].After != cur.Link {
 		t.Errorf("link change = %+v", got[1])
 	}
-	if st.Changes(old) != nil {
+	if st.Changes(old, strings.TrimSpace) != nil {
 		t.Error("an unchanged step reports changes")
 	}
 }

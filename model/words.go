@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Small word helpers every front end needs the same way: naming a list in a
 // sentence, and noticing a typo to suggest the intended word.
@@ -41,4 +44,33 @@ func EditDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// Plural is one when n is 1, else many: the word for n things.
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Count is n and the word for n things: "1 step", "3 steps".
+func Count(n int, one, many string) string {
+	return strconv.Itoa(n) + " " + Plural(n, one, many)
+}
+
+// OneLine is s on one line, so that an error or a title never spreads over
+// several lines or looks like a stack trace: its lines are joined with "; "
+// and each line's runs of white space become one space.
+func OneLine(s string) string {
+	lines := strings.FieldsFunc(s, func(r rune) bool {
+		return r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == '\u2028' || r == '\u2029'
+	})
+	out := lines[:0]
+	for _, l := range lines {
+		if l = strings.Join(strings.Fields(l), " "); l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "; ")
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"strings"
 
 	"github.com/optout/optout/model"
 )
@@ -29,11 +28,6 @@ func (e *userError) Unwrap() []error {
 		}
 	}
 	return errs
-}
-
-// oneLine flattens a message so the error stays on one line.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }
 
 func lockedError(path string, cause error) error {
@@ -62,7 +56,7 @@ func corruptError(path, what string, cause error) error {
 		problem = "is damaged: " + what
 	}
 	return &userError{
-		msg:   oneLine(fmt.Sprintf("%s %s; it was left untouched — %s", path, problem, fix)),
+		msg:   model.OneLine(fmt.Sprintf("%s %s; it was left untouched — %s", path, problem, fix)),
 		kind:  model.ErrCorrupt,
 		cause: cause,
 	}
@@ -81,7 +75,7 @@ func notRegularError(path string, mode fs.FileMode) error {
 
 func accessError(action, path string, cause error) error {
 	return &userError{
-		msg:   oneLine(fmt.Sprintf("cannot %s %s: %s — check its permissions, or keep the data file somewhere you can write (%s)", action, path, reason(cause), EnvDB)),
+		msg:   model.OneLine(fmt.Sprintf("cannot %s %s: %s — check its permissions, or keep the data file somewhere you can write (%s)", action, path, reason(cause), EnvDB)),
 		cause: cause,
 	}
 }
@@ -105,7 +99,7 @@ func newerFileReason(version int) string {
 // readOnlyError is what a write to a read-only store returns.
 func readOnlyError(path, why string) error {
 	return &userError{
-		msg:  oneLine(fmt.Sprintf("not saved to %s: %s", path, why)),
+		msg:  model.OneLine(fmt.Sprintf("not saved to %s: %s", path, why)),
 		kind: model.ErrReadOnly,
 	}
 }
@@ -125,7 +119,7 @@ func missingError(path string) error {
 // saveError is what a failed write returns, so the UI can say "not saved".
 func saveError(path string, cause error) error {
 	return &userError{
-		msg:   oneLine(fmt.Sprintf("not saved to %s: %s", path, reason(cause))),
+		msg:   model.OneLine(fmt.Sprintf("not saved to %s: %s", path, reason(cause))),
 		cause: cause,
 	}
 }

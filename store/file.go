@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 
+	"github.com/optout/optout/model"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -90,7 +91,7 @@ func (s *Store) copyFile(dst string) error {
 	})
 	if err != nil {
 		return &userError{
-			msg:   oneLine(fmt.Sprintf("cannot upgrade %s: its copy %s could not be written (%s); nothing was changed — free some space next to it and try again", s.path, dst, reason(err))),
+			msg:   model.OneLine(fmt.Sprintf("cannot upgrade %s: its copy %s could not be written (%s); nothing was changed — free some space next to it and try again", s.path, dst, reason(err))),
 			cause: err,
 		}
 	}
@@ -126,7 +127,7 @@ func writeAtomically(dst string, write func(io.Writer) error) error {
 
 func backupError(dst string, err error) error {
 	return &userError{
-		msg:   oneLine(fmt.Sprintf("backup %s not written: %s — your data itself is saved", dst, reason(err))),
+		msg:   model.OneLine(fmt.Sprintf("backup %s not written: %s — your data itself is saved", dst, reason(err))),
 		cause: err,
 	}
 }

@@ -53,7 +53,7 @@ func (a *App) startRemoveAccount() tea.Cmd {
 	a.dialog = &confirmDialog{
 		title: "Remove " + model.SafeLabel(acc.Name()) + " from " + p.Title + "?",
 		text: fmt.Sprintf("It leaves the list; its %d %s stay in the data file, and u (before you quit) brings it back whole. (Nothing changes on %s itself.)",
-			n, plural(n, "recorded step", "recorded steps"), p.Title),
+			n, model.Plural(n, "recorded step", "recorded steps"), p.Title),
 		yes: dialogResult{removal: acc.ID},
 	}
 	return nil

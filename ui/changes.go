@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/optout/optout/model"
+	"github.com/optout/optout/render"
 )
 
 // changeLines says what changed in a step since the user followed it: the
@@ -12,7 +13,7 @@ import (
 // link, the old title. With no snapshot of what was followed (a tick made
 // before optout kept them), it names the parts that changed instead.
 func changeLines(s model.StepState, step model.Step, st styles, width int) []string {
-	changes := s.Changes(step)
+	changes := s.Changes(step, render.PlainText)
 	if len(changes) == 0 {
 		if parts := s.ChangedParts(step); len(parts) > 0 {
 			return []string{st.changed.Render("  Re-check " + partList(parts) + ".")}

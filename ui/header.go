@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/optout/optout/model"
+	"github.com/optout/optout/render"
 )
 
 // syncDetail points the detail pane at the selected node: a fresh header
@@ -40,14 +41,14 @@ func (a *App) pageMarkdown(r row) string { return a.pageSource(r)() }
 // (the catalog does not change), so the render Cmd can call it on its own
 // goroutine: writing the page is not a cost of the frame that selects it.
 func (a *App) pageSource(r row) func() string {
-	step, platform, details, region := r.step, r.platform, a.detail.showDetails, a.region
+	step, platform, details, region, keys := r.step, r.platform, a.detail.showDetails, a.region, a.keys.pageKeys()
 	switch r.kind {
 	case rowStep:
-		return func() string { return stepMarkdown(step, details) }
+		return func() string { return render.StepPage(step, render.StepOptions{Keys: keys, FoldDetails: !details}) }
 	case rowPlatform, rowAccount:
-		return func() string { return platformMarkdown(platform) }
+		return func() string { return render.PlatformPage(platform) }
 	case rowHidden:
-		return func() string { return hiddenMarkdown(platform, region) }
+		return func() string { return render.HiddenPage(platform, region, keys) }
 	}
 	return func() string { return "" }
 }
@@ -155,9 +156,9 @@ func (a *App) platformHeader(r row) []string {
 		lines = append(lines, fmt.Sprintf("  %s %s %s", progressBar(t, 12, st), st.account.Render(model.SafeLabel(acc.Name())), st.dim.Render(fmt.Sprintf("%d/%d", t.Done, t.Total))))
 	}
 	if n := r.platform.HiddenCount(a.region); n > 0 {
-		lines = append(lines, st.dim.Render(fmt.Sprintf("%d %s hidden for %s — select “⊘ … hidden here” below to see why.", n, plural(n, "step", "steps"), a.region.Label())))
+		lines = append(lines, st.dim.Render(fmt.Sprintf("%d %s hidden for %s — select “⊘ … hidden here” below to see why.", n, model.Plural(n, "step", "steps"), a.region.Label())))
 	}
-	lines = append(lines, st.dim.Render(addAccountHint(r.platform)))
+	lines = append(lines, st.dim.Render(a.addAccountHint(r.platform)))
 	return lines
 }
 
@@ -227,4 +228,11 @@ func progressBar(t model.Tally, width int, st styles) string {
 		filled = width
 	}
 	return st.barDone.Render(strings.Repeat("█", filled)) + st.barTodo.Render(strings.Repeat("░", width-filled))
+}
+
+// addAccountHint is the platform page's hint for adding an account. It
+// names no company's own features: a guide says where a platform's second
+// accounts live.
+func (a *App) addAccountHint(p *model.Platform) string {
+	return a.keys.Add.Help().Key + ": add another " + p.Title + " account, e.g. a second profile or a work account"
 }

@@ -1,6 +1,9 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+	"github.com/optout/optout/render"
+)
 
 // keyMap holds every binding. Bindings that do nothing in the current state
 // are disabled, so they neither match nor show in help.
@@ -71,6 +74,25 @@ func newKeyMap() keyMap {
 		Scroll:      key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑↓ pgup pgdn", "scroll")),
 		Keep:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
 		Clear:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear, twice to close")),
+	}
+}
+
+// pageKeys are the keys a page's hints name ("press y to copy"), taken
+// from the bindings, so the page never names a key this screen lacks.
+func (k keyMap) pageKeys() render.Keys {
+	first := func(b key.Binding) string {
+		if keys := b.Keys(); len(keys) > 0 {
+			return keys[0]
+		}
+		return ""
+	}
+	return render.Keys{
+		Copy:     first(k.Copy),
+		CopyLink: first(k.CopyLink),
+		Open:     first(k.Open),
+		AllLinks: first(k.Links),
+		Details:  first(k.Details),
+		Region:   first(k.Region),
 	}
 }
 

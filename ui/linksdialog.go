@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/optout/optout/model"
+	"github.com/optout/optout/render"
 )
 
 // linkAction is what the links list or the address dialog asks App to do
@@ -30,7 +31,7 @@ func (a *App) doLinkAction(act linkAction) tea.Cmd {
 func (a *App) showLinks() tea.Cmd {
 	r := a.selectedRow()
 	md := a.pageMarkdown(r)
-	links := collectLinks(md)
+	links := render.Links(md)
 	if len(links) == 0 {
 		return a.status.set("this page has no links", false)
 	}
@@ -40,7 +41,7 @@ func (a *App) showLinks() tea.Cmd {
 
 // linksDialog numbers a page's links; any of them can be opened or copied.
 type linksDialog struct {
-	links  []pageLink
+	links  []render.Link
 	cursor int
 }
 
@@ -55,9 +56,9 @@ func (d *linksDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
 	case "down", "j":
 		d.cursor = (d.cursor + 1) % len(d.links)
 	case "enter", "o":
-		return nil, linkActionCmd(linkAction{url: d.links[d.cursor].url})
+		return nil, linkActionCmd(linkAction{url: d.links[d.cursor].URL})
 	case "y", "Y":
-		return nil, linkActionCmd(linkAction{url: d.links[d.cursor].url, copy: true})
+		return nil, linkActionCmd(linkAction{url: d.links[d.cursor].URL, copy: true})
 	case "esc", "q", "L":
 		return nil, nil
 	default:
@@ -75,12 +76,12 @@ func (d *linksDialog) view(st styles, width, height int) string {
 		if i > 0 {
 			list.WriteByte('\n')
 		}
-		target := shortURL(l.url, maxLinkText)
-		if !l.live() {
-			target = model.SafeLabel(l.url) + " (not https: shown, never opened)"
+		target := render.ShortURL(l.URL, render.MaxLinkText)
+		if !l.Live() {
+			target = model.SafeLabel(l.URL) + " (not https: shown, never opened)"
 		}
-		line := fmt.Sprintf("%d  %s — %s", i+1, l.text, target)
-		if l.live() && sameURL(l.text, l.url) {
+		line := fmt.Sprintf("%d  %s — %s", i+1, l.Text, target)
+		if l.Live() && render.SameURL(l.Text, l.URL) {
 			line = fmt.Sprintf("%d  %s", i+1, target)
 		}
 		line = ansi.Truncate(line, inner-2, "…")

@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/optout/optout/model"
+	"github.com/optout/optout/render"
 )
 
 func TestTreeMarks(t *testing.T) {
@@ -47,7 +48,7 @@ func TestHostileLabelsNeverReachTheTerminal(t *testing.T) {
 	keys(t, a, "+", "down", "down", "down")
 	send(t, a, tea.WindowSizeMsg{Width: 120, Height: 30})
 	raw := a.View().Content
-	if bad := foreignEscapes(raw); len(bad) > 0 {
+	if bad := render.ForeignEscapes(raw); len(bad) > 0 {
 		t.Errorf("the frame carries foreign escape sequences %q", bad)
 	}
 	if strings.ContainsAny(raw, "\x07\u202e\u009b") {

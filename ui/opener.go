@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/optout/optout/internal/desktop"
+	"github.com/optout/optout/render"
 )
 
 // browserMsg reports the result of opening a link.
@@ -16,11 +17,11 @@ type browserMsg struct {
 
 // openCmd opens link in the browser in a Cmd.
 func (a *App) openCmd(link string) tea.Cmd {
-	if !isHTTPS(link) {
+	if !desktop.IsHTTPS(link) {
 		return a.status.set("only https links are opened; this one goes to "+link, true)
 	}
 	open := a.openURL
-	return tea.Batch(a.status.set("opening "+shortURL(link, maxLinkText)+" …", false), func() tea.Msg {
+	return tea.Batch(a.status.set("opening "+render.ShortURL(link, render.MaxLinkText)+" …", false), func() tea.Msg {
 		return browserMsg{url: link, err: open(link)}
 	})
 }
@@ -38,7 +39,7 @@ func (a *App) openOfficialLink() tea.Cmd {
 // a dialog shows the whole address, to select with the mouse or copy with Y.
 func (a *App) browserOpened(msg browserMsg) tea.Cmd {
 	if msg.err == nil {
-		return a.status.set("opened "+shortURL(msg.url, maxLinkText)+" in your browser", false)
+		return a.status.set("opened "+render.ShortURL(msg.url, render.MaxLinkText)+" in your browser", false)
 	}
 	reason := "no browser could be opened here"
 	if !errors.Is(msg.err, desktop.ErrNoBrowser) {

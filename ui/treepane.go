@@ -326,11 +326,11 @@ func (t *treePane) rowView(r row, selected, focused bool, st styles) string {
 		}
 	case rowHidden:
 		mark = "⊘"
-		title = fmt.Sprintf("%d %s hidden here — why?", r.hidden, plural(r.hidden, "step", "steps"))
+		title = fmt.Sprintf("%d %s hidden here — why?", r.hidden, model.Plural(r.hidden, "step", "steps"))
 		titleStyle, titleID = st.dim, lineDim
 	case rowMore:
 		mark = "…"
-		title = fmt.Sprintf("%d more %s: type more to narrow the search", r.hidden, plural(r.hidden, "match", "matches"))
+		title = fmt.Sprintf("%d more %s: type more to narrow the search", r.hidden, model.Plural(r.hidden, "match", "matches"))
 		titleStyle, titleID = st.dim, lineDim
 	}
 	// Titles and labels come from guide packs and the data file.

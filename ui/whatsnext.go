@@ -123,7 +123,7 @@ func (w *whatsNext) reason(it model.NextItem) string {
 	if !it.Since.IsZero() {
 		since = it.Since.Local().Format("2 Jan 2006")
 		if days := int(w.now.Sub(it.Since).Hours() / 24); days > 0 {
-			since += fmt.Sprintf(", %d %s ago", days, plural(days, "day", "days"))
+			since += fmt.Sprintf(", %d %s ago", days, model.Plural(days, "day", "days"))
 		}
 	}
 	switch it.Kind {

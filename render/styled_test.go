@@ -1,4 +1,4 @@
-package ui
+package render
 
 import (
 	"io/fs"
@@ -76,7 +76,7 @@ func TestShippedStepsReflow(t *testing.T) {
 	for path, body := range shippedBodies(t) {
 		breaks := softBreaks(body)
 		for _, width := range []int{60, 100, 140} {
-			out, err := renderMarkdown(body, width, "dark")
+			out, err := Styled(body, width, "dark")
 			if err != nil {
 				t.Fatalf("%s: %v", path, err)
 			}
@@ -101,35 +101,17 @@ func TestShippedStepsReflow(t *testing.T) {
 	}
 }
 
-// escapes lists the escape sequences in s that optout does not emit itself:
-// anything but SGR and OSC 8 to an https URL.
-func foreignEscapes(s string) []string {
-	own := regexp.MustCompile(`^(\x1b\[[0-9;:]*m|\x1b\]8;[^;\x1b\x07]*;(https://[^\x00-\x20\x7f]*)?(\x1b\\|\x07))`)
-	var bad []string
-	for i := 0; i < len(s); i++ {
-		if s[i] != 0x1b {
-			continue
-		}
-		if m := own.FindString(s[i:]); m != "" {
-			i += len(m) - 1
-			continue
-		}
-		bad = append(bad, s[i:min(i+12, len(s))])
-	}
-	return bad
-}
-
 func TestRenderedPageDropsDecodedCharacterReferences(t *testing.T) {
 	// The renderer decodes character references, so these become real
 	// control characters after sanitising the source would have run.
 	md := "Title &#x1b;]0;owned&#x07; and &#x1b;[2J cleared, C1 &#x9b;31m red, &#x90;dcs&#x9c; and &#x9d;8;;https://x.example&#x9c;.\n\n" +
 		"- item &#x1b;P+q&#x1b;\\ done\n"
 	for _, style := range []string{"dark", "light", "plain"} {
-		out, err := renderMarkdown(md, 80, style)
+		out, err := Styled(md, 80, style)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if bad := foreignEscapes(out); len(bad) > 0 {
+		if bad := ForeignEscapes(out); len(bad) > 0 {
 			t.Errorf("%s: rendered page keeps escape sequences %q", style, bad)
 		}
 		for _, r := range out {
@@ -148,7 +130,7 @@ func TestRenderedLinks(t *testing.T) {
 		"Bare <https://help.example.org/some-long/path/to/a/page-about-objections-and-more?x=1>.\n\n" +
 		"Bad [click me](javascript:alert(1)), [a file](file:///etc/passwd), [data](data:text/html,hi), [plain](http://example.org/x).\n\n" +
 		"Fake [https://bank.example/login](https://evil.example/steal) and honest [facebook.com/help](https://www.facebook.com/help/).\n"
-	out, err := renderMarkdown(md, 200, "dark")
+	out, err := Styled(md, 200, "dark")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,7 +178,7 @@ func slicesContains(list []string, s string) bool {
 }
 
 func TestPlainStyleRendersMarkdownWithoutColour(t *testing.T) {
-	out, err := renderMarkdown("# Title\n\n**What this does**\n\n- one\n- two\n", 60, "plain")
+	out, err := Styled("# Title\n\n**What this does**\n\n- one\n- two\n", 60, "plain")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -217,7 +199,7 @@ func TestPlainStyleRendersMarkdownWithoutColour(t *testing.T) {
 
 func TestTemplateShowsVerbatimWithItsLineBreaks(t *testing.T) {
 	tpl := "Dear Example,\nI object to *this* [use] of <my> data & more #1.\n\n- Alice_Smith | 2.0!"
-	out, err := renderMarkdown(quoteVerbatim(tpl), 100, "dark")
+	out, err := Styled(quoteVerbatim(tpl), 100, "dark")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -238,7 +220,7 @@ func TestTemplateShowsVerbatimWithItsLineBreaks(t *testing.T) {
 func TestListItemsKeepWordsBrokenAtPunctuationWhole(t *testing.T) {
 	md := "2. No AI objection form? Try facebook.com/help/contact/6359191084165019. Older \"Learn more about\n   your right to object\" links lead there too. End. Next sentence here, and more words follow.\n"
 	for _, width := range []int{60, 66, 80, 100} {
-		out, err := renderMarkdown(md, width, "dark")
+		out, err := Styled(md, width, "dark")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -256,7 +238,7 @@ func TestFactsCardWrapsBesideItsBar(t *testing.T) {
 		NotCovered: []string{"Posts and photos of you that other people share", "Anything already used for training before you objected"},
 		Retention:  "Camera-roll uploads are removed from Meta's cloud 30 days after you turn the setting off (as reported)."}
 	for _, width := range []int{40, 68, 100} {
-		out, err := renderMarkdown("# Facebook\n\n"+factsCard(f)+"Intro.\n", width, "plain")
+		out, err := Styled("# Facebook\n\n"+factsCard(f)+"Intro.\n", width, "plain")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -279,7 +261,7 @@ func TestFactsCardWrapsBesideItsBar(t *testing.T) {
 }
 
 func TestImagesBecomeLinksToThem(t *testing.T) {
-	out, err := renderMarkdown("See ![the switch](https://example.org/switch.png) and ![bad](javascript:alert(1)).\n", 100, "dark")
+	out, err := Styled("See ![the switch](https://example.org/switch.png) and ![bad](javascript:alert(1)).\n", 100, "dark")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package ui
+package render
 
 import (
 	"bytes"
@@ -16,7 +16,7 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// renderMarkdown turns a page's Markdown into terminal text wrapped at width,
+// Styled turns a page's Markdown into terminal text wrapped at width,
 // in glamour's style named style ("dark", "light", or "plain" for no colour).
 //
 // It drives glamour's ANSI renderer itself, rather than through
@@ -27,7 +27,7 @@ import (
 // passes the output sanitiser: the renderer decodes HTML character
 // references such as &#x1b;, so cleaning the guide's text before rendering
 // is not enough.
-func renderMarkdown(md string, width int, style string) (string, error) {
+func Styled(md string, width int, style string) (string, error) {
 	cfg, err := styleConfig(style)
 	if err != nil {
 		return "", err

@@ -1,4 +1,4 @@
-package ui
+package render
 
 import (
 	"net/url"
@@ -23,18 +23,18 @@ const (
 	linkEnd   = "\u2060\ufeff"
 )
 
-// maxLinkText is the widest a link's visible text gets when it is made from
+// MaxLinkText is the widest a link's visible text gets when it is made from
 // the URL itself: short enough never to be broken across lines.
-const maxLinkText = 48
+const MaxLinkText = 48
 
-// pageLink is a link on a page, in the order it appears.
-type pageLink struct {
-	text string // what the page shows
-	url  string // where it points
+// Link is a link on a page, in the order it appears.
+type Link struct {
+	Text string // what the page shows
+	URL  string // where it points
 }
 
-// live reports whether the link may be opened: only https links are.
-func (l pageLink) live() bool { return isHTTPS(l.url) }
+// Live reports whether the link may be opened: only https links are.
+func (l Link) Live() bool { return isHTTPS(l.URL) }
 
 func isHTTPS(link string) bool { return desktop.IsHTTPS(link) }
 
@@ -46,12 +46,12 @@ func isHTTPS(link string) bool { return desktop.IsHTTPS(link) }
 // target; and a link whose text looks like a URL but points elsewhere shows
 // where it really goes. New text is appended to src, which it returns with
 // the live links in order.
-func rewriteDocument(doc ast.Node, src []byte, width int) ([]byte, []pageLink, []verbatimBlock) {
+func rewriteDocument(doc ast.Node, src []byte, width int) ([]byte, []Link, []verbatimBlock) {
 	var blocks []verbatimBlock
 	// An address shown as a link's text stays on one line.
-	limit := clamp(width-8, 12, maxLinkText)
+	limit := max(12, min(width-8, MaxLinkText))
 	var edits []func()
-	var links []pageLink
+	var links []Link
 	add := func(s string) *ast.Text {
 		start := len(src)
 		src = append(src, s...)
@@ -107,18 +107,18 @@ func rewriteDocument(doc ast.Node, src []byte, width int) ([]byte, []pageLink, [
 }
 
 // linkEdit rewrites [label](target).
-func linkEdit(n *ast.Link, target, label string, limit int, add func(string) *ast.Text, links *[]pageLink) func() {
+func linkEdit(n *ast.Link, target, label string, limit int, add func(string) *ast.Text, links *[]Link) func() {
 	live := isHTTPS(target)
-	honest := !looksLikeURL(label) || sameURL(label, target)
+	honest := !looksLikeURL(label) || SameURL(label, target)
 	if live {
-		*links = append(*links, pageLink{text: model.SafeLabel(label), url: target})
+		*links = append(*links, Link{Text: model.SafeLabel(label), URL: target})
 	}
 	return func() {
 		parent := n.Parent()
 		var nodes []ast.Node
 		switch {
 		case live && strings.TrimSpace(label) == "":
-			nodes = []ast.Node{add(linkStart + shortURL(target, limit) + linkEnd)}
+			nodes = []ast.Node{add(linkStart + ShortURL(target, limit) + linkEnd)}
 		case live && honest:
 			nodes = append(nodes, add(linkStart))
 			nodes = append(nodes, children(n)...)
@@ -126,7 +126,7 @@ func linkEdit(n *ast.Link, target, label string, limit int, add func(string) *as
 		case live:
 			// The text claims another address: show where it really goes.
 			nodes = append(children(n), add(" ("+linkStart+target+linkEnd+")"))
-		case sameURL(label, target):
+		case SameURL(label, target):
 			nodes = []ast.Node{add(target)}
 		default:
 			nodes = append(children(n), add(" ("+target+")"))
@@ -136,12 +136,12 @@ func linkEdit(n *ast.Link, target, label string, limit int, add func(string) *as
 }
 
 // autoLinkEdit rewrites <target> and bare URLs.
-func autoLinkEdit(n *ast.AutoLink, target, label string, limit int, add func(string) *ast.Text, links *[]pageLink) func() {
+func autoLinkEdit(n *ast.AutoLink, target, label string, limit int, add func(string) *ast.Text, links *[]Link) func() {
 	if n.AutoLinkType == ast.AutoLinkEmail || !isHTTPS(target) {
 		return func() { replace(n.Parent(), n, []ast.Node{add(label)}) }
 	}
-	short := shortURL(target, limit)
-	*links = append(*links, pageLink{text: short, url: target})
+	short := ShortURL(target, limit)
+	*links = append(*links, Link{Text: short, URL: target})
 	return func() { replace(n.Parent(), n, []ast.Node{add(linkStart + short + linkEnd)}) }
 }
 
@@ -170,10 +170,10 @@ var urlish = regexp.MustCompile(`(?i)^\s*(([a-z][a-z0-9+.-]*:)?//|www\.)\S+\s*$|
 // looksLikeURL reports whether link text reads as an address.
 func looksLikeURL(s string) bool { return urlish.MatchString(s) }
 
-// sameURL reports whether text names the same address as target, ignoring
+// SameURL reports whether text names the same address as target, ignoring
 // the scheme, "www." and a trailing slash; text cut short with "…" names
 // the address it begins.
-func sameURL(text, target string) bool {
+func SameURL(text, target string) bool {
 	t, u := normalURL(text), normalURL(target)
 	if prefix, cut := strings.CutSuffix(t, "…"); cut {
 		return prefix != "" && strings.HasPrefix(u, prefix)
@@ -190,10 +190,10 @@ func normalURL(s string) string {
 	return strings.TrimSuffix(s, "/")
 }
 
-// shortURL is an address as a person reads it: host and path, without the
+// ShortURL is an address as a person reads it: host and path, without the
 // scheme, "www.", query or fragment, at most limit cells; hyphens are
 // non-breaking so it is never split across lines.
-func shortURL(link string, limit int) string {
+func ShortURL(link string, limit int) string {
 	u, err := url.Parse(link)
 	if err != nil || u.Host == "" {
 		return ansi.Truncate(model.SafeLabel(link), limit, "…")
@@ -207,7 +207,7 @@ func shortURL(link string, limit int) string {
 // pointing at links[n]. Each line opens and closes its own part of a link,
 // so a frame that shows only some lines never leaves one open; the text is
 // underlined, so a link is visible where the terminal ignores OSC 8.
-func hyperlinks(page string, links []pageLink) string {
+func hyperlinks(page string, links []Link) string {
 	if !strings.Contains(page, "\u2060") {
 		return page
 	}
@@ -255,16 +255,16 @@ func hyperlinks(page string, links []pageLink) string {
 // linkOff ends the underline and the hyperlink.
 const linkOff = "\x1b[24m\x1b]8;;\x1b\\"
 
-func linkOn(links []pageLink, i int) string {
-	return "\x1b]8;;" + links[i].url + "\x1b\\\x1b[4m"
+func linkOn(links []Link, i int) string {
+	return "\x1b]8;;" + links[i].URL + "\x1b\\\x1b[4m"
 }
 
-// collectLinks lists a page's links in order without rendering it, for the
+// Links lists a page's links in order without rendering it, for the
 // links list (L): live https links and, marked not live, the others.
-func collectLinks(md string) []pageLink {
+func Links(md string) []Link {
 	src := []byte(md)
 	doc := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(src))
-	var links []pageLink
+	var links []Link
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -273,19 +273,19 @@ func collectLinks(md string) []pageLink {
 		case *ast.Link:
 			label := strings.TrimSpace(string(n.Text(src))) //nolint:staticcheck
 			if label == "" {
-				label = shortURL(string(n.Destination), maxLinkText)
+				label = ShortURL(string(n.Destination), MaxLinkText)
 			}
-			links = append(links, pageLink{text: model.SafeLabel(label), url: string(n.Destination)})
+			links = append(links, Link{Text: model.SafeLabel(label), URL: string(n.Destination)})
 			return ast.WalkSkipChildren, nil
 		case *ast.AutoLink:
 			if n.AutoLinkType == ast.AutoLinkURL {
 				u := string(n.URL(src))
-				links = append(links, pageLink{text: shortURL(u, maxLinkText), url: u})
+				links = append(links, Link{Text: ShortURL(u, MaxLinkText), URL: u})
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.Image:
 			label := "image: " + strings.TrimSpace(string(n.Text(src))) //nolint:staticcheck
-			links = append(links, pageLink{text: model.SafeLabel(label), url: string(n.Destination)})
+			links = append(links, Link{Text: model.SafeLabel(label), URL: string(n.Destination)})
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil

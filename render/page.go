@@ -1,38 +1,31 @@
-package ui
+package render
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/optout/optout/model"
 )
 
-// renderKey names one rendered page: the static Markdown of a node at a width
-// in a style. Ticks and account changes do not touch it (they live in the
-// pane's header), so the cache keeps serving a page however often the user
-// ticks.
-type renderKey struct {
-	node  string // "step:<id>", "platform:<id>", "hidden:<id>"
-	width int
-	style string
+// StepOptions say how a front end shows a step page.
+type StepOptions struct {
+	// Keys are the active front end's keys, named in the page's hints.
+	Keys Keys
+	// FoldDetails folds the background (## Details) into one line, for a
+	// pane that unfolds it on Keys.Details; unfolded, the page names that
+	// key to fold them again.
+	FoldDetails bool
+	// ShowID adds the step's ID to the last line, for reading outside the
+	// app (it is what `guides show` and packs refer to).
+	ShowID bool
 }
 
-// renderCmd writes a page and renders it in a Cmd. Rendering takes milliseconds, so it
-// never runs in View or Update; each render builds its own renderer because
-// glamour's is not safe for concurrent use.
-func renderCmd(key renderKey, page func() string) tea.Cmd {
-	return func() tea.Msg {
-		text, err := renderMarkdown(page(), key.width, key.style)
-		return renderedMsg{key: key, text: text, err: err}
-	}
-}
-
-// stepMarkdown is a step's page: everything that comes from the guide file.
-// The instructions come first; background (## Details) after the things to
-// act on, folded into one line unless showDetails.
-func stepMarkdown(s *model.Step, showDetails bool) string {
+// StepPage is a step's page as Markdown: everything that comes from the
+// guide file. The instructions come first; background (## Details) after the
+// things to act on. Every front end shows this one page: the full screen,
+// `guides show` and, as plain text, the line mode.
+func StepPage(s *model.Step, o StepOptions) string {
+	k := o.Keys
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", s.Title)
 	if s.Confidence != "" {
@@ -44,23 +37,30 @@ func stepMarkdown(s *model.Step, showDetails bool) string {
 	}
 	fmt.Fprintf(&b, "%s\n", strings.TrimSpace(s.Body))
 	if e := s.Email; e != nil {
-		b.WriteString("\n## E-mail to send\n\nPress **y** to copy the body.\n\n")
+		b.WriteString("\n## E-mail to send\n\n" + k.hint("%s to copy the body.", k.Copy))
 		fmt.Fprintf(&b, "**To:** %s\\\n**Subject:** %s\n\n", escapeMarkdown(e.To), escapeMarkdown(e.Subject))
 		b.WriteString(quoteVerbatim(e.Body))
 	}
 	if s.Link != "" {
-		fmt.Fprintf(&b, "\n## Official link\n\n<%s>\n\nPress **o** to open it in your browser, **Y** to copy it, **L** for every link on this page.\n", s.Link)
+		fmt.Fprintf(&b, "\n## Official link\n\n<%s>\n", s.Link)
+		if hint := k.linkHint(); hint != "" {
+			b.WriteString("\n" + hint + "\n")
+		}
 	}
 	if s.Template != "" {
-		b.WriteString("\n## Text you can copy\n\nPress **y** to copy it.\n\n")
+		b.WriteString("\n## Text you can copy\n\n" + k.hint("%s to copy it.", k.Copy))
 		b.WriteString(quoteVerbatim(s.Template))
 	}
 	if d := strings.TrimSpace(s.Details); d != "" {
 		b.WriteString("\n---\n\n")
-		if showDetails {
-			fmt.Fprintf(&b, "## Details\n\n%s\n\nPress **D** to fold the details.\n", d)
+		if !o.FoldDetails || k.Details == "" {
+			// Shown whole; a front end with a key to fold them says so.
+			fmt.Fprintf(&b, "## Details\n\n%s\n", d)
+			if hint := k.hint("%s to fold the details.", k.Details); hint != "" {
+				b.WriteString("\n" + hint)
+			}
 		} else {
-			fmt.Fprintf(&b, "**Details:** %s *(press **D** to read them)*\n", escapeMarkdown(foldedLine(d, 48)))
+			fmt.Fprintf(&b, "**Details:** %s *(press **%s** to read them)*\n", escapeMarkdown(foldedLine(d, 48)), k.Details)
 		}
 	}
 	if len(s.Sources) > 0 {
@@ -69,7 +69,7 @@ func stepMarkdown(s *model.Step, showDetails bool) string {
 	for _, src := range s.Sources {
 		title := src.Title
 		if title == "" {
-			title = shortURL(src.URL, maxLinkText)
+			title = ShortURL(src.URL, MaxLinkText)
 		}
 		mark := ""
 		if src.Official {
@@ -77,7 +77,11 @@ func stepMarkdown(s *model.Step, showDetails bool) string {
 		}
 		fmt.Fprintf(&b, "- [%s](%s)%s\n", escapeLinkText(title), src.URL, mark)
 	}
-	fmt.Fprintf(&b, "\n---\n\nLast verified **%s**", s.Verified)
+	b.WriteString("\n---\n\n")
+	if o.ShowID {
+		fmt.Fprintf(&b, "Step %s · ", escapeMarkdown(string(s.ID)))
+	}
+	fmt.Fprintf(&b, "Last verified **%s**", s.Verified)
 	if s.Minutes > 0 {
 		fmt.Fprintf(&b, " · takes about **%d min**", s.Minutes)
 	}
@@ -88,8 +92,7 @@ func stepMarkdown(s *model.Step, showDetails bool) string {
 // foldedLine is the start of a Markdown text as one plain line of at most
 // width characters, ending with "…" when cut.
 func foldedLine(md string, width int) string {
-	text := markdownLink.ReplaceAllString(md, "$1")
-	text = strings.Join(strings.Fields(dropEmphasis.Replace(text)), " ")
+	text := strings.Join(strings.Fields(PlainText(md)), " ")
 	if len([]rune(text)) <= width {
 		return text
 	}
@@ -100,10 +103,9 @@ func foldedLine(md string, width int) string {
 	return strings.TrimRight(cut, " ,;:.") + "…"
 }
 
-var markdownLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
-
-// platformMarkdown is a platform's page: its facts card, then its intro.
-func platformMarkdown(p *model.Platform) string {
+// PlatformPage is a platform's page as Markdown: its facts card, then its
+// intro.
+func PlatformPage(p *model.Platform) string {
 	return fmt.Sprintf("# %s\n\n%s%s\n", p.Title, factsCard(p.Facts), strings.TrimSpace(p.Intro))
 }
 
@@ -140,11 +142,12 @@ func factsCard(f model.Facts) string {
 	return fenced(cardLang, strings.Join(lines, "\n")) + "\n"
 }
 
-// hiddenMarkdown explains why some of a platform's steps are hidden in r.
-func hiddenMarkdown(p *model.Platform, r model.Region) string {
+// HiddenPage explains, as Markdown, why some of a platform's steps are
+// hidden in r; k.Region names the key that changes the region.
+func HiddenPage(p *model.Platform, r model.Region, k Keys) string {
 	var b strings.Builder
 	n := p.HiddenCount(r)
-	fmt.Fprintf(&b, "# %s: %d %s hidden\n\n", p.Title, n, plural(n, "step", "steps"))
+	fmt.Fprintf(&b, "# %s: %s hidden\n\n", p.Title, model.Count(n, "step", "steps"))
 	fmt.Fprintf(&b, "You said you live in **%s**. ", r.Label())
 	if note := p.RegionNotes[r]; note != "" {
 		b.WriteString(strings.TrimSpace(note))
@@ -155,10 +158,11 @@ func hiddenMarkdown(p *model.Platform, r model.Region) string {
 			fmt.Fprintf(&b, "- %s (%s)\n", s.Title, regionList(s.Regions))
 		}
 	}
-	b.WriteString("\nMoved, or chose the wrong place? Press **R** to change your region.\n")
+	b.WriteString("\n" + k.hint("Moved, or chose the wrong place? %s to change your region.", k.Region))
 	return b.String()
 }
 
+// regionList names regions in words.
 func regionList(rs []model.Region) string {
 	names := make([]string, len(rs))
 	for i, r := range rs {
@@ -167,27 +171,13 @@ func regionList(rs []model.Region) string {
 	return strings.Join(names, ", ")
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 // escapeLinkText keeps brackets in a title from ending the link early.
 func escapeLinkText(s string) string {
 	return linkTextEscaper.Replace(s)
 }
 
-// addAccountHint is the platform page's hint for the a key. It names no
-// company's own features: a guide says where a platform's second accounts
-// live.
-func addAccountHint(p *model.Platform) string {
-	return "a: add another " + p.Title + " account, e.g. a second profile or a work account"
-}
-
 // quoteVerbatim marks text to be shown as typed, each of its lines kept,
-// beside a bar: a fenced block that renderMarkdown draws itself (see
+// beside a bar: a fenced block that Styled draws itself (see
 // verbatim.go), since glamour wraps neither code blocks nor quotes under
 // their first character.
 func quoteVerbatim(text string) string {
@@ -211,8 +201,6 @@ func escapeMarkdown(text string) string {
 // The replacers are built once: building one costs more than using it, and
 // a strings.Replacer is safe for concurrent use (pages render in Cmds).
 var (
-	// dropEmphasis removes Markdown emphasis, code and heading marks.
-	dropEmphasis    = strings.NewReplacer("*", "", "_", "", "`", "", "#", "")
 	linkTextEscaper = strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`)
 	markdownEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
 		"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "~", `\~`, "-", `\-`, "+", `\+`, ".", `\.`, "!", `\!`)
