@@ -218,7 +218,7 @@ func TestRulesV2(t *testing.T) {
 		{"facts missing", platform("facts:\n  training: default-on\n  who: you\n  covers: [ai-chats]\n  not_covered: [Chats other people share]\n  retention: Chats kept until you delete them.\n  human_review: \"yes\"\n  plans: [free, paid]\n  policy_changed: 2025-05-27\n", ""), []string{pf + ":8: facts is missing: add the facts block"}},
 		{"facts not a mapping", platform("facts:\n  training: default-on\n", "facts: default-on\nx:\n  training: default-on\n"), []string{pf + ":8: facts must be key: value lines", pf + `:9: unknown key "x"`}},
 		{"facts unknown key", platform("  training:", "  trainig: x\n  training:"), []string{pf + `:9: unknown key "trainig" in facts, did you mean "training"?`}},
-		{"training typo", platform("training: default-on", "training: default_on"), []string{pf + `:9: training "default_on" is not a known value, did you mean "default-on"? (one of default-on, opt-in, not-used, unclear)`}},
+		{"training typo", platform("training: default-on", "training: default_on"), []string{pf + `:9: training "default_on" is not a known value, did you mean "default-on"? (one of default-on, opt-in, not-used, unclear, analysis-on)`}},
 		{"training missing", platform("  training: default-on\n", ""), []string{pf + ":8: training is missing or empty"}},
 		{"who unknown", platform("who: you", "who: owner"), []string{pf + `:10: who "owner" is not a known value (one of you, admin, you-or-admin)`}},
 		{"who missing", platform("  who: you\n", ""), []string{pf + ":8: who is missing"}},

@@ -238,11 +238,16 @@ const (
 	TrainingOptIn     Training = "opt-in"     // only if you agree
 	TrainingNotUsed   Training = "not-used"   // says it does not
 	TrainingUnclear   Training = "unclear"
+	// TrainingAnalysisOn: the company says it does not train generative
+	// AI on your data, but analyses it with other machine learning unless
+	// you act (Adobe's "content analysis"), so the card does not read as
+	// generative training by default.
+	TrainingAnalysisOn Training = "analysis-on"
 )
 
 // Trainings lists every Training value.
 func Trainings() []Training {
-	return []Training{TrainingDefaultOn, TrainingOptIn, TrainingNotUsed, TrainingUnclear}
+	return []Training{TrainingDefaultOn, TrainingOptIn, TrainingNotUsed, TrainingUnclear, TrainingAnalysisOn}
 }
 
 // Who is who can change a platform's training setting.

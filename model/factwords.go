@@ -15,6 +15,8 @@ func (t Training) Sentence() string {
 		return "Uses your data for AI training only if you agree."
 	case TrainingNotUsed:
 		return "Says it does not use your data for AI training."
+	case TrainingAnalysisOn:
+		return "Says it does not train generative AI on your data, but analyses it with other machine learning unless you act."
 	}
 	return "Whether it trains AI on your data is unclear."
 }

@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestCoversPhrase(t *testing.T) {
 	tests := []struct {
@@ -29,5 +32,23 @@ func TestEveryValueHasASentence(t *testing.T) {
 	}
 	if got, want := len(seen), len(Trainings())+len(HumanReviews()); got != want {
 		t.Errorf("%d distinct sentences, want %d: a value falls through to another's words", got, want)
+	}
+}
+
+// TestAnalysisOnSentence: a card whose company analyses content with
+// machine learning but says it does not train generative AI on it (Adobe)
+// says so, and never reads as generative training by default.
+func TestAnalysisOnSentence(t *testing.T) {
+	got := TrainingAnalysisOn.Sentence()
+	if got == TrainingDefaultOn.Sentence() {
+		t.Fatalf("analysis-on reads like default-on: %q", got)
+	}
+	for _, want := range []string{"does not train generative AI", "machine learning", "unless you act"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("TrainingAnalysisOn.Sentence() = %q, want it to say %q", got, want)
+		}
+	}
+	if string(TrainingAnalysisOn) != "analysis-on" {
+		t.Errorf("TrainingAnalysisOn = %q: the value in guide files and JSON never changes", TrainingAnalysisOn)
 	}
 }
