@@ -1,6 +1,9 @@
 package model
 
-import "errors"
+import (
+	"errors"
+	"time"
+)
 
 // Theme is the colour scheme the user chose.
 type Theme string
@@ -28,6 +31,9 @@ func ParseTheme(s string) (Theme, error) {
 type Settings struct {
 	Region Region `json:"region,omitempty"` // empty until the user picks one
 	Theme  Theme  `json:"theme,omitempty"`
+	// StaleNoticeDismissed is when the user last dismissed the notice that
+	// the guides are old (GuidesAge.ShowStaleNotice); zero if never.
+	StaleNoticeDismissed time.Time `json:"stale_notice_dismissed,omitzero"`
 }
 
 // Resume is the UI's state at quit, restored at the next launch so the user
