@@ -9,7 +9,7 @@ import "github.com/optout/optout/model"
 
 // builtinFingerprint is the fingerprint of the guides builtinPlatforms
 // was generated from.
-const builtinFingerprint uint32 = 0x1efbf688
+const builtinFingerprint uint32 = 0x2b312ced
 
 // builtinPlatforms returns the guides in guides/content as parsed when
 // this file was generated, a new copy on every call.
@@ -2894,6 +2894,7 @@ func builtinPlatforms() []model.Platform {
 				"uk":    "The \"you can only raise a concern\" step and the Brazil step are hidden. In the UK Meta's form lets you object to or restrict the use of third-party data about you; whether it works without a Meta account is unconfirmed.",
 				"us":    "There is no legal right to object in the US, so the object-or-restrict step and the Brazil step are hidden. You can still report a Meta AI answer that reveals your personal information.",
 			},
+			NoAccounts: true,
 			Steps: []model.Step{
 				{
 					ID:             "meta/third-party/object-form",
@@ -7247,6 +7248,7 @@ func builtinPlatforms() []model.Platform {
 				"other": "The Search Console opt-out from Google's AI Overviews is hidden; so far Google offers it only to UK sites. Google-Extended in the robots.txt step still covers Gemini's training.",
 				"us":    "The Search Console opt-out from Google's AI Overviews is hidden; so far Google offers it only to UK sites. Google-Extended in the robots.txt step still covers Gemini's training.",
 			},
+			NoAccounts: true,
 			Steps: []model.Step{
 				{
 					ID:            "web/your-website/robots-txt-block",
@@ -7570,6 +7572,7 @@ func builtinPlatforms() []model.Platform {
 				"uk":    "The EU, Brazil and outside-Europe steps are hidden. In the UK you complain to the company first, then to the ICO.",
 				"us":    "The EU, UK and Brazil steps are hidden: US law gives no general right to object. What remains is keeping evidence and the state or regulator routes that exist.",
 			},
+			NoAccounts: true,
 			Steps: []model.Step{
 				{
 					ID:           "rights/complaints/wait-one-month",

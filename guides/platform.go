@@ -33,6 +33,14 @@ var platformKeys = []key[platformFile]{
 			pf.platform.Order, _ = r.integer("order", f.e)
 		}
 	}},
+	{"accounts", func(r *fileReader, f field, pf *platformFile) {
+		// Optional; false for a guide that is not a service one has
+		// accounts on, which then offers no second account.
+		if f.present {
+			has, ok := r.boolean("accounts", f.e)
+			pf.platform.NoAccounts = ok && !has
+		}
+	}},
 	{"facts", func(r *fileReader, f field, pf *platformFile) {
 		pf.platform.Facts = r.facts(f)
 	}},

@@ -121,10 +121,18 @@ type Platform struct {
 	// RegionNotes says, for a region where some steps are hidden, why
 	// (e.g. "No legal right to object in the US; only mitigations apply.").
 	RegionNotes map[Region]string `json:"region_notes"`
-	Steps       []Step            `json:"steps"`
+	// NoAccounts is set for a guide that is not a service one has accounts
+	// on (what to do when a company refuses, your own website): it offers
+	// no second account.
+	NoAccounts bool   `json:"no_accounts,omitempty"`
+	Steps      []Step `json:"steps"`
 	// File is where the platform was read from, for error messages.
 	File string `json:"-"`
 }
+
+// HasAccounts reports whether the user can keep several accounts on p:
+// every service, not a guide such as "If a company refuses".
+func (p Platform) HasAccounts() bool { return !p.NoAccounts }
 
 // StepsFor returns the platform's steps that apply in region r, in order.
 func (p Platform) StepsFor(r Region) []Step {

@@ -12,8 +12,11 @@ import (
 // startAddAccount asks for a label for a new account on the selected platform.
 func (a *App) startAddAccount() tea.Cmd {
 	r := a.selectedRow()
-	if r.platform == nil {
+	switch {
+	case r.platform == nil:
 		return a.status.set("select a platform to add an account to it", false)
+	case !r.platform.HasAccounts():
+		return a.status.set("“"+r.platform.Title+"” is a guide, not a service: it has no accounts", false)
 	}
 	return a.askLabel("Add another "+r.platform.Title+" account", r.platform.ID, "", "")
 }
@@ -21,7 +24,7 @@ func (a *App) startAddAccount() tea.Cmd {
 // askLabel opens the dialog for an account label; account is empty when
 // adding.
 func (a *App) askLabel(title string, p model.PlatformID, account model.AccountID, value string) tea.Cmd {
-	d, cmd := newTextDialog(title, "@alice_shop, work account, …", value, 60, func(label string) dialogResult {
+	d, cmd := newTextDialog(title, "@alice_shop, work account, …", value, maxLabelLen, func(label string) dialogResult {
 		return dialogResult{label: &labelResult{platform: p, account: account, label: label}}
 	})
 	d.required = "Type a name you will recognise, e.g. the account's @handle."
@@ -50,13 +53,52 @@ func (a *App) startRemoveAccount() tea.Cmd {
 		return a.status.set(p.Title+" keeps at least one account — rename it with r instead", false)
 	}
 	n := a.recordedSteps(acc.ID)
-	a.dialog = &confirmDialog{
-		title: "Remove " + model.SafeLabel(acc.Name()) + " from " + p.Title + "?",
-		text: fmt.Sprintf("It leaves the list; its %d %s stay in the data file, and u (before you quit) brings it back whole. (Nothing changes on %s itself.)",
-			n, model.Plural(n, "recorded step", "recorded steps"), p.Title),
-		yes: dialogResult{removal: acc.ID},
-	}
+	a.dialog = newConfirmDialog("Remove "+model.SafeLabel(acc.Name())+" from "+p.Title+"?",
+		fmt.Sprintf("It moves to “Removed accounts” under %s with its %s, read-only, and %s there brings it back whole, today or after a restart. (Nothing changes on %s itself.)",
+			p.Title, model.Count(n, "recorded step", "recorded steps"), a.keys.Restore.Help().Key, p.Title),
+		"remove", "keep", dialogResult{removal: acc.ID})
 	return nil
+}
+
+// restoreAccount brings the selected removed account back into the list
+// with its records.
+func (a *App) restoreAccount() tea.Cmd {
+	r := a.selectedRow()
+	if r.kind != rowAccount || !r.archived() {
+		return a.status.set("select a removed account, under “Removed accounts”, to restore it", false)
+	}
+	before := *r.account
+	acc := before
+	acc.Removed = time.Time{}
+	what := "restored " + model.SafeLabel(acc.Name())
+	cmd := a.saveAccount(acc, what)
+	a.undo = append(a.undo, undoEntry{account: acc.ID, accountBefore: &before, accountAfter: acc})
+	a.showAccount(acc)
+	return tea.Batch(cmd, a.status.setSaving(what), a.syncDetail())
+}
+
+// showAccount opens the platform of an account in use and selects it.
+func (a *App) showAccount(acc model.Account) {
+	a.rebuildTree()
+	p, _ := a.catalog.Platform(acc.Platform)
+	a.tree.open[groupKey(p.Group)] = true
+	a.tree.open[platformKey(acc.Platform)] = true
+	a.rebuildTree()
+	if !a.tree.selectKey(accountKey(acc.ID)) {
+		a.tree.selectKey(platformKey(acc.Platform)) // its only account: no row of its own
+	}
+}
+
+// startPurge asks, with the account's name to type, before deleting a
+// removed account's records for good.
+func (a *App) startPurge() tea.Cmd {
+	r := a.selectedRow()
+	if r.kind != rowAccount || !r.archived() {
+		return a.status.set("only a removed account's records can be deleted: remove it first", false)
+	}
+	d, cmd := newPurgeDialog(*r.account, r.platform.Title, a.recordedSteps(r.account.ID))
+	a.dialog = d
+	return cmd
 }
 
 // selectedAccount is the account of the selected account or step row.
@@ -81,6 +123,12 @@ func (a *App) handleDialogResult(res dialogResult) tea.Cmd {
 		return a.removeAccount(res.removal)
 	case res.note != nil:
 		return a.saveNote(*res.note)
+	case res.status != nil:
+		return a.chooseStatus(*res.status)
+	case res.purge != "":
+		return a.purgeAccount(res.purge)
+	case res.quit:
+		return a.quit()
 	}
 	return nil
 }
@@ -135,10 +183,16 @@ func (a *App) removeAccount(id model.AccountID) tea.Cmd {
 		}
 		before := acc
 		acc.Removed = a.now().UTC()
-		what := "removed " + model.SafeLabel(before.Name()) + " · u brings it back"
+		what := "removed " + model.SafeLabel(before.Name()) + " · kept under “Removed accounts”"
 		cmd := a.saveAccount(acc, what)
 		a.undo = append(a.undo, undoEntry{account: id, accountBefore: &before, accountAfter: acc})
 		a.rebuildTree()
+		if a.recordedSteps(id) > 0 || len(a.progress[id]) > 0 {
+			// Show where its records went.
+			a.tree.open[archiveKey(acc.Platform)] = true
+			a.rebuildTree()
+			a.tree.selectKey(accountKey(id))
+		}
 		return tea.Batch(cmd, a.status.setSaving(what), a.syncDetail())
 	}
 	return nil
@@ -192,4 +246,9 @@ func (a *App) platformOf(id model.AccountID) model.PlatformID {
 		}
 	}
 	return ""
+}
+
+// purgeAccount deletes a removed account's records for good.
+func (a *App) purgeAccount(id model.AccountID) tea.Cmd {
+	return a.status.set("deleting records for good is not available yet: nothing was deleted", true)
 }

@@ -29,12 +29,13 @@ type App struct {
 	sum      model.Overview // counts, due and outside-region work: read, never recounted
 	out      outbox
 
-	theme   model.Theme // what was asked for; ThemeAuto follows the terminal
-	noColor bool
-	st      styles
-	keys    keyMap
-	help    help.Model
-	lay     layout
+	theme      model.Theme // what was asked for; ThemeAuto follows the terminal
+	noColor    bool
+	st         styles
+	keys       keyMap
+	filterKeys filterKeys
+	help       help.Model
+	lay        layout
 
 	tree   treePane
 	detail detailPane
@@ -46,10 +47,10 @@ type App struct {
 	openURL   func(string) error
 	clipboard func(text string) error // nil: only the terminal's clipboard (OSC 52)
 	dataPath  string
-	verified  string // Config.GuidesVerified
+	verified  string    // Config.GuidesVerified
+	built     time.Time // Config.Built
 	quitting  bool
-	sized     bool // a WindowSizeMsg has arrived
-	helpShown bool
+	sized     bool         // a WindowSizeMsg has arrived
 	helpKey   helpCacheKey // what helpText was rendered for
 	helpText  string
 
@@ -65,23 +66,25 @@ type App struct {
 func New(cfg Config) *App {
 	snap := cfg.Snapshot
 	a := &App{
-		catalog:  cfg.Catalog,
-		region:   cfg.Region,
-		settings: snap.Settings,
-		accounts: snap.Accounts,
-		progress: snap.Progress,
-		out:      outbox{store: cfg.Store, schedule: tea.Tick},
-		status:   status{schedule: tea.Tick},
-		theme:    cfg.Theme,
-		noColor:  cfg.NoColor,
-		keys:     newKeyMap(),
-		help:     help.New(),
-		tree:     newTreePane(),
-		detail:   newDetailPane(),
-		openURL:  cfg.OpenURL,
-		now:      time.Now,
-		dataPath: cfg.DataPath,
-		verified: cfg.GuidesVerified,
+		catalog:    cfg.Catalog,
+		region:     cfg.Region,
+		settings:   snap.Settings,
+		accounts:   snap.Accounts,
+		progress:   snap.Progress,
+		out:        outbox{store: cfg.Store, schedule: tea.Tick},
+		status:     status{schedule: tea.Tick},
+		theme:      cfg.Theme,
+		noColor:    cfg.NoColor,
+		keys:       newKeyMap(),
+		filterKeys: newFilterKeys(),
+		help:       help.New(),
+		tree:       newTreePane(),
+		detail:     newDetailPane(),
+		openURL:    cfg.OpenURL,
+		now:        time.Now,
+		dataPath:   cfg.DataPath,
+		verified:   cfg.GuidesVerified,
+		built:      cfg.Built,
 	}
 	if a.progress == nil {
 		a.progress = make(model.Progress)
@@ -116,9 +119,15 @@ func (a *App) restore(r model.Resume) {
 	a.rebuildTree()
 	a.tree.selectKey(r.Selected)
 	a.tree.restore(nil, r.TreeScroll)
+	if r.Selected != "" && !a.tree.selectKey(r.Selected) && a.tree.reveal(a.treeInput(), r.Selected) {
+		// Quit under a search filter: the selection sits in nodes that
+		// were open only while searching.
+		a.rebuildTree()
+		a.tree.restore(nil, r.TreeScroll)
+		a.tree.scrollToCursor()
+	}
 	if r.Focus == "detail" {
 		a.focus = focusDetail
-		a.keys.focusDetail = true
 	}
 	if r.DetailScroll > 0 {
 		a.detail.restoreScroll = r.DetailScroll
@@ -190,8 +199,24 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 }
 
 func (a *App) keyContext() keyContext {
-	return keyContext{focusDetail: a.focus == focusDetail, filtering: a.tree.isFiltering(), dialogOpen: a.dialog != nil, selected: a.selectedRow(),
-		canUndo: len(a.undo) > 0, filtered: a.tree.filterValue() != "", helpShown: a.helpShown}
+	return keyContext{focusDetail: a.focus == focusDetail, selected: a.selectedRow(),
+		canUndo: len(a.undo) > 0, filtered: a.tree.filterValue() != "", notice: a.noticeShown()}
+}
+
+// activeKeys is the key help of what has the keyboard: a dialog, the
+// filter input, a screen, or the focused pane.
+func (a *App) activeKeys() help.KeyMap {
+	switch {
+	case a.dialog != nil:
+		return a.dialog.keys()
+	case a.tree.isFiltering():
+		return a.filterKeys
+	case a.screen != nil:
+		return a.screen.keys()
+	case a.focus == focusDetail:
+		return detailKeys{&a.keys}
+	}
+	return treeKeys{&a.keys}
 }
 
 // Unsaved is how many recorded changes could not be written by the time the
@@ -228,7 +253,7 @@ func (a *App) rebuildTree() {
 // resize recomputes the layout and pushes sizes down to the panes.
 func (a *App) resize(width, height int) tea.Cmd {
 	a.sized = true
-	a.lay = computeLayout(width, height, a.footerRows())
+	a.lay = computeLayout(width, height, footerRows, a.headerRows(width))
 	a.help.SetWidth(width)
 	a.tree.setSize(a.lay.treeWidth, a.lay.bodyHeight)
 	a.detail.setSize(a.detailTextWidth(), a.lay.bodyHeight)
@@ -247,20 +272,8 @@ func (a *App) detailTextWidth() int {
 	return a.lay.detailWidth
 }
 
-func (a *App) footerRows() int {
-	if a.helpShown {
-		return 1 + fullHelpRows(a.keys) + a.guidesDateRows()
-	}
-	return 2
-}
-
-// guidesDateRows is the full help's line saying how fresh the guides are.
-func (a *App) guidesDateRows() int {
-	if a.verified == "" {
-		return 0
-	}
-	return 1
-}
+// footerRows are the status line and the short help.
+const footerRows = 2
 
 // backgroundKnown switches light/dark when the user has not forced a theme.
 func (a *App) backgroundKnown(dark bool) tea.Cmd {

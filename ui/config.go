@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"github.com/optout/optout/internal/desktop"
 	"github.com/optout/optout/model"
 )
@@ -23,6 +25,9 @@ type Config struct {
 	// GuidesVerified is the newest date the guides were verified
 	// (YYYY-MM-DD), shown under the full help; "" shows nothing.
 	GuidesVerified string
+	// Built is when the binary was built (zero if unknown): a clock that
+	// reads before it is wrong, and the guides' age is not trusted then.
+	Built time.Time
 	// OpenURL opens a link in the user's browser; nil uses the system opener.
 	OpenURL func(url string) error
 	// Clipboard writes to the system clipboard; nil finds the desktop's own

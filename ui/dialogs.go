@@ -4,21 +4,40 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/optout/optout/model"
 )
 
-// dialog is a modal box over the panes. It gets every key while open; update
-// returns nil when the dialog closes, and a result travels as a dialogResult
-// message so App applies it like any other event.
+// dialog is a modal box over the panes. It gets every key while open (no
+// key reaches the tree until it closes); update returns nil when the
+// dialog closes, and a result travels as a dialogResult message so App
+// applies it like any other event.
 type dialog interface {
 	update(msg tea.Msg) (dialog, tea.Cmd)
 	// view draws the dialog in at most width×height cells.
 	view(st styles, width, height int) string
+	// keys is the dialog's key help, shown under it.
+	keys() help.KeyMap
 }
+
+// holdsText is a dialog with text the user typed, which ctrl+c must not
+// throw away without asking.
+type holdsText interface {
+	typed() bool
+}
+
+// keyList is a dialog's bindings as its key help, in the order given.
+type keyList []key.Binding
+
+// ShortHelp implements help.KeyMap.
+func (l keyList) ShortHelp() []key.Binding { return l }
+
+// FullHelp implements help.KeyMap.
+func (l keyList) FullHelp() [][]key.Binding { return [][]key.Binding{l} }
 
 // dialogFrame is the cells a dialog's border and padding take.
 const dialogFrame = 4
@@ -88,7 +107,10 @@ type dialogResult struct {
 	region  model.Region // region picker
 	label   *labelResult
 	note    *noteResult
+	status  *statusResult
 	removal model.AccountID
+	purge   model.AccountID
+	quit    bool // throw the typed text away and quit
 }
 
 // noteResult is a note typed for one step of one account.
@@ -109,15 +131,36 @@ func resultCmd(r dialogResult) tea.Cmd {
 	return func() tea.Msg { return r }
 }
 
-// regionDialog asks where the user lives.
+// regionKeys are the region picker's bindings.
+type regionKeys struct {
+	Up, Down, Pick, Confirm, Cancel, Quit key.Binding
+}
+
+func newRegionKeys(required bool) regionKeys {
+	k := regionKeys{
+		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "move")),
+		Down:    key.NewBinding(key.WithKeys("down", "j")),
+		Pick:    key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1–5", "choose")),
+		Confirm: key.NewBinding(key.WithKeys("enter", "space"), key.WithHelp("enter", "confirm")),
+		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Quit:    key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+	}
+	k.Cancel.SetEnabled(!required)
+	k.Quit.SetEnabled(required)
+	return k
+}
+
+// regionDialog asks where the user lives. A digit only moves the choice:
+// enter commits it, so the Enter that naturally follows a digit cannot
+// reach the tree.
 type regionDialog struct {
-	cursor   int
-	current  model.Region
-	required bool // first run: there is no region to fall back to
+	cursor  int
+	current model.Region
+	k       regionKeys
 }
 
 func newRegionDialog(current model.Region, required bool) *regionDialog {
-	d := &regionDialog{current: current, required: required}
+	d := &regionDialog{current: current, k: newRegionKeys(required)}
 	for i, r := range model.Regions() {
 		if r == current {
 			d.cursor = i
@@ -126,29 +169,31 @@ func newRegionDialog(current model.Region, required bool) *regionDialog {
 	return d
 }
 
+func (d *regionDialog) keys() help.KeyMap {
+	return keyList{d.k.Up, d.k.Pick, d.k.Confirm, d.k.Cancel, d.k.Quit}
+}
+
 func (d *regionDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return d, nil
 	}
 	regions := model.Regions()
-	switch k.String() {
-	case "up", "k":
+	switch {
+	case key.Matches(k, d.k.Up):
 		d.cursor = (d.cursor + len(regions) - 1) % len(regions)
-	case "down", "j":
+	case key.Matches(k, d.k.Down):
 		d.cursor = (d.cursor + 1) % len(regions)
-	case "1", "2", "3", "4", "5":
-		d.cursor = int(k.String()[0] - '1')
-		return nil, resultCmd(dialogResult{region: regions[d.cursor]})
-	case "enter", "space":
-		return nil, resultCmd(dialogResult{region: regions[d.cursor]})
-	case "esc", "q":
-		if !d.required {
-			return nil, nil
+	case key.Matches(k, d.k.Pick):
+		if i := int(k.String()[0] - '1'); i < len(regions) {
+			d.cursor = i
 		}
-		if k.String() == "q" {
-			return d, tea.Quit
-		}
+	case key.Matches(k, d.k.Confirm):
+		return nil, resultCmd(dialogResult{region: regions[d.cursor]})
+	case key.Matches(k, d.k.Cancel):
+		return nil, nil
+	case key.Matches(k, d.k.Quit):
+		return d, tea.Quit
 	}
 	return d, nil
 }
@@ -169,9 +214,9 @@ func (d *regionDialog) view(st styles, width, height int) string {
 			choices.WriteString("  " + line)
 		}
 	}
-	hint := "↑/↓ choose · enter confirm · esc cancel"
-	if d.required {
-		hint = "↑/↓ choose · enter confirm · q quit"
+	hint := "↑/↓ or 1–5 choose · enter confirm · esc cancel"
+	if d.k.Quit.Enabled() {
+		hint = "↑/↓ or 1–5 choose · enter confirm · q quit"
 	}
 	return boxed(st, width, height, []dialogSection{
 		{text: st.dialogHead.Render("Where do you live?")},
@@ -181,69 +226,44 @@ func (d *regionDialog) view(st styles, width, height int) string {
 	})
 }
 
-// textDialog asks for one line of text: an account label or a note. The
-// result it sends is built by submit from the trimmed text.
-type textDialog struct {
-	title    string
-	input    textinput.Model
-	required string // the problem to show when the text is empty; "" allows empty
-	submit   func(text string) dialogResult
-	problem  string
-}
+// confirmKeys are a yes-or-no question's bindings.
+type confirmKeys struct{ Yes, No key.Binding }
 
-func newTextDialog(title, placeholder, value string, limit int, submit func(string) dialogResult) (*textDialog, tea.Cmd) {
-	in := newTextField("› ", placeholder, limit)
-	in.SetWidth(48)
-	in.SetValue(value)
-	in.CursorEnd()
-	return &textDialog{title: title, input: in, submit: submit}, in.Focus()
-}
-
-func (d *textDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch k.String() {
-		case "esc":
-			return nil, nil
-		case "enter":
-			text := strings.TrimSpace(d.input.Value())
-			if text == "" && d.required != "" {
-				d.problem = d.required
-				return d, nil
-			}
-			return nil, resultCmd(d.submit(text))
-		}
+func newConfirmKeys(yes, no string) confirmKeys {
+	return confirmKeys{
+		Yes: key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", yes)),
+		No:  key.NewBinding(key.WithKeys("n", "N", "esc", "q"), key.WithHelp("n", no)),
 	}
-	var cmd tea.Cmd
-	d.input, cmd = d.input.Update(msg)
-	return d, cmd
 }
 
-func (d *textDialog) view(st styles, width, height int) string {
-	d.input.SetWidth(clamp(width-dialogFrame-3, 8, 48))
-	sections := []dialogSection{{text: st.dialogHead.Render(d.title)}, {text: d.input.View()}}
-	if d.problem != "" {
-		sections = append(sections, dialogSection{text: st.statusErr.Render(d.problem)})
-	}
-	sections = append(sections, dialogSection{text: st.dim.Render("enter save · esc cancel"), optional: true})
-	return boxed(st, width, height, sections)
-}
-
-// confirmDialog asks yes or no before something that cannot be undone.
+// confirmDialog asks yes or no. No (or esc) returns to back, the dialog it
+// was asked from, if any; yes sends the result.
 type confirmDialog struct {
 	title, text string
 	yes         dialogResult
+	no          *dialogResult // sent on no, when not nil
+	back        dialog
+	k           confirmKeys
 }
+
+func newConfirmDialog(title, text, yes, no string, result dialogResult) *confirmDialog {
+	return &confirmDialog{title: title, text: text, yes: result, k: newConfirmKeys(yes, no)}
+}
+
+func (d *confirmDialog) keys() help.KeyMap { return keyList{d.k.Yes, d.k.No} }
 
 func (d *confirmDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return d, nil
 	}
-	switch k.String() {
-	case "y", "Y":
+	switch {
+	case key.Matches(k, d.k.Yes):
 		return nil, resultCmd(d.yes)
-	case "n", "N", "esc", "q":
-		return nil, nil
+	case key.Matches(k, d.k.No) && d.no != nil && k.String() != "esc":
+		return nil, resultCmd(*d.no)
+	case key.Matches(k, d.k.No):
+		return d.back, nil
 	}
 	return d, nil
 }
@@ -252,6 +272,6 @@ func (d *confirmDialog) view(st styles, width, height int) string {
 	return boxed(st, min(width, 60), height, []dialogSection{
 		{text: st.dialogHead.Render(d.title)},
 		{text: d.text, optional: true},
-		{text: st.dim.Render("y remove · n keep")},
+		{text: st.dim.Render(d.k.Yes.Help().Key + " " + d.k.Yes.Help().Desc + " · " + d.k.No.Help().Key + " " + d.k.No.Help().Desc)},
 	})
 }

@@ -25,21 +25,21 @@ func TestGoldenViews(t *testing.T) {
 	}{
 		{"first-run", func(t *testing.T, a *App) {}},
 		{"ticked", func(t *testing.T, a *App) {
-			keys(t, a, "1", "down", "enter", "down", "space")
+			keys(t, a, "1", "enter", "down", "enter", "down", "space")
 		}},
 		{"two-accounts", func(t *testing.T, a *App) {
-			keys(t, a, "1", "down", "down", "a")
+			keys(t, a, "1", "enter", "down", "down", "a")
 			send(t, a, tea.PasteMsg{Content: "@alice_shop"})
 			keys(t, a, "enter", "down", "space")
 		}},
 		{"filter", func(t *testing.T, a *App) {
-			keys(t, a, "1", "/", "p", "r", "i", "v")
+			keys(t, a, "1", "enter", "/", "p", "r", "i", "v")
 		}},
 		{"full-help", func(t *testing.T, a *App) {
-			keys(t, a, "1", "down", "enter", "down", "?")
+			keys(t, a, "1", "enter", "down", "enter", "down", "?")
 		}},
 		{"us-hidden", func(t *testing.T, a *App) {
-			keys(t, a, "4", "down", "enter", "down", "down")
+			keys(t, a, "4", "enter", "down", "enter", "down", "down")
 		}},
 	}
 	for _, size := range []struct{ w, h int }{{80, 24}, {120, 40}, {220, 50}} {

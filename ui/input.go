@@ -6,10 +6,11 @@ import (
 )
 
 // handleKey routes a key press. An open dialog or the filter input gets every
-// key, so letters such as q and j can be typed; ctrl+c always quits.
+// key, so letters such as q and j can be typed; ctrl+c always quits, after
+// asking when a dialog holds typed text.
 func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, a.keys.ForceQuit) {
-		return a.quit()
+		return a.forceQuit()
 	}
 	if a.dialog != nil {
 		var cmd tea.Cmd
@@ -31,6 +32,22 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	return a.activeScreen().update(msg)
 }
 
+// forceQuit quits on ctrl+c. Text typed into a dialog is not thrown away
+// without a question; a second ctrl+c at the question quits.
+func (a *App) forceQuit() tea.Cmd {
+	if c, ok := a.dialog.(*confirmDialog); ok && c.yes.quit {
+		return a.quit()
+	}
+	if t, ok := a.dialog.(holdsText); ok && t.typed() {
+		d := newConfirmDialog("Throw away what you typed and quit?", "Nothing you typed here is saved yet.",
+			"quit", "back to the text", dialogResult{quit: true})
+		d.back = a.dialog
+		a.dialog = d
+		return nil
+	}
+	return a.quit()
+}
+
 // handleGlobalKey handles the bindings that work whichever pane has focus.
 func (a *App) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := a.keys
@@ -38,7 +55,7 @@ func (a *App) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Quit):
 		return a.quit(), true
 	case key.Matches(msg, k.Help):
-		return a.toggleHelp(), true
+		return a.showHelp(), true
 	case key.Matches(msg, k.Focus):
 		return a.toggleFocus(), true
 	case key.Matches(msg, k.Escape):
@@ -65,6 +82,17 @@ func (a *App) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return a.undoLast(), true
 	case key.Matches(msg, k.WhatsNext):
 		return a.showWhatsNext(), true
+	case key.Matches(msg, k.Dismiss):
+		return a.dismissNotice(), true
+	}
+	return a.handleActionKey(msg)
+}
+
+// handleActionKey handles the keys that act on the selected step or
+// account.
+func (a *App) handleActionKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := a.keys
+	switch {
 	case key.Matches(msg, k.Open):
 		return a.openOfficialLink(), true
 	case key.Matches(msg, k.Copy):
@@ -79,18 +107,25 @@ func (a *App) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return a.startRenameAccount(), true
 	case key.Matches(msg, k.Remove):
 		return a.startRemoveAccount(), true
+	case key.Matches(msg, k.Restore):
+		return a.restoreAccount(), true
+	case key.Matches(msg, k.Purge):
+		return a.startPurge(), true
 	case key.Matches(msg, k.Note):
 		return a.startNote(), true
 	case key.Matches(msg, k.Status):
-		return a.cycleRequestStatus(), true
+		return a.startStatus(), true
 	}
 	return nil, false
 }
 
 // tickStep ticks a step the user acts on; an information step has nothing
-// to tick.
+// to tick, and a removed account's records are read-only.
 func (a *App) tickStep(r row) tea.Cmd {
-	if !r.step.Tickable() {
+	switch {
+	case r.archived():
+		return a.status.set("read-only: this account was removed; restore it with "+a.keys.Restore.Help().Key+" on its row to change its records", false)
+	case !r.step.Tickable():
 		return a.status.set("this is information to know: there is nothing to tick", false)
 	}
 	return a.tick(r)
@@ -107,14 +142,14 @@ func (a *App) toggleDetails() tea.Cmd {
 	return tea.Batch(a.status.set(what, false), a.syncDetail())
 }
 
-// toggleHelp shows or hides the full help.
-func (a *App) toggleHelp() tea.Cmd {
-	a.helpShown = !a.helpShown
-	a.help.ShowAll = a.helpShown
-	return a.relayout()
+// showHelp opens the list of every key, grouped by pane and dialog.
+func (a *App) showHelp() tea.Cmd {
+	a.openScreen(newHelpScreen(a.guidesLine()))
+	return nil
 }
 
-// handleTreeKey ticks and toggles; everything else is the tree pane's own.
+// handleTreeKey opens nodes and steps; everything else is the tree pane's
+// own.
 func (a *App) handleTreeKey(msg tea.KeyPressMsg) tea.Cmd {
 	r, ok := a.tree.selected()
 	switch {
@@ -128,9 +163,11 @@ func (a *App) handleTreeKey(msg tea.KeyPressMsg) tea.Cmd {
 		return a.syncDetail()
 	case !ok:
 		return nil
-	case key.Matches(msg, a.keys.Toggle, a.keys.Tick):
+	case key.Matches(msg, a.keys.Toggle):
 		if r.kind == rowStep {
-			return a.tickStep(r)
+			// Enter opens the step's page; only space and x tick.
+			a.setFocus(focusDetail)
+			return nil
 		}
 		if r.expandable() && a.tree.setOpen(r.key(), !r.open) {
 			a.rebuildTree()
@@ -164,11 +201,11 @@ func (a *App) jumpUndone(dir int) tea.Cmd {
 // updateFilter edits the filter while it has the keyboard. enter keeps the
 // filter and returns to the tree; esc clears it, and a second esc closes it.
 func (a *App) updateFilter(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "enter", "down", "up", "tab":
+	switch {
+	case key.Matches(msg, a.filterKeys.Keep):
 		a.tree.closeFilter()
 		return nil
-	case "esc":
+	case key.Matches(msg, a.filterKeys.Clear):
 		if !a.tree.clearFilter() {
 			a.tree.closeFilter()
 		}
@@ -190,13 +227,10 @@ func (a *App) editFilter(msg tea.Msg) tea.Cmd {
 	return tea.Batch(cmd, a.syncDetail())
 }
 
-// escape closes the help, then clears an applied filter (esc in the tree,
-// after the filter input was closed with enter), then returns from the
-// detail pane to the list.
+// escape clears an applied filter (esc in the tree, after the filter input
+// was closed with enter), else returns from the detail pane to the list.
 func (a *App) escape() tea.Cmd {
 	switch {
-	case a.helpShown:
-		return a.toggleHelp()
 	case a.tree.clearFilter():
 		a.refilter()
 		return a.syncDetail()
@@ -213,13 +247,15 @@ func (a *App) refilter() { a.tree.refilter(a.treeInput()) }
 
 func (a *App) toggleFocus() tea.Cmd {
 	if a.focus == focusTree {
-		a.focus = focusDetail
+		a.setFocus(focusDetail)
 	} else {
-		a.focus = focusTree
+		a.setFocus(focusTree)
 	}
-	a.keys.focusDetail = a.focus == focusDetail
 	return nil
 }
+
+// setFocus gives the keyboard to the tree or the detail pane.
+func (a *App) setFocus(f focus) { a.focus = f }
 
 // forwardToInput hands other messages (cursor blink, paste) to whichever
 // text input is active.

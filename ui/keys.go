@@ -5,7 +5,9 @@ import (
 	"github.com/optout/optout/render"
 )
 
-// keyMap holds every binding. Bindings that do nothing in the current state
+// keyMap holds the bindings of the tree, the step page and those that work
+// anywhere on the browse screen. Dialogs and other screens own their own
+// (keyhelp.go lists them all). Bindings that do nothing in the current state
 // are disabled, so they neither match nor show in help.
 type keyMap struct {
 	Up, Down, Left, Right   key.Binding
@@ -20,16 +22,12 @@ type keyMap struct {
 	CopyLink, Links, Theme  key.Binding
 	Details                 key.Binding
 	Add, Rename, Remove     key.Binding
+	Restore, Purge          key.Binding
 	Note, Status, WhatsNext key.Binding
 	Quit, ForceQuit, Escape key.Binding
-	// Move, Scroll, Keep and Clear only label keys in the short help.
-	Move, Scroll, Keep, Clear key.Binding
-	// focusDetail is true when the detail pane has focus; it decides which
-	// bindings ShortHelp lists.
-	focusDetail bool
-	filtering   bool // the filter input has the keyboard
-	dialogOpen  bool // a dialog has the keyboard and shows its own keys
-	helpShown   bool // the full help is open: esc closes it
+	Dismiss                 key.Binding
+	// Move and Scroll only label keys in the short help.
+	Move, Scroll key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -38,8 +36,8 @@ func newKeyMap() keyMap {
 		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		Left:        key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "collapse")),
 		Right:       key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "expand")),
-		Toggle:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open/tick")),
-		Tick:        key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "tick")),
+		Toggle:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Tick:        key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space", "tick")),
 		Undo:        key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
 		PageUp:      key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", "page up")),
 		PageDown:    key.NewBinding(key.WithKeys("pgdown", "f"), key.WithHelp("pgdn", "page down")),
@@ -63,76 +61,77 @@ func newKeyMap() keyMap {
 		Add:         key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add account")),
 		Rename:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rename account")),
 		Remove:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "remove account")),
+		Restore:     key.NewBinding(key.WithKeys("U"), key.WithHelp("U", "restore account")),
+		Purge:       key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "delete for good")),
 		Note:        key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
 		Status:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "request status")),
 		WhatsNext:   key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "what's next")),
 		Details:     key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "details")),
+		Dismiss:     key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "hide notice")),
 		Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Escape:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
 		Move:        key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑↓", "move")),
 		Scroll:      key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑↓ pgup pgdn", "scroll")),
-		Keep:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
-		Clear:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear, twice to close")),
 	}
 }
 
 // pageKeys are the keys a page's hints name ("press y to copy"), taken
 // from the bindings, so the page never names a key this screen lacks.
 func (k keyMap) pageKeys() render.Keys {
-	first := func(b key.Binding) string {
-		if keys := b.Keys(); len(keys) > 0 {
-			return keys[0]
-		}
-		return ""
-	}
 	return render.Keys{
-		Copy:     first(k.Copy),
-		CopyLink: first(k.CopyLink),
-		Open:     first(k.Open),
-		AllLinks: first(k.Links),
-		Details:  first(k.Details),
-		Region:   first(k.Region),
+		Copy:     firstKey(k.Copy),
+		CopyLink: firstKey(k.CopyLink),
+		Open:     firstKey(k.Open),
+		AllLinks: firstKey(k.Links),
+		Details:  firstKey(k.Details),
+		Region:   firstKey(k.Region),
 	}
+}
+
+// firstKey is the key a hint names for b: its first.
+func firstKey(b key.Binding) string {
+	if keys := b.Keys(); len(keys) > 0 {
+		return keys[0]
+	}
+	return ""
 }
 
 // keyContext is what decides which bindings apply right now.
 type keyContext struct {
 	focusDetail bool
-	filtering   bool
-	dialogOpen  bool
 	selected    row
 	canUndo     bool
 	filtered    bool // a filter is applied
-	helpShown   bool
+	notice      bool // the stale-guides notice is on screen
 }
 
 // update enables only the bindings that do something in c, so help lists
 // just what works and disabled keys are ignored.
 func (k *keyMap) update(c keyContext) {
-	k.focusDetail, k.filtering, k.dialogOpen, k.helpShown = c.focusDetail, c.filtering, c.dialogOpen, c.helpShown
 	r := c.selected
 	step := r.kind == rowStep
-	k.Tick.SetEnabled((step && r.step.Tickable()) || c.focusDetail)
+	live := step && !r.archived()                                   // a removed account's records are read-only
+	k.Tick.SetEnabled((live && r.step.Tickable()) || c.focusDetail) // space pages down a page
 	k.Details.SetEnabled(step && r.step.Details != "")
 	k.Undo.SetEnabled(c.canUndo)
 	k.Open.SetEnabled(step && r.step.Link != "")
 	// Enabled on every step, so a step without one says so.
 	k.Copy.SetEnabled(step)
 	k.CopyLink.SetEnabled(step)
-	k.Note.SetEnabled(step)
-	k.Status.SetEnabled(step)
-	k.Add.SetEnabled(r.platform != nil)
-	k.Rename.SetEnabled(r.kind == rowAccount || step)
+	k.Note.SetEnabled(live)
+	k.Status.SetEnabled(live)
+	k.Add.SetEnabled(r.platform != nil && r.platform.HasAccounts() && !r.archived())
+	k.Rename.SetEnabled((r.kind == rowAccount || step) && !r.archived())
 	// Enabled with one account too, so d explains why it keeps it.
-	k.Remove.SetEnabled(r.kind == rowAccount || step)
-	k.Escape.SetEnabled(c.filtered || c.focusDetail || c.helpShown)
-	switch {
-	case c.helpShown:
-		k.Escape.SetHelp("esc", "close help")
-	case c.filtered:
+	k.Remove.SetEnabled((r.kind == rowAccount || step) && !r.archived())
+	k.Restore.SetEnabled(r.kind == rowAccount && r.archived())
+	k.Purge.SetEnabled(r.kind == rowAccount && r.archived())
+	k.Dismiss.SetEnabled(c.notice)
+	k.Escape.SetEnabled(c.filtered || c.focusDetail)
+	if c.filtered {
 		k.Escape.SetHelp("esc", "clear filter")
-	default:
+	} else {
 		k.Escape.SetHelp("esc", "back to list")
 	}
 	k.Toggle.SetEnabled(!c.focusDetail)
@@ -142,51 +141,61 @@ func (k *keyMap) update(c keyContext) {
 	k.CollapseAll.SetEnabled(!c.focusDetail && !c.filtered)
 }
 
-// ShortHelp implements help.KeyMap for the focused pane.
-func (k keyMap) ShortHelp() []key.Binding {
-	if k.dialogOpen {
-		return []key.Binding{k.ForceQuit}
-	}
-	if k.filtering {
-		return []key.Binding{k.Keep, k.Clear, k.ForceQuit}
-	}
-	if k.focusDetail {
-		return []key.Binding{k.Scroll, k.Tick, k.Escape, k.Open, k.Copy, k.CopyLink, k.Details, k.Help, k.Quit}
-	}
-	// Most used first: help cuts what does not fit the width.
-	return []key.Binding{k.Move, k.Tick, k.Undo, k.Open, k.Copy, k.CopyLink, k.Escape, k.Filter, k.NextUndone, k.Help, k.Quit, k.Focus}
+// treeKeys is the tree pane's key help.
+type treeKeys struct{ k *keyMap }
+
+// ShortHelp implements help.KeyMap: most used first, as help cuts what does
+// not fit the width.
+func (t treeKeys) ShortHelp() []key.Binding {
+	k := t.k
+	return []key.Binding{k.Move, k.Toggle, k.Tick, k.Undo, k.Status, k.Note, k.Copy, k.Open, k.Restore, k.Purge, k.Dismiss, k.Escape, k.Filter, k.NextUndone, k.Help, k.Quit, k.Focus}
 }
 
 // FullHelp implements help.KeyMap.
-func (k keyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{k.Up, k.Down, k.Left, k.Right, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Home, k.End, k.Focus},
-		{k.Toggle, k.Tick, k.Undo, k.NextUndone, k.PrevUndone, k.ExpandAll, k.CollapseAll, k.Details, k.Filter, k.Escape, k.Help, k.Quit},
-		{k.Open, k.Copy, k.CopyLink, k.Links, k.Note, k.Status, k.Add, k.Rename, k.Remove, k.Region, k.Theme, k.WhatsNext},
+func (t treeKeys) FullHelp() [][]key.Binding { return [][]key.Binding{t.ShortHelp()} }
+
+// detailKeys is the step page's key help.
+type detailKeys struct{ k *keyMap }
+
+// ShortHelp implements help.KeyMap.
+func (d detailKeys) ShortHelp() []key.Binding {
+	k := d.k
+	return []key.Binding{k.Scroll, k.Tick, k.Escape, k.Status, k.Note, k.Open, k.Copy, k.CopyLink, k.Details, k.Dismiss, k.Help, k.Quit}
+}
+
+// FullHelp implements help.KeyMap.
+func (d detailKeys) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
+
+// filterKeys is the search input's key help and bindings.
+type filterKeys struct{ Keep, Clear, ForceQuit key.Binding }
+
+func newFilterKeys() filterKeys {
+	return filterKeys{
+		Keep:      key.NewBinding(key.WithKeys("enter", "up", "down", "tab"), key.WithHelp("enter", "keep filter")),
+		Clear:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear, twice to close")),
+		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 	}
 }
 
-// helpState is everything the rendered help depends on in the key map: which
-// bindings are enabled, and which short list applies. Comparing it tells
-// whether the cached help line is still right.
-func (k keyMap) helpState() (state uint64) {
-	var bit uint
-	flag := func(on bool) {
-		if on {
-			state |= 1 << bit
+// ShortHelp implements help.KeyMap.
+func (f filterKeys) ShortHelp() []key.Binding { return []key.Binding{f.Keep, f.Clear, f.ForceQuit} }
+
+// FullHelp implements help.KeyMap.
+func (f filterKeys) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }
+
+// helpState is everything the rendered help depends on in bindings: which
+// are enabled and what they say. Comparing it tells whether the cached help
+// line is still right.
+func helpState(bindings []key.Binding) string {
+	var b []byte
+	for _, k := range bindings {
+		if k.Enabled() {
+			h := k.Help()
+			b = append(b, h.Key...)
+			b = append(b, 0)
+			b = append(b, h.Desc...)
+			b = append(b, 1)
 		}
-		bit++
 	}
-	flag(k.focusDetail)
-	flag(k.filtering)
-	flag(k.dialogOpen)
-	flag(k.helpShown)
-	for _, col := range k.FullHelp() {
-		for _, b := range col {
-			flag(b.Enabled())
-		}
-	}
-	flag(k.Escape.Help().Desc == "clear filter")
-	flag(k.Escape.Help().Desc == "close help")
-	return state
+	return string(b)
 }

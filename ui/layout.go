@@ -14,6 +14,9 @@ const (
 	maxDetailWidth = 106
 )
 
+// minBody is the fewest rows the panes keep when a notice is shown.
+const minBody = 5
+
 // layout is where everything goes on screen, computed from the terminal size
 // alone so it can be table-tested.
 type layout struct {
@@ -28,20 +31,21 @@ type layout struct {
 	detailWidth   int
 }
 
-// computeLayout lays out a width×height terminal with footerRows of help and
-// status below the panes.
-func computeLayout(width, height, footerRows int) layout {
-	l := layout{width: width, height: height, header: 1, footer: footerRows}
+// computeLayout lays out a width×height terminal with headerRows above the
+// panes (the title line, and a notice when one shows) and footerRows of
+// status and help below them.
+func computeLayout(width, height, footerRows, headerRows int) layout {
+	l := layout{width: width, height: height, header: max(headerRows, 1), footer: footerRows}
 	if width < minWidth || height < minHeight {
 		l.tooSmall = true
 		return l
 	}
 	l.bodyHeight = height - l.header - l.footer
-	if l.bodyHeight < 3 {
-		// Full help taller than the window: the panes keep three rows and the
-		// help is cut, rather than the tree vanishing.
-		l.bodyHeight = 3
-		l.footer = height - l.header - l.bodyHeight
+	if l.bodyHeight < minBody {
+		// A notice taller than the window allows: the panes keep their rows
+		// and the notice is cut to the title line's.
+		l.header = max(height-l.footer-minBody, 1)
+		l.bodyHeight = height - l.header - l.footer
 	}
 	if width < dualPaneWidth {
 		l.treeWidth = width

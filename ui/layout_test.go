@@ -10,7 +10,7 @@ func TestLayoutKeepsAReadingMeasure(t *testing.T) {
 		{220, 114, 106},
 		{300, 194, 106},
 	} {
-		l := computeLayout(c.width, 40, 2)
+		l := computeLayout(c.width, 40, 2, 1)
 		if l.treeWidth != c.tree || l.detailWidth != c.detail {
 			t.Errorf("width %d: tree %d, detail %d; want %d, %d", c.width, l.treeWidth, l.detailWidth, c.tree, c.detail)
 		}

@@ -43,7 +43,7 @@ func TestUndoRevertsExactlyTheLastChange(t *testing.T) {
 	fb := model.DefaultAccountID("meta/facebook")
 	keys(t, a, "down", "enter", "down", "space", "n")
 	send(t, a, tea.PasteMsg{Content: "case 12345"})
-	keys(t, a, "enter", "s", "u")
+	keys(t, a, "enter", "s", "s", "enter", "u")
 	state := func() model.StepState { return st.snap.Progress[fb][fbObject] }
 	if s := state(); s.Status != model.StatusNone || s.Note != "case 12345" || !s.Done {
 		t.Fatalf("after one undo: %+v; want the status gone, the note and tick kept", s)
@@ -285,7 +285,7 @@ func TestRecordedStepStaysVisibleAfterRegionChange(t *testing.T) {
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	a := newTestApp(t, st, 120, 30)
-	keys(t, a, "down", "enter", "down", "space", "s", "s", "n")
+	keys(t, a, "down", "enter", "down", "space", "s", "c", "enter", "n")
 	send(t, a, tea.PasteMsg{Content: "case #12345"})
 	keys(t, a, "enter")
 	send(t, a, dialogResult{region: model.RegionUS})
@@ -326,9 +326,9 @@ func TestStatusChangesAreDated(t *testing.T) {
 	a := newTestApp(t, st, 120, 30)
 	keys(t, a, "down", "enter", "down")
 	a.now = func() time.Time { return time.Date(2025, 12, 3, 10, 0, 0, 0, time.UTC) }
-	keys(t, a, "s")
+	keys(t, a, "s", "s", "enter", "n") // sent; not ticked too
 	a.now = func() time.Time { return time.Date(2025, 12, 4, 10, 0, 0, 0, time.UTC) }
-	keys(t, a, "s")
+	keys(t, a, "s", "c", "enter", "n")
 	if s := screen(a); !strings.Contains(s, "sent on 3 Dec 2025 · confirmed on 4 Dec 2025") {
 		t.Errorf("status changes are not dated:\n%s", s)
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/optout/optout/model"
@@ -35,14 +37,33 @@ func (a *App) showLinks() tea.Cmd {
 	if len(links) == 0 {
 		return a.status.set("this page has no links", false)
 	}
-	a.dialog = &linksDialog{links: links}
+	a.dialog = &linksDialog{links: links, k: newLinksKeys()}
 	return nil
+}
+
+// linksKeys are the links list's bindings.
+type linksKeys struct{ Up, Down, Pick, Open, Copy, Close key.Binding }
+
+func newLinksKeys() linksKeys {
+	return linksKeys{
+		Up:    key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "choose")),
+		Down:  key.NewBinding(key.WithKeys("down", "j")),
+		Pick:  key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1–9", "choose")),
+		Open:  key.NewBinding(key.WithKeys("enter", "o"), key.WithHelp("enter", "open")),
+		Copy:  key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "copy")),
+		Close: key.NewBinding(key.WithKeys("esc", "q", "L"), key.WithHelp("esc", "close")),
+	}
 }
 
 // linksDialog numbers a page's links; any of them can be opened or copied.
 type linksDialog struct {
 	links  []render.Link
 	cursor int
+	k      linksKeys
+}
+
+func (d *linksDialog) keys() help.KeyMap {
+	return keyList{d.k.Up, d.k.Pick, d.k.Open, d.k.Copy, d.k.Close}
 }
 
 func (d *linksDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
@@ -50,20 +71,20 @@ func (d *linksDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
 	if !ok {
 		return d, nil
 	}
-	switch s := k.String(); s {
-	case "up", "k":
+	switch {
+	case key.Matches(k, d.k.Up):
 		d.cursor = (d.cursor + len(d.links) - 1) % len(d.links)
-	case "down", "j":
+	case key.Matches(k, d.k.Down):
 		d.cursor = (d.cursor + 1) % len(d.links)
-	case "enter", "o":
+	case key.Matches(k, d.k.Open):
 		return nil, linkActionCmd(linkAction{url: d.links[d.cursor].URL})
-	case "y", "Y":
+	case key.Matches(k, d.k.Copy):
 		return nil, linkActionCmd(linkAction{url: d.links[d.cursor].URL, copy: true})
-	case "esc", "q", "L":
+	case key.Matches(k, d.k.Close):
 		return nil, nil
-	default:
-		if len(s) == 1 && s[0] >= '1' && s[0] <= '9' && int(s[0]-'1') < len(d.links) {
-			d.cursor = int(s[0] - '1')
+	case key.Matches(k, d.k.Pick):
+		if i := int(k.String()[0] - '1'); i < len(d.links) {
+			d.cursor = i
 		}
 	}
 	return d, nil
@@ -98,22 +119,35 @@ func (d *linksDialog) view(st styles, width, height int) string {
 	})
 }
 
+// urlKeys are the address dialog's bindings.
+type urlKeys struct{ Copy, Close key.Binding }
+
+func newURLKeys() urlKeys {
+	return urlKeys{
+		Copy:  key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "copy")),
+		Close: key.NewBinding(key.WithKeys("esc", "q", "enter"), key.WithHelp("esc", "close")),
+	}
+}
+
 // urlDialog shows a link that no browser could open, whole, so it can be
 // selected with the mouse (mouse capture is off while it is open) or copied.
 type urlDialog struct {
 	url    string
 	reason string
+	k      urlKeys
 }
+
+func (d *urlDialog) keys() help.KeyMap { return keyList{d.k.Copy, d.k.Close} }
 
 func (d *urlDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return d, nil
 	}
-	switch k.String() {
-	case "y", "Y":
+	switch {
+	case key.Matches(k, d.k.Copy):
 		return nil, linkActionCmd(linkAction{url: d.url, copy: true})
-	case "esc", "q", "enter":
+	case key.Matches(k, d.k.Close):
 		return nil, nil
 	}
 	return d, nil

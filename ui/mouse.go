@@ -20,12 +20,10 @@ func (a *App) handleMouse(msg tea.MouseMsg) tea.Cmd {
 	switch msg.(type) {
 	case tea.MouseClickMsg:
 		if overDetail {
-			a.focus = focusDetail
-			a.keys.focusDetail = true
+			a.setFocus(focusDetail)
 			return nil
 		}
-		a.focus = focusTree
-		a.keys.focusDetail = false
+		a.setFocus(focusTree)
 		return a.clickRow(y)
 	case tea.MouseWheelMsg:
 		step := 1

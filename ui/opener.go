@@ -45,6 +45,6 @@ func (a *App) browserOpened(msg browserMsg) tea.Cmd {
 	if !errors.Is(msg.err, desktop.ErrNoBrowser) {
 		reason = "the browser did not open (" + msg.err.Error() + ")"
 	}
-	a.dialog = &urlDialog{url: msg.url, reason: reason}
+	a.dialog = &urlDialog{url: msg.url, reason: reason, k: newURLKeys()}
 	return nil
 }

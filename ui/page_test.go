@@ -61,11 +61,11 @@ func TestTopBottomAndRegionKey(t *testing.T) {
 func TestEscClosesHelp(t *testing.T) {
 	a, _ := euApp(t, 100, 30)
 	keys(t, a, "?")
-	if !a.helpShown || !strings.Contains(screen(a), "close help") {
+	if _, ok := a.screen.(*helpScreen); !ok || !strings.Contains(screen(a), "esc close") {
 		t.Fatalf("? did not open the help:\n%s", screen(a))
 	}
 	keys(t, a, "esc")
-	if a.helpShown {
+	if a.screen != nil {
 		t.Error("esc did not close the help")
 	}
 }

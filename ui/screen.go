@@ -41,7 +41,7 @@ type browseScreen struct{ app *App }
 func (b browseScreen) setSize(int, int)                   {}
 func (b browseScreen) update(msg tea.KeyPressMsg) tea.Cmd { return b.app.handlePaneKey(msg) }
 func (b browseScreen) view(styles) string                 { return b.app.panes() }
-func (b browseScreen) keys() help.KeyMap                  { return b.app.keys }
+func (b browseScreen) keys() help.KeyMap                  { return b.app.activeKeys() }
 func (b browseScreen) id() uint64                         { return 0 }
 
 // activeScreen is the screen on top: another screen when one is open, else
@@ -63,8 +63,7 @@ func (a *App) openScreen(s appScreen) {
 func (a *App) handleScreenMsg(msg tea.Msg) tea.Cmd {
 	a.screen = nil
 	if j, ok := msg.(jumpToStepMsg); ok {
-		a.focus = focusTree
-		a.keys.focusDetail = false
+		a.setFocus(focusTree)
 		a.revealStep(j.account, j.step)
 	}
 	return a.syncDetail()

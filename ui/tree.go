@@ -17,6 +17,7 @@ const (
 	rowStep                    // a step, for one account
 	rowHidden                  // "N steps hidden in this region": explains why
 	rowMore                    // "N more matches": the filter's list is cut
+	rowArchive                 // "removed accounts" under a platform: their records, read-only
 )
 
 // maxMatches is how many matching steps the filter lists. Past that a search
@@ -41,6 +42,12 @@ type row struct {
 	open     bool
 	hidden   int // for rowHidden: how many steps; for rowMore: matches left out
 	changed  int // for collapsed parent rows: steps changed since ticked
+}
+
+// archived reports whether the row shows a removed account's records (or
+// the node that holds them): read-only, until the account is restored.
+func (r row) archived() bool {
+	return r.kind == rowArchive || (r.account != nil && !r.account.Removed.IsZero())
 }
 
 // state is a step row's recorded state, read where it is kept: a row is
@@ -86,6 +93,7 @@ func groupKey(g string) string              { return "g:" + g }
 func platformKey(p model.PlatformID) string { return "p:" + string(p) }
 func accountKey(a model.AccountID) string   { return "a:" + string(a) }
 func hiddenKey(p model.PlatformID) string   { return "h:" + string(p) }
+func archiveKey(p model.PlatformID) string  { return "x:" + string(p) }
 func stepKey(a model.AccountID, s model.StepID) string {
 	return "s:" + string(a) + "|" + string(s)
 }
@@ -110,6 +118,28 @@ type treeInput struct {
 	// sum is model.Summary of the same state: the one place that counts
 	// done, total and changed steps.
 	sum *model.Overview
+	// removed lists, per platform, the removed accounts that hold records
+	// (see removedAccounts).
+	removed map[model.PlatformID][]*model.Account
+}
+
+// removedAccounts lists, per platform, the removed accounts that hold
+// records, in creation order: their proof stays on view, read-only, under
+// "removed accounts". A removed account with nothing recorded hides
+// nothing.
+func removedAccounts(accounts []model.Account, progress model.Progress) map[model.PlatformID][]*model.Account {
+	var out map[model.PlatformID][]*model.Account
+	for i := range accounts {
+		a := &accounts[i]
+		if a.Removed.IsZero() || len(progress[a.ID]) == 0 {
+			continue
+		}
+		if out == nil {
+			out = make(map[model.PlatformID][]*model.Account)
+		}
+		out[a.Platform] = append(out[a.Platform], a)
+	}
+	return out
 }
 
 // platformCounts is p's done/total, its steps changed since ticked and
@@ -138,6 +168,7 @@ func buildRows(in treeInput) []row {
 	}
 	var listed, more int
 	in.listed, in.more = &listed, &more
+	in.removed = removedAccounts(in.accounts, in.progress)
 	for _, g := range in.catalog.Groups() {
 		var platforms []*model.Platform
 		for i := range in.catalog.Platforms {
@@ -253,8 +284,11 @@ func appendPlatform(rows []row, in treeInput, p *model.Platform, depth int) ([]r
 	}
 	if in.filter != "" {
 		// Searching shows matches only: no "hidden here" rows.
-	} else if hidden > 0 {
-		rows = append(rows, row{kind: rowHidden, name: hiddenKey(p.ID), depth: depth + 1, group: p.Group, platform: p, hidden: hidden})
+	} else {
+		if hidden > 0 {
+			rows = append(rows, row{kind: rowHidden, name: hiddenKey(p.ID), depth: depth + 1, group: p.Group, platform: p, hidden: hidden})
+		}
+		rows = appendArchive(rows, in, p, depth+1)
 	}
 	if in.filter != "" && len(rows) == start+1 {
 		rows = rows[:start]
@@ -292,6 +326,37 @@ func appendSteps(rows []row, in treeInput, p *model.Platform, a *model.Account, 
 		}
 		rows = append(rows, row{kind: rowStep, depth: depth, group: p.Group,
 			platform: p, account: a, step: s, progress: in.progress, outside: outside})
+	}
+	return rows
+}
+
+// appendArchive adds the "removed accounts" node of platform p, when it
+// has any, and when open each removed account with the steps it recorded.
+func appendArchive(rows []row, in treeInput, p *model.Platform, depth int) []row {
+	removed := in.removed[p.ID]
+	if len(removed) == 0 {
+		return rows
+	}
+	xk := archiveKey(p.ID)
+	open := in.open[xk]
+	rows = append(rows, row{kind: rowArchive, name: xk, depth: depth, group: p.Group, platform: p, open: open, hidden: len(removed)})
+	if !open {
+		return rows
+	}
+	for _, a := range removed {
+		ak := accountKey(a.ID)
+		aOpen := in.open[ak]
+		rows = append(rows, row{kind: rowAccount, name: ak, depth: depth + 1, group: p.Group, platform: p, account: a, open: aOpen})
+		if !aOpen {
+			continue
+		}
+		for i := range p.Steps {
+			s := &p.Steps[i]
+			if in.progress.State(a.ID, s.ID).Recorded() {
+				rows = append(rows, row{kind: rowStep, depth: depth + 2, group: p.Group, platform: p, account: a, step: s,
+					progress: in.progress, outside: !s.AppliesTo(in.region)})
+			}
+		}
 	}
 	return rows
 }

@@ -23,7 +23,7 @@ func (t *treePane) collapseAll() {
 // ticked, and opens the nodes above it; it reports whether there was one.
 // It looks through collapsed nodes too. The caller rebuilds the rows.
 func (t *treePane) jumpUndone(in treeInput, dir int) bool {
-	all := buildRows(treeInput{catalog: in.catalog, region: in.region, accounts: in.accounts, progress: in.progress, open: allOpen(in), sum: in.sum})
+	all := allRows(in)
 	here := t.selectedKey()
 	start := -1
 	for i, r := range all {
@@ -37,23 +37,48 @@ func (t *treePane) jumpUndone(in treeInput, dir int) bool {
 	}
 	for i := start + dir; i >= 0 && i < len(all); i += dir {
 		r := all[i]
-		if r.kind != rowStep || !r.step.Tickable() {
+		if r.kind != rowStep || !r.step.Tickable() || r.archived() {
 			continue
 		}
 		if state := r.state(); state.Done && !state.Changed(*r.step) {
 			continue
 		}
-		// Open every ancestor: the rows above it with a smaller depth.
-		depth := r.depth
-		for j := i - 1; j >= 0 && depth > 0; j-- {
-			if all[j].depth < depth {
-				t.open[all[j].key()] = true
-				depth = all[j].depth
-			}
-		}
-		t.lastKey = r.key()
-		t.cursor = -1 // rebuild reselects lastKey
+		t.openAbove(all, i)
 		return true
+	}
+	return false
+}
+
+// allRows is every row with every node open and no filter.
+func allRows(in treeInput) []row {
+	return buildRows(treeInput{catalog: in.catalog, region: in.region, accounts: in.accounts, progress: in.progress, open: allOpen(in), sum: in.sum})
+}
+
+// openAbove opens every ancestor of all[i] (the rows above it with a
+// smaller depth) and makes it the row to select once the caller rebuilds.
+func (t *treePane) openAbove(all []row, i int) {
+	depth := all[i].depth
+	for j := i - 1; j >= 0 && depth > 0; j-- {
+		if all[j].depth < depth {
+			t.open[all[j].key()] = true
+			depth = all[j].depth
+		}
+	}
+	t.lastKey = all[i].key()
+	t.cursor = -1 // rebuild reselects lastKey
+}
+
+// reveal opens the nodes above the row with key k, wherever it is, so
+// that the next rebuild shows and selects it; it reports whether k names
+// a row. Resume uses it: the selection saved under a search filter may sit
+// in nodes that were never opened by hand.
+func (t *treePane) reveal(in treeInput, k string) bool {
+	all := allRows(in)
+	for i, r := range all {
+		if r.hasKey(k) {
+			t.openAbove(all, i)
+			return true
+		}
 	}
 	return false
 }
@@ -76,6 +101,12 @@ func allNodeKeys(in treeInput) []string {
 	for _, p := range in.catalog.Platforms {
 		keys = append(keys, platformKey(p.ID))
 		for _, a := range model.AccountsFor(p.ID, in.accounts) {
+			keys = append(keys, accountKey(a.ID))
+		}
+	}
+	for p, removed := range removedAccounts(in.accounts, in.progress) {
+		keys = append(keys, archiveKey(p))
+		for _, a := range removed {
 			keys = append(keys, accountKey(a.ID))
 		}
 	}

@@ -194,7 +194,7 @@ func (t *treePane) moveToParent() {
 
 // expandable reports whether the row has children to show.
 func (r row) expandable() bool {
-	return r.kind == rowGroup || r.kind == rowPlatform || r.kind == rowAccount
+	return r.kind == rowGroup || r.kind == rowPlatform || r.kind == rowAccount || r.kind == rowArchive
 }
 
 // view renders only the rows on screen, as exactly width×height cells.
@@ -246,7 +246,8 @@ type rowLook struct {
 	done   bool
 	marks  string
 	hidden int
-	count  int // changed steps below
+	count  int    // changed steps below
+	gone   string // a removed account's removal day
 }
 
 func lookOf(r row) rowLook {
@@ -258,6 +259,7 @@ func lookOf(r row) rowLook {
 		l.title = r.platform.Title
 	case rowAccount:
 		l.title = r.account.Label
+		l.gone = removedDay(r)
 	case rowStep:
 		state := r.state()
 		l.title, l.done, l.marks = r.step.Title, state.Done, stepMarks(r, state)
@@ -297,17 +299,23 @@ func (t *treePane) rowView(r row, selected, focused bool, st styles) string {
 	var mark, title, count string
 	var titleStyle, titleID = st.todo, lineTodo
 	switch r.kind {
-	case rowGroup, rowPlatform, rowAccount:
+	case rowGroup, rowPlatform, rowAccount, rowArchive:
 		mark = "▸"
 		if r.open {
 			mark = "▾"
 		}
 		count = parentMarks(r)
-		switch r.kind {
-		case rowGroup:
+		switch {
+		case r.kind == rowGroup:
 			title, titleStyle, titleID = r.group, st.group, lineGroup
-		case rowPlatform:
+		case r.kind == rowPlatform:
 			title, titleStyle, titleID = r.platform.Title, st.platform, linePlatform
+		case r.kind == rowArchive:
+			title, titleStyle, titleID = "Removed accounts", st.dim, lineDim
+			count = fmt.Sprint(r.hidden)
+		case r.archived():
+			title, titleStyle, titleID = r.account.Name(), st.dim, lineDim
+			count = "removed " + removedDay(r)
 		default:
 			title, titleStyle, titleID = r.account.Name(), st.account, lineAccount
 		}
@@ -375,6 +383,14 @@ func (t *treePane) rowView(r row, selected, focused bool, st styles) string {
 		return line
 	}
 	return ansi.Truncate(line, w, "")
+}
+
+// removedDay is when a removed account's row was removed, as "4 Dec".
+func removedDay(r row) string {
+	if r.account == nil || r.account.Removed.IsZero() {
+		return ""
+	}
+	return shortDay(r.account.Removed)
 }
 
 // minTitleCells is the least of a step's title a row keeps before its marks

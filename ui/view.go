@@ -86,20 +86,67 @@ func (a *App) panes() string {
 	return b.String()
 }
 
-// headerView is the top line: name, region and overall progress.
+// headerView is the top line (name, region, overall progress and how old
+// the guides are) and the stale-guides notice under it, when shown.
 func (a *App) headerView() string {
+	line := a.titleLine()
+	if a.lay.header <= 1 {
+		return line
+	}
+	notice := a.noticeLines(a.lay.width)
+	rows := a.lay.header - 1
+	if len(notice) > rows {
+		// A short window: the notice's first lines, and where the rest is.
+		notice = append(notice[:rows-1:rows-1], ansi.Truncate(notice[rows-1], a.lay.width-1, "")+"…")
+	}
+	for _, l := range notice {
+		line += "\n" + a.st.changed.Render(l)
+	}
+	return line
+}
+
+// titleLine is the header's first line: name, region, the progress bar and
+// count, and on the right how old the guides are, shortened (the bar goes
+// first, then words) until it fits the width, or left out.
+func (a *App) titleLine() string {
 	st := a.st
-	left := st.header.Render("optout")
-	if a.region != "" {
-		t := a.sum.Total
-		left += st.headerDim.Render(" · "+a.region.Label()+" · ") +
-			progressBar(t, clamp(a.lay.width/6, 6, 24), st) +
-			st.headerDim.Render(fmt.Sprintf(" %d/%d steps", t.Done, t.Total))
+	title := func(bar bool) string {
+		left := st.header.Render("optout")
+		if a.region != "" {
+			t := a.sum.Total
+			left += st.headerDim.Render(" · " + a.region.Label() + " · ")
+			if bar {
+				left += progressBar(t, clamp(a.lay.width/6, 6, 24), st) + " "
+			}
+			left += st.headerDim.Render(fmt.Sprintf("%d/%d steps", t.Done, t.Total))
+		}
+		if a.out.halt != nil {
+			left += st.statusErr.Render(" · read-only")
+		}
+		return left
 	}
-	if a.out.halt != nil {
-		left += st.statusErr.Render(" · read-only")
+	for _, g := range a.guidesWords() {
+		for _, bar := range []bool{true, false} {
+			left := title(bar)
+			if gap := a.lay.width - ansi.StringWidth(left) - ansi.StringWidth(g); gap >= 3 {
+				return left + strings.Repeat(" ", gap) + st.headerDim.Render(g)
+			}
+		}
 	}
-	return ansi.Truncate(left, a.lay.width, "…")
+	return ansi.Truncate(title(true), a.lay.width, "…")
+}
+
+// guidesWords are the ways the header can say how old the guides are,
+// longest first: "guides checked 1 Dec 2026, 3 days ago", "guides 1 Dec
+// 2026, 3 days ago", "guides 1 Dec 2026".
+func (a *App) guidesWords() []string {
+	full := a.guidesLine()
+	if full == "" {
+		return nil
+	}
+	mid := strings.Replace(full, "guides checked ", "guides ", 1)
+	short, _, _ := strings.Cut(mid, ",")
+	return []string{full, mid, short}
 }
 
 // footerView is the status line and the help for the focused pane.
@@ -123,7 +170,7 @@ func (a *App) footerView() string {
 	if f := a.tree.filterValue(); f != "" && !a.tree.isFiltering() {
 		line += st.dim.Render("  filter: " + model.SafeLabel(f) + " (esc clears)")
 	}
-	if ansi.StringWidth(line) > a.lay.width && !a.helpShown {
+	if ansi.StringWidth(line) > a.lay.width {
 		// A narrow window: the message borrows the help's row for the few
 		// seconds it shows, rather than being cut.
 		wrapped := strings.SplitN(lipgloss.Wrap(line, a.lay.width, ""), "\n", 3)
@@ -139,30 +186,24 @@ func (a *App) footerView() string {
 	return line + "\n" + a.helpView()
 }
 
-// helpView renders the help for the current key state, reusing the last
-// rendering while nothing it shows has changed: it is the same on most
+// helpView renders the short help of what has the keyboard, reusing the
+// last rendering while nothing it shows has changed: it is the same on most
 // frames and costs as much as the rest of the footer.
 func (a *App) helpView() string {
-	s := a.activeScreen()
-	k := helpCacheKey{state: a.keys.helpState(), screen: s.id(), width: a.lay.width, rows: a.lay.footer - 1, all: a.help.ShowAll, theme: a.st.theme}
+	km := a.activeKeys()
+	k := helpCacheKey{state: helpState(km.ShortHelp()), width: a.lay.width, theme: a.st.theme}
 	if k != a.helpKey || a.helpText == "" {
 		a.helpKey = k
-		text := a.help.View(s.keys())
-		if a.help.ShowAll && a.verified != "" {
-			text += "\n" + a.st.dim.Render("guides last verified "+model.SafeLabel(a.verified))
-		}
-		a.helpText = fitBlock(text, a.lay.width, k.rows)
+		a.helpText = fitBlock(a.help.ShortHelpView(km.ShortHelp()), a.lay.width, 1)
 	}
 	return a.helpText
 }
 
 // helpCacheKey is what the rendered help depends on.
 type helpCacheKey struct {
-	state       uint64
-	screen      uint64 // which screen's keys
-	width, rows int
-	all         bool
-	theme       model.Theme
+	state string // the enabled bindings' help, in order
+	width int
+	theme model.Theme
 }
 
 // fitBlock pads or cuts s to exactly width×height cells, so panes line up.
@@ -186,13 +227,4 @@ func lipglossPlace(width, height int, s string) string {
 // wrapText wraps s (which may hold styles) at width cells.
 func wrapText(s string, width int) string {
 	return ansi.Wordwrap(s, max(width, 1), "")
-}
-
-// fullHelpRows is how many rows the full help takes: its longest column.
-func fullHelpRows(k keyMap) int {
-	rows := 0
-	for _, col := range k.FullHelp() {
-		rows = max(rows, len(col))
-	}
-	return rows
 }

@@ -39,14 +39,18 @@ func (k whatsNextKeys) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (k whatsNextKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
-func newWhatsNext(o model.Overview, now time.Time) *whatsNext {
-	w := &whatsNext{region: o.Region, items: o.Next(), now: now, k: whatsNextKeys{
+func newWhatsNextKeys() whatsNextKeys {
+	return whatsNextKeys{
 		Up:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down: key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		Go:   key.NewBinding(key.WithKeys("enter", "space"), key.WithHelp("enter", "go to the step")),
 		Back: key.NewBinding(key.WithKeys("esc", "w"), key.WithHelp("esc", "back to the list")),
 		Quit: key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
-	}}
+	}
+}
+
+func newWhatsNext(o model.Overview, now time.Time) *whatsNext {
+	w := &whatsNext{region: o.Region, items: o.Next(), now: now, k: newWhatsNextKeys()}
 	w.k.Go.SetEnabled(len(w.items) > 0)
 	return w
 }

@@ -1,0 +1,121 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/optout/optout/model"
+)
+
+// statusKeys are the request-status dialog's bindings: a key per status,
+// so a status is chosen directly rather than cycled through the others.
+type statusKeys struct {
+	Sent, Confirmed, Refused, None key.Binding
+	Up, Down, When, Record, Cancel key.Binding
+}
+
+func newStatusKeys() statusKeys {
+	return statusKeys{
+		Sent:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sent")),
+		Confirmed: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "confirmed")),
+		Refused:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refused")),
+		None:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "none")),
+		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "choose")),
+		Down:      key.NewBinding(key.WithKeys("down", "j")),
+		When:      key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "when")),
+		Record:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "record")),
+		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+// statusChoices are the statuses the dialog offers, in its order.
+var statusChoices = []model.RequestStatus{model.StatusSubmitted, model.StatusConfirmed, model.StatusRefused, model.StatusNone}
+
+// statusResult is a status chosen for one step of one account.
+type statusResult struct {
+	account model.AccountID
+	step    model.StepID
+	status  model.RequestStatus
+	tick    bool // tick the step too
+	asked   bool // the user answered whether to tick it too
+}
+
+// statusDialog asks what became of a step's request. One choice records one
+// dated event; choosing the status already set records nothing.
+type statusDialog struct {
+	title   string
+	current model.RequestStatus
+	cursor  int
+	account model.AccountID
+	step    model.StepID
+	k       statusKeys
+}
+
+func newStatusDialog(title string, current model.RequestStatus, acc model.AccountID, step model.StepID) *statusDialog {
+	d := &statusDialog{title: title, current: current, account: acc, step: step, k: newStatusKeys()}
+	for i, s := range statusChoices {
+		if s == current {
+			d.cursor = i
+		}
+	}
+	return d
+}
+
+func (d *statusDialog) keys() help.KeyMap {
+	return keyList{d.k.Sent, d.k.Confirmed, d.k.Refused, d.k.None, d.k.Record, d.k.Cancel}
+}
+
+func (d *statusDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return d, nil
+	}
+	for i, b := range []key.Binding{d.k.Sent, d.k.Confirmed, d.k.Refused, d.k.None} {
+		if key.Matches(k, b) {
+			d.cursor = i
+			return d, nil
+		}
+	}
+	switch {
+	case key.Matches(k, d.k.Up):
+		d.cursor = (d.cursor + len(statusChoices) - 1) % len(statusChoices)
+	case key.Matches(k, d.k.Down):
+		d.cursor = (d.cursor + 1) % len(statusChoices)
+	case key.Matches(k, d.k.Record):
+		return nil, resultCmd(dialogResult{status: &statusResult{account: d.account, step: d.step, status: statusChoices[d.cursor]}})
+	case key.Matches(k, d.k.Cancel):
+		return nil, nil
+	}
+	return d, nil
+}
+
+func (d *statusDialog) view(st styles, width, height int) string {
+	var list strings.Builder
+	letters := []key.Binding{d.k.Sent, d.k.Confirmed, d.k.Refused, d.k.None}
+	for i, s := range statusChoices {
+		label := statusLabel(s)
+		if s == model.StatusNone {
+			label = "no status (clear it)"
+		}
+		line := letters[i].Help().Key + "  " + label
+		if s == d.current {
+			line += "  (current)"
+		}
+		if i > 0 {
+			list.WriteByte('\n')
+		}
+		if i == d.cursor {
+			list.WriteString(st.selected.Render("› " + line))
+		} else {
+			list.WriteString("  " + line)
+		}
+	}
+	return boxed(st, width, height, []dialogSection{
+		{text: st.dialogHead.Render("What became of the request?")},
+		{text: st.dim.Render(d.title), optional: true},
+		{text: list.String()},
+		{text: st.dim.Render("s c r n choose · enter record · esc cancel"), optional: true},
+	})
+}
