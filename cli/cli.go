@@ -148,7 +148,7 @@ func (c *cli) versionFirst(cmd *cobra.Command) {
 func (c *cli) action(run func(cmd *cobra.Command, args []string) error) func(*cobra.Command, []string) error {
 	return func(cmd *cobra.Command, args []string) error {
 		if c.g.version {
-			_, err := io.WriteString(c.stdout, versionText())
+			_, err := io.WriteString(c.stdout, versionText(c.e.clock()))
 			return err
 		}
 		return run(cmd, args)

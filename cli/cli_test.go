@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/optout/optout/model"
 )
@@ -255,16 +256,47 @@ func TestVersionStamped(t *testing.T) {
 	// What -ldflags -X sets in a release build (see .goreleaser.yaml).
 	defer func(v, c, d string) { buildVersion, buildCommit, buildDate = v, c, d }(buildVersion, buildCommit, buildDate)
 	buildVersion, buildCommit, buildDate = "1.2.0", "0123abc", "2026-12-01T10:00:00Z"
-	got := versionText()
-	for _, want := range []string{"optout 1.2.0 ", "commit:          0123abc\n", "built:           2026-12-01T10:00:00Z\n"} {
+	got := versionText(testNow())
+	for _, want := range []string{"optout 1.2.0 ", "commit:          0123abc\n", "built:           2026-12-01T10:00:00Z\n", "guides age:      guides checked "} {
 		if !strings.Contains(got, want) {
 			t.Errorf("version %q lacks %q", got, want)
 		}
 	}
 	// goreleaser's placeholders when git tells it nothing are not shown.
 	buildCommit, buildDate = "none", "0001-01-01T00:00:00Z"
-	if got := versionText(); strings.Contains(got, "none") || strings.Contains(got, "0001-01-01") {
+	if got := versionText(testNow()); strings.Contains(got, "none") || strings.Contains(got, "0001-01-01") {
 		t.Errorf("version shows goreleaser's placeholders: %q", got)
+	}
+}
+
+// issue 22 item 1: --version says how old the guides are, and past 120 days
+// that they may be out of date; a clock before the build date is ignored.
+func TestVersionSaysTheGuidesAge(t *testing.T) {
+	cat := builtIn(t)
+	checked, err := time.Parse(time.DateOnly, newestVerified(cat))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		now   time.Time
+		want  string
+		stale bool
+	}{
+		{"fresh", checked.AddDate(0, 0, 3), "3 days ago", false},
+		{"stale", checked.AddDate(0, 0, 200), "200 days ago", true},
+		{"clock wrong", checked.AddDate(-5, 0, 0), "guides age:      guides checked " + checked.Format("2 Jan 2006") + "\n", false},
+	}
+	for _, tt := range tests {
+		e := testEnv(t)
+		e.now = func() time.Time { return tt.now }
+		stdout, _, code := runIn(t, e, "--version")
+		if code != exitOK || !strings.Contains(stdout, tt.want) {
+			t.Errorf("%s: got (%q, %d), want %q", tt.name, stdout, code, tt.want)
+		}
+		if got := strings.Contains(stdout, "services change their settings often"); got != tt.stale {
+			t.Errorf("%s: stale notice shown = %v, want %v:\n%s", tt.name, got, tt.stale, stdout)
+		}
 	}
 }
 
