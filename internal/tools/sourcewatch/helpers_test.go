@@ -46,7 +46,7 @@ A platform for the source watch's tests.
 `)
 	for i, s := range steps {
 		var b strings.Builder
-		fmt.Fprintf(&b, "---\nid: test/site/%s\ntitle: Step %s\nregions: [eu, uk, br, us, other]\nkind: action\nconfidence: official\nverified: 2026-11-01\n", s.slug, s.slug)
+		fmt.Fprintf(&b, "---\nid: test/site/%s\ntitle: Step %s\nregions: [eu, uk, br, us, other]\nkind: action\nconfidence: official\nverified: 2025-06-01\n", s.slug, s.slug)
 		if s.link != "" {
 			fmt.Fprintf(&b, "link: %s\n", s.link)
 		}
