@@ -55,9 +55,9 @@ func TestImportRules(t *testing.T) {
 		},
 			"guides may import only model (and its own internal packages) of ours"},
 		{module + "/store", false, func(d string) bool {
-			return !strings.HasPrefix(d, module+"/") || d == module+"/store" || d == module+"/model"
+			return !strings.HasPrefix(d, module+"/") || d == module+"/store" || d == module+"/model" || strings.HasPrefix(d, module+"/internal/")
 		},
-			"store may import only model of ours"},
+			"store may import only model (and internal helpers) of ours"},
 		{module + "/accessible", true, func(d string) bool {
 			return d == module+"/model" || strings.HasPrefix(d, module+"/accessible")
 		},
