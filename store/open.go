@@ -142,7 +142,7 @@ func Open(path string, opts Options) (*Store, error) {
 // PATH.vFROM.bak (a bare file bbolt made, version 0, holds nothing to copy).
 func (s *Store) upgrade(from int) error {
 	if from > 0 {
-		if err := s.copyFile(fmt.Sprintf("%s.v%d.bak", s.path, from)); err != nil {
+		if err := s.copyFile(upgradeCopyPath(s.path, from)); err != nil {
 			return err
 		}
 	}
