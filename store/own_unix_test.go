@@ -34,7 +34,7 @@ func TestOwnFile(t *testing.T) {
 	}{
 		{db, "the data file"},
 		{db + ".bak", "its backup"},
-		{"../data/optout.db", "the data file"},         // relative, with ..
+		{"../data/optout.db", "the data file"},          // relative, with ..
 		{"../data/../data/optout.db.bak", "its backup"}, // .. twice
 		{filepath.Join(dir, "link.db"), "the data file"},
 		{filepath.Join(dir, "datalink", "optout.db.bak"), "its backup"}, // a linked directory
