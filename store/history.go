@@ -103,6 +103,12 @@ func describe(place [][]byte) string {
 		return "a record"
 	}
 	switch top := string(place[0]); {
+	case len(place) == 1:
+		return fmt.Sprintf("the file's %s section", q(place[0]))
+	case top == bucketProgress && len(place) == 2:
+		return "the states of account " + q(place[1])
+	case top == bucketHistory && len(place) == 2:
+		return "the history of account " + q(place[1])
 	case top == bucketAccounts && len(place) == 2:
 		return "the account " + q(place[1])
 	case top == bucketProgress && len(place) == 3:
