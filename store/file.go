@@ -62,16 +62,28 @@ func create(path string) error {
 // one, never half of one, and a hard-linked backup is refused rather than
 // cut off from its other names.
 // A file whose history LoadHistory found damaged is not copied: the
-// backup is then what the user restores from.
+// backup is then what the user restores from. Nor is one that holds fewer
+// accounts, step states or history events than the backup (what the user
+// purged counts as held): Backup then keeps the backup and returns an
+// error wrapping ErrBackupKept, to be shown as a warning.
 func (s *Store) Backup() error {
 	if err := s.checkWhole(); err != nil {
 		return fmt.Errorf("not backed up, so that %s stays as it was: %w", backupPath(s.path), err)
 	}
-	err := atomicfile.WriteFile(backupPath(s.path), func(w io.Writer) error {
-		return s.db.View(func(tx *bolt.Tx) error {
-			_, err := tx.WriteTo(w)
-			return err
-		})
+	// One read transaction for the count and the copy, so that what is
+	// compared is what is written.
+	tx, err := s.db.Begin(false)
+	if err != nil {
+		return backupError(backupPath(s.path), err)
+	}
+	defer func() { _ = tx.Rollback() }()
+	have := countRecords(tx)
+	if old, ok := fileCounts(backupPath(s.path)); ok && !have.covers(old) {
+		return backupKeptError(s.path, have, old)
+	}
+	err = atomicfile.WriteFile(backupPath(s.path), func(w io.Writer) error {
+		_, err := tx.WriteTo(w)
+		return err
 	})
 	if err != nil {
 		return backupError(backupPath(s.path), err)
