@@ -30,6 +30,7 @@ const (
 	tagUndo     = 6 // present (empty) when Undo is set
 	tagTickedAt = 7 // time.Time.MarshalBinary
 	tagFollowed = 8 // key of the snapshot in the followed bucket
+	tagHappened = 9 // time.Time.MarshalBinary; absent when zero (older events)
 )
 
 // followedKeySize is the length of a followed bucket key.
@@ -70,6 +71,13 @@ func encodeEvent(ev model.Event, followed []byte) ([]byte, error) {
 	}
 	if followed != nil {
 		field(tagFollowed, followed)
+	}
+	if !ev.Happened.IsZero() {
+		t, err := ev.Happened.MarshalBinary()
+		if err != nil {
+			return nil, err
+		}
+		field(tagHappened, t)
 	}
 	return b, nil
 }
@@ -159,6 +167,8 @@ func decodeEvent(p []byte, intern interner) (ev model.Event, followed []byte, er
 				err = errors.New("bad followed key")
 			}
 			followed = v
+		case tagHappened:
+			err = ev.Happened.UnmarshalBinary(v)
 		}
 		if err != nil {
 			return model.Event{}, nil, fmt.Errorf("field %d: %w", tag, err)

@@ -23,10 +23,16 @@ import (
 // and events refer to it.
 
 // Record appends ev to the history of (account, step) and stores the state
-// it results in (model.StepState.Apply), in one transaction.
+// it results in (model.StepState.Apply), in one transaction. An event that
+// model.Event.Validate refuses (a date in the future of its recording, a
+// note over model.MaxNoteLen) is not saved: the error wraps
+// model.ErrPermanent and says why.
 func (s *Store) Record(account model.AccountID, step model.StepID, ev model.Event) error {
 	if account == "" || step == "" {
 		return model.Permanent(saveError(s.path, errors.New("step or account has no ID")))
+	}
+	if err := ev.Validate(); err != nil {
+		return model.Permanent(saveError(s.path, err))
 	}
 	return s.update(func(tx *bolt.Tx) error {
 		states, err := nested(tx, bucketProgress, []byte(account))
