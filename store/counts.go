@@ -7,6 +7,8 @@ import (
 	"os"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/optout/optout/model"
 )
 
 // ErrBackupKept means Backup left the backup as it was because it holds
@@ -61,7 +63,7 @@ func countRecords(tx *bolt.Tx) counts {
 	}
 	if b := tx.Bucket([]byte(bucketPurged)); b != nil {
 		_ = b.ForEach(func(k, v []byte) error {
-			var p purgeCounts
+			var p model.Purge
 			if v == nil {
 				return nil
 			}
@@ -74,13 +76,6 @@ func countRecords(tx *bolt.Tx) counts {
 		})
 	}
 	return c
-}
-
-// purgeCounts are the counts a purge record holds (model.Purge's).
-type purgeCounts struct {
-	Accounts int `json:"accounts"`
-	States   int `json:"states"`
-	Events   int `json:"events"`
 }
 
 // fileCounts counts the records of the data file at path, opened

@@ -123,6 +123,8 @@ func describe(place [][]byte) string {
 		return fmt.Sprintf("history event %d of step %s for account %s", binary.BigEndian.Uint64(place[3]), q(place[2]), q(place[1]))
 	case top == bucketHistory && len(place) >= 3:
 		return fmt.Sprintf("the history of step %s for account %s", q(place[2]), q(place[1]))
+	case top == bucketPurged:
+		return "a record of a purged account"
 	case top == bucketFollowed:
 		return "a saved copy of a step's instructions"
 	case top == bucketSettings:

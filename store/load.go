@@ -139,7 +139,7 @@ func newReader(tx *bolt.Tx, path string, version int) *reader {
 // history, which LoadHistory reads.
 func readAll(tx *bolt.Tx, path string, version int) (model.Snapshot, error) {
 	r := newReader(tx, path, version)
-	for _, step := range []func() error{r.topShapes, r.settings, r.accounts, r.progress} {
+	for _, step := range []func() error{r.topShapes, r.settings, r.accounts, r.progress, r.purged} {
 		if err := step(); err != nil {
 			return model.Snapshot{}, err
 		}

@@ -33,7 +33,7 @@ func (r *reader) wrongShape(place [][]byte, isBucket bool) error {
 }
 
 // knownBuckets are the top-level buckets optout uses.
-var knownBuckets = [...]string{bucketMeta, bucketAccounts, bucketProgress, bucketSettings, bucketUI, bucketHistory, bucketFollowed}
+var knownBuckets = [...]string{bucketMeta, bucketAccounts, bucketProgress, bucketSettings, bucketUI, bucketHistory, bucketFollowed, bucketPurged}
 
 // topShapes checks that every top-level name optout uses is a bucket.
 func (r *reader) topShapes() error {
