@@ -67,6 +67,9 @@ func create(path string) error {
 // purged counts as held): Backup then keeps the backup and returns an
 // error wrapping ErrBackupKept, to be shown as a warning.
 func (s *Store) Backup() error {
+	if s.snapshot {
+		return backupError(backupPath(s.path), errors.New("a snapshot is not backed up: the optout writing the file does that"))
+	}
 	if err := s.checkWhole(); err != nil {
 		return fmt.Errorf("not backed up, so that %s stays as it was: %w", backupPath(s.path), err)
 	}
