@@ -10,8 +10,9 @@ import (
 // Limits on what the user types, in characters (runes). Front ends check
 // them with ValidateNote and ValidateLabel before saving and say what is
 // wrong, rather than cut the text: a cut note loses the part of the proof
-// that did not fit. The store refuses a longer text the same way. Text
-// already stored is never cut on reading, whatever its length.
+// that did not fit. The store refuses a longer note the same way (labels
+// it stores as given). Text already stored is never cut on reading,
+// whatever its length.
 const (
 	// MaxNoteLen is the longest note: room for a pasted confirmation
 	// e-mail. A note may span lines.
@@ -20,7 +21,7 @@ const (
 	MaxLabelLen = 60
 )
 
-// EarliestDay is the earliest date a change can be said to have happened.
+// earliestDay is the earliest date a change can be said to have happened.
 var earliestDay = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // ValidateNote returns why note cannot be saved, or nil.

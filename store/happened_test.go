@@ -69,13 +69,15 @@ func TestLongTextKept(t *testing.T) {
 	}
 }
 
-// TestSaveAccountRefusesLongLabel: a label over model.MaxLabelLen is
-// refused, not cut.
-func TestSaveAccountRefusesLongLabel(t *testing.T) {
+// TestLongLabelKept: a label is stored and read back whole, never cut;
+// model.ValidateLabel is the front ends' to apply before saving.
+func TestLongLabelKept(t *testing.T) {
 	s := openTest(t)
-	err := s.SaveAccount(model.Account{ID: "p#a", Platform: "p", Label: strings.Repeat("l", model.MaxLabelLen+1), Created: t1})
-	if !errors.Is(err, model.ErrPermanent) {
-		t.Errorf("SaveAccount = %v, want a permanent error", err)
+	label := strings.Repeat("l", model.MaxLabelLen+40)
+	must(t, s.SaveAccount(model.Account{ID: "p#a", Platform: "p", Label: label, Created: t1}))
+	for name, snap := range map[string]model.Snapshot{"loaded": load(t, s), "reopened": load(t, reopen(t, s))} {
+		if len(snap.Accounts) != 1 || snap.Accounts[0].Label != label {
+			t.Errorf("%s: accounts %+v", name, snap.Accounts)
+		}
 	}
-	must(t, s.SaveAccount(model.Account{ID: "p#a", Platform: "p", Label: strings.Repeat("l", model.MaxLabelLen), Created: t1}))
 }
