@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -24,10 +25,11 @@ func (a *App) startAddAccount() tea.Cmd {
 // askLabel opens the dialog for an account label; account is empty when
 // adding.
 func (a *App) askLabel(title string, p model.PlatformID, account model.AccountID, value string) tea.Cmd {
-	d, cmd := newTextDialog(title, "@alice_shop, work account, …", value, maxLabelLen, func(label string) dialogResult {
+	d, cmd := newTextDialog(title, "@alice_shop, work account, …", value, model.MaxLabelLen, func(label string) dialogResult {
 		return dialogResult{label: &labelResult{platform: p, account: account, label: label}}
 	})
 	d.required = "Type a name you will recognise, e.g. the account's @handle."
+	d.validate = model.ValidateLabel
 	a.dialog = d
 	return cmd
 }
@@ -125,6 +127,8 @@ func (a *App) handleDialogResult(res dialogResult) tea.Cmd {
 		return a.saveNote(*res.note)
 	case res.status != nil:
 		return a.chooseStatus(*res.status)
+	case res.tickOn != nil:
+		return a.tickOn(*res.tickOn)
 	case res.purge != "":
 		return a.purgeAccount(res.purge)
 	case res.quit:
@@ -248,7 +252,30 @@ func (a *App) platformOf(id model.AccountID) model.PlatformID {
 	return ""
 }
 
-// purgeAccount deletes a removed account's records for good.
+// purgeAccount deletes a removed account's records for good, after the
+// user typed its name. The store keeps a dated note that it did; undo
+// cannot bring the records back, so this session's undo entries for the
+// account go too.
 func (a *App) purgeAccount(id model.AccountID) tea.Cmd {
-	return a.status.set("deleting records for good is not available yet: nothing was deleted", true)
+	i := slices.IndexFunc(a.accounts, func(acc model.Account) bool { return acc.ID == id && !acc.Removed.IsZero() })
+	if a.purger == nil || i < 0 {
+		return a.status.set("nothing was deleted: only a removed account's records can be deleted", true)
+	}
+	acc, now := a.accounts[i], a.now().UTC()
+	a.accounts = slices.Delete(a.accounts, i, i+1)
+	delete(a.progress, id)
+	a.purged = append(a.purged, model.Purge{Account: id, Platform: acc.Platform, Label: acc.Label, At: now})
+	a.undo = slices.DeleteFunc(a.undo, func(e undoEntry) bool { return e.account == id })
+	a.rebuildTree()
+	a.tree.selectKey(archiveKey(acc.Platform))
+	what := "deleted the records of " + model.SafeLabel(acc.Name()) + " for good"
+	write := a.out.push(pendingWrite{what: what, apply: func(s model.ProgressStore) error {
+		p, ok := s.(model.Purger)
+		if !ok {
+			return fmt.Errorf("this data file cannot delete records: %w", model.ErrPermanent)
+		}
+		_, err := p.PurgeAccount(id, now)
+		return err
+	}})
+	return tea.Batch(write, a.status.setSaving(what), a.syncDetail())
 }

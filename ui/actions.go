@@ -24,8 +24,16 @@ func (a *App) tick(r row) tea.Cmd {
 	return a.recordStep(r.account.ID, r.step.ID, ev, eventMessage(ev))
 }
 
-// eventMessage is what the status line says after a step change.
+// eventMessage is what the status line says after a step change, with the
+// day it happened when the user gave an earlier one.
 func eventMessage(ev model.Event) string {
+	if !ev.Happened.IsZero() {
+		return eventWords(ev) + ", " + recordedLate(ev)
+	}
+	return eventWords(ev)
+}
+
+func eventWords(ev model.Event) string {
 	switch ev.Kind {
 	case model.EventTick:
 		return "ticked"

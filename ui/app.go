@@ -24,6 +24,8 @@ type App struct {
 	region   model.Region
 	settings model.Settings // as saved; --region and --theme do not change it
 	accounts []model.Account
+	purged   []model.Purge // accounts whose records were deleted for good
+	purger   model.Purger  // the store, when it can purge; else nil
 	progress model.Progress
 	undo     []undoEntry
 	sum      model.Overview // counts, due and outside-region work: read, never recounted
@@ -86,6 +88,7 @@ func New(cfg Config) *App {
 		verified:   cfg.GuidesVerified,
 		built:      cfg.Built,
 	}
+	a.purger, _ = cfg.Store.(model.Purger)
 	if a.progress == nil {
 		a.progress = make(model.Progress)
 	}
@@ -200,7 +203,7 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 
 func (a *App) keyContext() keyContext {
 	return keyContext{focusDetail: a.focus == focusDetail, selected: a.selectedRow(),
-		canUndo: len(a.undo) > 0, filtered: a.tree.filterValue() != "", notice: a.noticeShown()}
+		canUndo: len(a.undo) > 0, filtered: a.tree.filterValue() != "", notice: a.noticeShown(), canPurge: a.purger != nil}
 }
 
 // activeKeys is the key help of what has the keyboard: a dialog, the
@@ -239,7 +242,7 @@ func (a *App) selectedRow() row {
 
 // treeInput is the data the tree is built from.
 func (a *App) treeInput() treeInput {
-	return treeInput{catalog: a.catalog, region: a.region, accounts: a.accounts, progress: a.progress, sum: &a.sum}
+	return treeInput{catalog: a.catalog, region: a.region, accounts: a.accounts, progress: a.progress, sum: &a.sum, purged: a.purged}
 }
 
 // rebuildTree recomputes the rows and the header's total after a change to

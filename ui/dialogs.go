@@ -108,6 +108,7 @@ type dialogResult struct {
 	label   *labelResult
 	note    *noteResult
 	status  *statusResult
+	tickOn  *tickOnResult
 	removal model.AccountID
 	purge   model.AccountID
 	quit    bool // throw the typed text away and quit

@@ -238,3 +238,24 @@ func keyPress(name string) tea.KeyPressMsg {
 func screen(a *App) string {
 	return ansi.Strip(a.View().Content)
 }
+
+var _ model.Purger = (*memStore)(nil)
+
+// PurgeAccount deletes an account's records and keeps a dated note, as the
+// real store does.
+func (m *memStore) PurgeAccount(id model.AccountID, at time.Time) (model.Purge, error) {
+	if err := m.record("purge " + string(id)); err != nil {
+		return model.Purge{}, err
+	}
+	p := model.Purge{Account: id, At: at, States: len(m.snap.Progress[id])}
+	for i, a := range m.snap.Accounts {
+		if a.ID == id {
+			p.Platform, p.Label, p.Accounts = a.Platform, a.Label, 1
+			m.snap.Accounts = append(m.snap.Accounts[:i:i], m.snap.Accounts[i+1:]...)
+			break
+		}
+	}
+	delete(m.snap.Progress, id)
+	m.snap.Purged = append(m.snap.Purged, p)
+	return p, nil
+}

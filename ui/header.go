@@ -67,6 +67,8 @@ func (a *App) detailHeader(r row) string {
 		lines = a.stepHeader(r)
 	case rowHidden:
 		lines = a.hiddenHeader(r)
+	case rowArchive:
+		lines = a.archiveHeader(r)
 	default:
 		return ""
 	}
@@ -96,22 +98,43 @@ func (a *App) stepHeader(r row) []string {
 		lines = append(lines, st.changed.Render(fmt.Sprintf("↻ Done on %s, but this guide has changed since.", day(state))))
 		lines = append(lines, changeLines(state, *r.step, st, a.detail.width)...)
 		lines = append(lines, st.changed.Render("  If what you did still holds, press space to confirm; otherwise redo it."))
+	case state.Done && r.archived():
+		lines = append(lines, st.done.Render("[✓] Done on "+doneDay(state)))
 	case state.Done:
-		lines = append(lines, st.done.Render(fmt.Sprintf("[✓] Done on %s", day(state)))+st.dim.Render(" · space to untick"))
+		lines = append(lines, st.done.Render("[✓] Done on "+doneDay(state))+st.dim.Render(" · space to untick"))
+	case r.archived():
+		lines = append(lines, "[ ] Not done")
 	default:
-		lines = append(lines, "[ ] Not done yet"+st.dim.Render(" · press space once you have done it"))
+		lines = append(lines, "[ ] Not done yet"+st.dim.Render(" · press space once you have done it, or t to give the day you did"))
+	}
+	if r.archived() {
+		lines = append(lines, st.changed.Render("Read-only: "+model.SafeLabel(r.account.Name())+" was removed on "+day(model.StepState{At: r.account.Removed})+
+			". "+a.keys.Restore.Help().Key+" on its row brings it back."))
 	}
 	if !r.step.AppliesTo(a.region) {
 		lines = append(lines, st.changed.Render("⊘ Not shown for "+a.region.Label()+": kept here because you recorded it."))
 	}
 	if state.Status != model.StatusNone {
-		lines = append(lines, "Request: "+statusLabel(state.Status)+st.dim.Render(" · s to change"))
+		hint := " · s to change"
+		if r.archived() {
+			hint = ""
+		}
+		lines = append(lines, "Request: "+statusLabel(state.Status)+st.dim.Render(hint))
 	}
 	if dates := statusDates(state); dates != "" {
 		lines = append(lines, st.dim.Render(dates))
 	}
 	if state.Note != "" {
-		lines = append(lines, "Note: "+model.SafeLabel(state.Note)+st.dim.Render(" · n to edit"))
+		hint := " · n to edit"
+		if r.archived() {
+			hint = ""
+		}
+		// A note may span lines: each is shown, made safe on its own.
+		noteLines := strings.Split(state.Note, "\n")
+		for i, l := range noteLines {
+			noteLines[i] = model.SafeLabel(l)
+		}
+		lines = append(lines, "Note: "+strings.Join(noteLines, "\n      ")+st.dim.Render(hint))
 	}
 	return lines
 }
@@ -133,9 +156,25 @@ func statusDates(s model.StepState) string {
 			parts = nil
 			continue
 		}
-		parts = append(parts, ev.Status.Word()+" on "+shortDay(ev.At))
+		part := ev.Status.Word() + " on " + shortDay(ev.When())
+		if rec := shortDay(ev.At); !ev.Happened.IsZero() && rec != shortDay(ev.When()) {
+			part += " (recorded " + rec + ")"
+		}
+		parts = append(parts, part)
 	}
 	return strings.Join(parts, " · ")
+}
+
+// doneDay is a done step's proof date, and when it was recorded if the
+// user gave an earlier day: "20 Nov 2026 (recorded 4 Dec 2026)". The
+// record is in the history, read after the first frame.
+func doneDay(s model.StepState) string {
+	for i := len(s.History) - 1; i >= 0; i-- {
+		if ev := s.History[i]; ev.Kind == model.EventTick && ev.When().Equal(s.At) {
+			return recordedLate(ev)
+		}
+	}
+	return day(s)
 }
 
 // shortDay is a date as "3 Dec", with the year when it is not this year's.
@@ -158,7 +197,35 @@ func (a *App) platformHeader(r row) []string {
 	if n := r.platform.HiddenCount(a.region); n > 0 {
 		lines = append(lines, st.dim.Render(fmt.Sprintf("%d %s hidden for %s — select “⊘ … hidden here” below to see why.", n, model.Plural(n, "step", "steps"), a.region.Label())))
 	}
-	lines = append(lines, st.dim.Render(a.addAccountHint(r.platform)))
+	if r.platform.HasAccounts() {
+		lines = append(lines, st.dim.Render(a.addAccountHint(r.platform)))
+	}
+	return lines
+}
+
+// accountHint names the keys of an account row.
+func (a *App) accountHint(p *model.Platform) string {
+	k := a.keys
+	hint := k.Rename.Help().Key + " rename · " + k.Remove.Help().Key + " remove"
+	if p.HasAccounts() {
+		hint += " · " + k.Add.Help().Key + " add another account"
+	}
+	return hint
+}
+
+// archiveHeader explains the "Removed accounts" node.
+func (a *App) archiveHeader(r row) []string {
+	st := a.st
+	lines := []string{
+		st.header.Render("Removed accounts") + st.dim.Render(" · "+r.platform.Title),
+		"Accounts you removed, with what you recorded for them, kept read-only. Open one to see its steps; " +
+			a.keys.Restore.Help().Key + " on its row brings it back.",
+	}
+	for _, p := range a.purged {
+		if p.Platform == r.platform.ID {
+			lines = append(lines, st.dim.Render("Records of "+model.SafeLabel(model.Account{Label: p.Label}.Name())+" deleted for good on "+day(model.StepState{At: p.At})+"."))
+		}
+	}
 	return lines
 }
 
@@ -166,10 +233,22 @@ func (a *App) accountHeader(r row) []string {
 	st := a.st
 	ao, _ := a.sum.Account(r.platform.ID, r.account.ID)
 	t := ao.Tally
+	if r.archived() {
+		n := a.recordedSteps(r.account.ID)
+		hint := a.keys.Restore.Help().Key + " restores it with its records"
+		if a.purger != nil {
+			hint += " · " + a.keys.Purge.Help().Key + " deletes its records for good"
+		}
+		return []string{
+			st.account.Render(model.SafeLabel(r.account.Name())) + st.dim.Render(" on "+r.platform.Title+" · removed on "+day(model.StepState{At: r.account.Removed})),
+			"Its " + model.Count(n, "recorded step is", "recorded steps are") + " kept, read-only, below.",
+			st.dim.Render(hint),
+		}
+	}
 	return []string{
 		st.account.Render(model.SafeLabel(r.account.Name())) + st.dim.Render(" on "+r.platform.Title),
 		fmt.Sprintf("%s %d/%d done", progressBar(t, 16, st), t.Done, t.Total),
-		st.dim.Render("r rename · d remove · a add another account"),
+		st.dim.Render(a.accountHint(r.platform)),
 	}
 }
 

@@ -115,6 +115,8 @@ func (a *App) handleActionKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return a.startNote(), true
 	case key.Matches(msg, k.Status):
 		return a.startStatus(), true
+	case key.Matches(msg, k.TickOn):
+		return a.startTickOn(), true
 	}
 	return nil, false
 }

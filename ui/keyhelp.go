@@ -130,6 +130,7 @@ func keyGroups() []keyGroup {
 	lk := newLinksKeys()
 	uk := newURLKeys()
 	hk := newHelpKeys()
+	tok := newTickOnKeys()
 	return []keyGroup{
 		{"The list", []keyEntry{
 			entry("move up and down the list", k.Up, k.Down),
@@ -144,6 +145,7 @@ func keyGroups() []keyGroup {
 		}},
 		{"A step (in the list or on its page)", []keyEntry{
 			entry("tick or untick the step", k.Tick),
+			entry("tick the step, giving the day you did it (e.g. 20 Nov: shown as done on 20 Nov, recorded today)", k.TickOn),
 			entry("record what became of the request: sent, confirmed, refused or none, and the day it happened", k.Status),
 			entry("add or edit a note on the step (a case number, the company's reply; several lines)", k.Note),
 			entry("undo the last change (a tick, note, status, or account added, renamed or removed); again to go further back. It says what it undid and touches nothing else", k.Undo),
@@ -196,6 +198,10 @@ func keyGroups() []keyGroup {
 			entry("go to the day it happened, and back", sk.When),
 			entry("record the status chosen (choosing the one already set records nothing)", sk.Record),
 			entry("cancel", sk.Cancel),
+		}},
+		{"When did you do it? (t)", []keyEntry{
+			entry("tick, on the day typed (today, yesterday, 2026-11-20, 20 Nov; not in the future)", tok.Tick),
+			entry("cancel", tok.Cancel),
 		}},
 		{"Typing a name or a note", []keyEntry{
 			entry("save", tk.Save),

@@ -12,6 +12,7 @@ import (
 type keyMap struct {
 	Up, Down, Left, Right   key.Binding
 	Toggle, Tick, Undo      key.Binding
+	TickOn                  key.Binding
 	PageUp, PageDown        key.Binding
 	HalfUp, HalfDown        key.Binding
 	Home, End               key.Binding
@@ -38,6 +39,7 @@ func newKeyMap() keyMap {
 		Right:       key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "expand")),
 		Toggle:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		Tick:        key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space", "tick")),
+		TickOn:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tick on a day")),
 		Undo:        key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
 		PageUp:      key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", "page up")),
 		PageDown:    key.NewBinding(key.WithKeys("pgdown", "f"), key.WithHelp("pgdn", "page down")),
@@ -104,6 +106,7 @@ type keyContext struct {
 	canUndo     bool
 	filtered    bool // a filter is applied
 	notice      bool // the stale-guides notice is on screen
+	canPurge    bool // the store can delete records for good
 }
 
 // update enables only the bindings that do something in c, so help lists
@@ -113,6 +116,7 @@ func (k *keyMap) update(c keyContext) {
 	step := r.kind == rowStep
 	live := step && !r.archived()                                   // a removed account's records are read-only
 	k.Tick.SetEnabled((live && r.step.Tickable()) || c.focusDetail) // space pages down a page
+	k.TickOn.SetEnabled(live && r.step.Tickable() && !r.state().Done)
 	k.Details.SetEnabled(step && r.step.Details != "")
 	k.Undo.SetEnabled(c.canUndo)
 	k.Open.SetEnabled(step && r.step.Link != "")
@@ -126,7 +130,7 @@ func (k *keyMap) update(c keyContext) {
 	// Enabled with one account too, so d explains why it keeps it.
 	k.Remove.SetEnabled((r.kind == rowAccount || step) && !r.archived())
 	k.Restore.SetEnabled(r.kind == rowAccount && r.archived())
-	k.Purge.SetEnabled(r.kind == rowAccount && r.archived())
+	k.Purge.SetEnabled(r.kind == rowAccount && r.archived() && c.canPurge)
 	k.Dismiss.SetEnabled(c.notice)
 	k.Escape.SetEnabled(c.filtered || c.focusDetail)
 	if c.filtered {

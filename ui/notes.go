@@ -25,7 +25,7 @@ func (a *App) startStatus() tea.Cmd {
 	if r.kind != rowStep || r.archived() {
 		return a.status.set("select a step to record what became of its request", false)
 	}
-	a.dialog = newStatusDialog(model.SafeLabel(r.step.Title), r.state().Status, r.account.ID, r.step.ID)
+	a.dialog = newStatusDialog(model.SafeLabel(r.step.Title), r.state().Status, r.account.ID, r.step.ID, a.now())
 	return nil
 }
 
@@ -53,12 +53,12 @@ func (a *App) chooseStatus(res statusResult) tea.Cmd {
 		a.dialog = d
 		return nil
 	}
-	ev := model.Event{At: a.now().UTC(), Kind: model.EventStatus, Revision: step.Revision, Status: res.status}
+	ev := model.Event{At: a.now().UTC(), Happened: res.happened, Kind: model.EventStatus, Revision: step.Revision, Status: res.status}
 	cmd := a.recordStep(res.account, res.step, ev, eventMessage(ev))
 	if !res.tick {
 		return cmd
 	}
-	tick := model.Event{At: ev.At, Kind: model.EventTick, Revision: step.Revision, Followed: model.FollowedOf(step)}
+	tick := model.Event{At: ev.At, Happened: res.happened, Kind: model.EventTick, Revision: step.Revision, Followed: model.FollowedOf(step)}
 	return tea.Batch(cmd, a.recordStep(res.account, res.step, tick, "ticked and "+eventMessage(ev)))
 }
 
@@ -70,20 +70,14 @@ func (a *App) startNote() tea.Cmd {
 		return a.status.set("select a step to add a note to it", false)
 	}
 	acc, step := r.account.ID, r.step.ID
-	d, cmd := newNoteDialog("Note on “"+model.SafeLabel(r.step.Title)+"”", "e.g. confirmation e-mail of 3 May, case 12345", r.state().Note, maxNoteLen,
+	d, cmd := newNoteDialog("Note on “"+model.SafeLabel(r.step.Title)+"”", "e.g. confirmation e-mail of 3 May, case 12345", r.state().Note, model.MaxNoteLen,
 		func(note string) dialogResult {
 			return dialogResult{note: &noteResult{account: acc, step: step, note: note}}
 		})
+	d.validate = model.ValidateNote
 	a.dialog = d
 	return cmd
 }
-
-// Text limits, in characters: a longer text is refused before saving,
-// never cut.
-const (
-	maxNoteLen  = 2000
-	maxLabelLen = 60
-)
 
 func (a *App) saveNote(n noteResult) tea.Cmd {
 	if a.progress.State(n.account, n.step).Note == n.note {

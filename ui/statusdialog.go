@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -35,11 +36,12 @@ var statusChoices = []model.RequestStatus{model.StatusSubmitted, model.StatusCon
 
 // statusResult is a status chosen for one step of one account.
 type statusResult struct {
-	account model.AccountID
-	step    model.StepID
-	status  model.RequestStatus
-	tick    bool // tick the step too
-	asked   bool // the user answered whether to tick it too
+	account  model.AccountID
+	step     model.StepID
+	status   model.RequestStatus
+	happened time.Time // when it happened, if earlier than recorded
+	tick     bool      // tick the step too
+	asked    bool      // the user answered whether to tick it too
 }
 
 // statusDialog asks what became of a step's request. One choice records one
@@ -50,11 +52,14 @@ type statusDialog struct {
 	cursor  int
 	account model.AccountID
 	step    model.StepID
+	when    dayField
+	onWhen  bool // the day field has the keyboard
+	problem string
 	k       statusKeys
 }
 
-func newStatusDialog(title string, current model.RequestStatus, acc model.AccountID, step model.StepID) *statusDialog {
-	d := &statusDialog{title: title, current: current, account: acc, step: step, k: newStatusKeys()}
+func newStatusDialog(title string, current model.RequestStatus, acc model.AccountID, step model.StepID, now time.Time) *statusDialog {
+	d := &statusDialog{title: title, current: current, account: acc, step: step, when: newDayField(now), k: newStatusKeys()}
 	for i, s := range statusChoices {
 		if s == current {
 			d.cursor = i
@@ -64,13 +69,35 @@ func newStatusDialog(title string, current model.RequestStatus, acc model.Accoun
 }
 
 func (d *statusDialog) keys() help.KeyMap {
-	return keyList{d.k.Sent, d.k.Confirmed, d.k.Refused, d.k.None, d.k.Record, d.k.Cancel}
+	if d.onWhen {
+		return keyList{d.k.When, d.k.Record, d.k.Cancel}
+	}
+	return keyList{d.k.Sent, d.k.Confirmed, d.k.Refused, d.k.None, d.k.When, d.k.Record, d.k.Cancel}
 }
+
+// typed reports whether a day was typed: ctrl+c asks first.
+func (d *statusDialog) typed() bool { return d.when.input.Value() != "today" }
 
 func (d *statusDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
+	switch {
+	case !ok && d.onWhen:
+		var cmd tea.Cmd
+		d.when.input, cmd = d.when.input.Update(msg) // a paste
+		return d, cmd
+	case !ok:
 		return d, nil
+	case key.Matches(k, d.k.Record):
+		return d.record()
+	case key.Matches(k, d.k.Cancel):
+		return nil, nil
+	case key.Matches(k, d.k.When):
+		return d, d.toggleWhen()
+	case d.onWhen:
+		var cmd tea.Cmd
+		d.when.input, cmd = d.when.input.Update(msg)
+		d.problem = ""
+		return d, cmd
 	}
 	for i, b := range []key.Binding{d.k.Sent, d.k.Confirmed, d.k.Refused, d.k.None} {
 		if key.Matches(k, b) {
@@ -83,12 +110,32 @@ func (d *statusDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
 		d.cursor = (d.cursor + len(statusChoices) - 1) % len(statusChoices)
 	case key.Matches(k, d.k.Down):
 		d.cursor = (d.cursor + 1) % len(statusChoices)
-	case key.Matches(k, d.k.Record):
-		return nil, resultCmd(dialogResult{status: &statusResult{account: d.account, step: d.step, status: statusChoices[d.cursor]}})
-	case key.Matches(k, d.k.Cancel):
-		return nil, nil
 	}
 	return d, nil
+}
+
+// toggleWhen moves the keyboard between the list and the day field.
+func (d *statusDialog) toggleWhen() tea.Cmd {
+	d.onWhen = !d.onWhen
+	if d.onWhen {
+		return d.when.input.Focus()
+	}
+	d.when.input.Blur()
+	return nil
+}
+
+// record sends the status chosen, dated by the day field; a day it cannot
+// read, or in the future, is said and nothing is recorded.
+func (d *statusDialog) record() (dialog, tea.Cmd) {
+	happened, err := d.when.happened()
+	if err != nil {
+		d.problem = capitalise(err.Error()) + "."
+		if !d.onWhen {
+			return d, d.toggleWhen()
+		}
+		return d, nil
+	}
+	return nil, resultCmd(dialogResult{status: &statusResult{account: d.account, step: d.step, status: statusChoices[d.cursor], happened: happened}})
 }
 
 func (d *statusDialog) view(st styles, width, height int) string {
@@ -112,10 +159,24 @@ func (d *statusDialog) view(st styles, width, height int) string {
 			list.WriteString("  " + line)
 		}
 	}
-	return boxed(st, width, height, []dialogSection{
+	when := d.when.input.View()
+	if d.onWhen {
+		when = "› " + when
+	} else {
+		when = "  " + when
+	}
+	sections := []dialogSection{
 		{text: st.dialogHead.Render("What became of the request?")},
 		{text: st.dim.Render(d.title), optional: true},
 		{text: list.String()},
-		{text: st.dim.Render("s c r n choose · enter record · esc cancel"), optional: true},
-	})
+		{text: when + "\n" + st.dim.Render("  "+dayHint)},
+	}
+	if d.problem != "" {
+		sections = append(sections, dialogSection{text: st.statusErr.Render(d.problem)})
+	}
+	hint := "s c r n choose · tab when · enter record · esc cancel"
+	if d.onWhen {
+		hint = "type the day · tab back to the list · enter record · esc cancel"
+	}
+	return boxed(st, width, height, append(sections, dialogSection{text: st.dim.Render(hint), optional: true}))
 }

@@ -38,6 +38,7 @@ type textDialog struct {
 	limit    int    // in characters
 	required string // the problem to show when the text is empty; "" allows empty
 	submit   func(text string) dialogResult
+	validate func(text string) error // the model's rule for the text
 	problem  string
 	k        textKeys
 }
@@ -96,6 +97,12 @@ func (d *textDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
 			if n := utf8.RuneCountInString(text); n > d.limit {
 				d.problem = fmt.Sprintf("Too long to save: %d characters, the most is %d. Shorten it by %d; nothing was saved.", n, d.limit, n-d.limit)
 				return d, nil
+			}
+			if d.validate != nil {
+				if err := d.validate(text); err != nil {
+					d.problem = capitalise(err.Error()) + "; nothing was saved."
+					return d, nil
+				}
 			}
 			return nil, resultCmd(d.submit(text))
 		}

@@ -121,6 +121,19 @@ type treeInput struct {
 	// removed lists, per platform, the removed accounts that hold records
 	// (see removedAccounts).
 	removed map[model.PlatformID][]*model.Account
+	// purged is the accounts whose records were deleted for good: the
+	// "removed accounts" node says when.
+	purged []model.Purge
+}
+
+// purgedOn reports whether platform p had an account's records purged.
+func (in treeInput) purgedOn(p model.PlatformID) bool {
+	for _, x := range in.purged {
+		if x.Platform == p {
+			return true
+		}
+	}
+	return false
 }
 
 // removedAccounts lists, per platform, the removed accounts that hold
@@ -334,7 +347,7 @@ func appendSteps(rows []row, in treeInput, p *model.Platform, a *model.Account, 
 // has any, and when open each removed account with the steps it recorded.
 func appendArchive(rows []row, in treeInput, p *model.Platform, depth int) []row {
 	removed := in.removed[p.ID]
-	if len(removed) == 0 {
+	if len(removed) == 0 && !in.purgedOn(p.ID) {
 		return rows
 	}
 	xk := archiveKey(p.ID)

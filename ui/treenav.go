@@ -51,7 +51,7 @@ func (t *treePane) jumpUndone(in treeInput, dir int) bool {
 
 // allRows is every row with every node open and no filter.
 func allRows(in treeInput) []row {
-	return buildRows(treeInput{catalog: in.catalog, region: in.region, accounts: in.accounts, progress: in.progress, open: allOpen(in), sum: in.sum})
+	return buildRows(treeInput{catalog: in.catalog, region: in.region, accounts: in.accounts, progress: in.progress, open: allOpen(in), sum: in.sum, purged: in.purged})
 }
 
 // openAbove opens every ancestor of all[i] (the rows above it with a
