@@ -12,6 +12,7 @@ import (
 
 	"github.com/optout/optout/guides"
 	"github.com/optout/optout/model"
+	"github.com/optout/optout/ui"
 )
 
 // Stamped by release builds (see .goreleaser.yaml):
@@ -147,8 +148,22 @@ func manPage(root *cobra.Command) (string, error) {
 		return "", err
 	}
 	page = page.WithLongDescription(manText(root.Long)).WithSection("Exit status", "0 ok, 1 something went wrong, 2 the command line is wrong.").
-		WithSection("Files", "The data file is $OPTOUT_DB, else optout/optout.db in the user data directory: $XDG_DATA_HOME or ~/.local/share on Linux and BSD, ~/Library/Application Support on macOS, %LocalAppData% on Windows. A backup is kept beside it as optout.db.bak.")
+		WithSection("Files", "The data file is $OPTOUT_DB, else optout/optout.db in the user data directory: $XDG_DATA_HOME or ~/.local/share on Linux and BSD, ~/Library/Application Support on macOS, %LocalAppData% on Windows. A backup is kept beside it as optout.db.bak.").
+		WithSection("Keys", manKeys(ui.KeyHelp()))
 	return page.Build(roff.NewDocument()), nil
+}
+
+// manKeys is the KEYS section: the full screen's keys, grouped, from the
+// same bindings the program uses (ui.KeyHelp), one line each.
+func manKeys(groups []ui.KeyGroup) string {
+	lines := []string{"The keys of the full-screen interface (? there lists them too)."}
+	for _, g := range groups {
+		lines = append(lines, g.Title+":")
+		for _, k := range g.Keys {
+			lines = append(lines, strings.Join(k.Keys, " / ")+" — "+k.Does)
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // manText reflows help text for the man page, where every line break
