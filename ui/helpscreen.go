@@ -78,11 +78,11 @@ func (h *helpScreen) update(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// keyColumn is the width of the keys' column.
-const keyColumn = 18
-
 func (h *helpScreen) layout(st styles) []string {
 	lines := []string{st.header.Render("All keys") + st.dim.Render(" · ↑↓ pgup pgdn scroll · esc closes")}
+	// The keys' column: narrower in a narrow window, where longer keys
+	// take a line of their own.
+	keyColumn := clamp(h.width/3, 8, 18)
 	descWidth := max(h.width-keyColumn-3, 10)
 	for _, g := range keyGroups() {
 		lines = append(lines, "", st.group.Render(g.title))
