@@ -49,7 +49,7 @@ func TestE2ELedgerKeepsEveryDate(t *testing.T) {
 
 	d.start("100x30", env, argv...)
 	d.wait("Where do you live?")
-	d.keys("1")
+	d.keys("1", "Enter")
 	d.wait("EU/EEA & Switzerland ·")
 	d.keys("/")
 	d.typeText("Object with Example")
@@ -58,6 +58,8 @@ func TestE2ELedgerKeepsEveryDate(t *testing.T) {
 	d.keys("Space")
 	d.wait("[✓] Object with Example's form")
 	d.keys("s")
+	d.wait("What became of the request?")
+	d.keys("Enter") // sent: the step is ticked, so nothing more is asked
 	d.wait("sent on")
 	d.keys("n")
 	d.typeText("case #12345")
@@ -89,7 +91,7 @@ func TestE2ELedgerKeepsEveryDate(t *testing.T) {
 	d.wait("re-confirmed")
 	d.keys("R")
 	d.wait("Where do you live?")
-	d.keys("4")
+	d.keys("4", "Enter")
 	d.wait("United States ·")
 	d.wait("⊘ ✎ sent") // the row, its mark shortened in an 80-column tree
 	d.wait("Not shown for United States: kept here because you")

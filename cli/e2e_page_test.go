@@ -46,9 +46,9 @@ func TestE2EStepPageKeys(t *testing.T) {
 
 	// esc closes the full help.
 	d.keys("?")
-	d.wait("close help")
+	d.wait("All keys ·")
 	d.keys("Escape")
-	d.gone("close help")
+	d.gone("All keys ·")
 
 	// / finds a word that is only in a step's instructions.
 	d.keys("/")

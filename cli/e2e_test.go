@@ -26,7 +26,7 @@ func TestE2EFirstRunTickUndoQuitRelaunch(t *testing.T) {
 	env := []string{"TERM=xterm-256color", "NO_COLOR="}
 	d.start("100x30", env, bin, "--db", db)
 	d.wait("Where do you live?")
-	d.keys("1")
+	d.keys("1", "Enter")
 	d.wait("EU/EEA & Switzerland ·")
 
 	// Facebook → first step → tick.

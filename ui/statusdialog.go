@@ -60,8 +60,10 @@ type statusDialog struct {
 
 func newStatusDialog(title string, current model.RequestStatus, acc model.AccountID, step model.StepID, now time.Time) *statusDialog {
 	d := &statusDialog{title: title, current: current, account: acc, step: step, when: newDayField(now), k: newStatusKeys()}
+	// The cursor starts on the status set, or on "sent" when none is: the
+	// first thing to record about a request.
 	for i, s := range statusChoices {
-		if s == current {
+		if s == current && s != model.StatusNone {
 			d.cursor = i
 		}
 	}

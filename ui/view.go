@@ -106,17 +106,17 @@ func (a *App) headerView() string {
 }
 
 // titleLine is the header's first line: name, region, the progress bar and
-// count, and on the right how old the guides are, shortened (the bar goes
-// first, then words) until it fits the width, or left out.
+// count, and on the right how old the guides are, in fewer words (then
+// with a shorter bar, then none) until it fits the width, or left out.
 func (a *App) titleLine() string {
 	st := a.st
-	title := func(bar bool) string {
+	title := func(bar int) string {
 		left := st.header.Render("optout")
 		if a.region != "" {
 			t := a.sum.Total
 			left += st.headerDim.Render(" · " + a.region.Label() + " · ")
-			if bar {
-				left += progressBar(t, clamp(a.lay.width/6, 6, 24), st) + " "
+			if bar > 0 {
+				left += progressBar(t, bar, st) + " "
 			}
 			left += st.headerDim.Render(fmt.Sprintf("%d/%d steps", t.Done, t.Total))
 		}
@@ -125,28 +125,38 @@ func (a *App) titleLine() string {
 		}
 		return left
 	}
-	for _, g := range a.guidesWords() {
-		for _, bar := range []bool{true, false} {
-			left := title(bar)
-			if gap := a.lay.width - ansi.StringWidth(left) - ansi.StringWidth(g); gap >= 3 {
-				return left + strings.Repeat(" ", gap) + st.headerDim.Render(g)
+	bar := clamp(a.lay.width/6, 6, 24)
+	for _, bars := range [][]int{{bar, 6}, {0}} {
+		for _, g := range a.guidesWords() {
+			for _, b := range bars {
+				left := title(b)
+				if gap := a.lay.width - ansi.StringWidth(left) - ansi.StringWidth(g); gap >= 3 {
+					return left + strings.Repeat(" ", gap) + st.headerDim.Render(g)
+				}
 			}
 		}
 	}
-	return ansi.Truncate(title(true), a.lay.width, "…")
+	return ansi.Truncate(title(bar), a.lay.width, "…")
 }
 
 // guidesWords are the ways the header can say how old the guides are,
 // longest first: "guides checked 1 Dec 2026, 3 days ago", "guides 1 Dec
-// 2026, 3 days ago", "guides 1 Dec 2026".
+// 2026, 3 days ago", "guides 3 days old", "guides 1 Dec 2026".
 func (a *App) guidesWords() []string {
 	full := a.guidesLine()
 	if full == "" {
 		return nil
 	}
 	mid := strings.Replace(full, "guides checked ", "guides ", 1)
-	short, _, _ := strings.Cut(mid, ",")
-	return []string{full, mid, short}
+	date, _, _ := strings.Cut(mid, ",")
+	words := []string{full, mid}
+	switch age := a.guidesAge(); {
+	case age.Days == 0:
+		words = append(words, "guides checked today")
+	case age.Known():
+		words = append(words, "guides "+model.Count(age.Days, "day", "days")+" old")
+	}
+	return append(words, date)
 }
 
 // footerView is the status line and the help for the focused pane.
