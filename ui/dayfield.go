@@ -15,13 +15,16 @@ type dayField struct {
 	now   time.Time
 }
 
+// The field starts empty, showing "today" as its placeholder: typing a day
+// replaces it rather than adding to it.
 func newDayField(now time.Time) dayField {
 	in := newTextField("when: ", "today", 0)
 	in.SetWidth(24)
-	in.SetValue("today")
-	in.CursorEnd()
 	return dayField{input: in, now: now}
 }
+
+// typed reports whether a day was typed.
+func (f dayField) typed() bool { return f.input.Value() != "" }
 
 // happened is the day typed, as Event.Happened holds it: zero for today
 // (the event's own time says it), or noon of an earlier day.

@@ -128,9 +128,17 @@ type labelResult struct {
 	label    string
 }
 
-func resultCmd(r dialogResult) tea.Cmd {
-	return func() tea.Msg { return r }
-}
+// decidedDialog is what a dialog turns into when it closes with a result:
+// App applies the result at once, in the same key press, so a key typed
+// right after the dialog's enter acts on what the dialog did, never on
+// the screen before it.
+type decidedDialog struct{ res dialogResult }
+
+func decided(r dialogResult) dialog { return decidedDialog{r} }
+
+func (d decidedDialog) update(tea.Msg) (dialog, tea.Cmd) { return nil, nil }
+func (d decidedDialog) view(styles, int, int) string     { return "" }
+func (d decidedDialog) keys() help.KeyMap                { return keyList{} }
 
 // regionKeys are the region picker's bindings.
 type regionKeys struct {
@@ -190,7 +198,7 @@ func (d *regionDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
 			d.cursor = i
 		}
 	case key.Matches(k, d.k.Confirm):
-		return nil, resultCmd(dialogResult{region: regions[d.cursor]})
+		return decided(dialogResult{region: regions[d.cursor]}), nil
 	case key.Matches(k, d.k.Cancel):
 		return nil, nil
 	case key.Matches(k, d.k.Quit):
@@ -260,9 +268,9 @@ func (d *confirmDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(k, d.k.Yes):
-		return nil, resultCmd(d.yes)
+		return decided(d.yes), nil
 	case key.Matches(k, d.k.No) && d.no != nil && k.String() != "esc":
-		return nil, resultCmd(*d.no)
+		return decided(*d.no), nil
 	case key.Matches(k, d.k.No):
 		return d.back, nil
 	}

@@ -13,9 +13,7 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return a.forceQuit()
 	}
 	if a.dialog != nil {
-		var cmd tea.Cmd
-		a.dialog, cmd = a.dialog.update(msg)
-		return cmd
+		return a.updateDialog(msg)
 	}
 	if a.tree.isFiltering() {
 		return a.updateFilter(msg)
@@ -30,6 +28,18 @@ func (a *App) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	return a.activeScreen().update(msg)
+}
+
+// updateDialog passes msg to the open dialog and applies what it decided,
+// if it closed with a result.
+func (a *App) updateDialog(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	a.dialog, cmd = a.dialog.update(msg)
+	if d, ok := a.dialog.(decidedDialog); ok {
+		a.dialog = nil
+		return tea.Batch(cmd, a.handleDialogResult(d.res))
+	}
+	return cmd
 }
 
 // forceQuit quits on ctrl+c. Text typed into a dialog is not thrown away
@@ -263,9 +273,7 @@ func (a *App) setFocus(f focus) { a.focus = f }
 // text input is active.
 func (a *App) forwardToInput(msg tea.Msg) tea.Cmd {
 	if a.dialog != nil {
-		var cmd tea.Cmd
-		a.dialog, cmd = a.dialog.update(msg)
-		return cmd
+		return a.updateDialog(msg)
 	}
 	if a.tree.isFiltering() {
 		return a.editFilter(msg)

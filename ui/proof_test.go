@@ -359,3 +359,19 @@ func TestGuideThatIsNotAServiceOffersNoAccounts(t *testing.T) {
 		t.Errorf("a service no longer offers accounts:\n%s", screen(a))
 	}
 }
+
+// Issue 20.3: a dialog's result applies in the key press that closes it,
+// so keys typed right after (before any Cmd has run) act on what it did.
+func TestKeysRightAfterADialogActOnItsResult(t *testing.T) {
+	t.Parallel()
+	a, _ := newEUApp(t, 100, 30)
+	keys(t, a, "down", "down", "a")
+	send(t, a, tea.PasteMsg{Content: "@work"})
+	for _, k := range []string{"enter", "down", "space"} {
+		a.Update(keyPress(k)) // the Cmds they return are not run yet
+	}
+	r := a.selectedRow()
+	if r.kind != rowStep || r.account.Label != "@work" || !r.state().Done {
+		t.Errorf("the keys after the dialog acted on the screen before it: selected %+v", r)
+	}
+}

@@ -54,7 +54,7 @@ func (d *purgeDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
 				d.problem = "Type the account's name exactly, " + quoted(d.name) + ", or esc to keep its records."
 				return d, nil
 			}
-			return nil, resultCmd(dialogResult{purge: d.account})
+			return decided(dialogResult{purge: d.account}), nil
 		}
 	}
 	var cmd tea.Cmd

@@ -78,7 +78,7 @@ func (d *statusDialog) keys() help.KeyMap {
 }
 
 // typed reports whether a day was typed: ctrl+c asks first.
-func (d *statusDialog) typed() bool { return d.when.input.Value() != "today" }
+func (d *statusDialog) typed() bool { return d.when.typed() }
 
 func (d *statusDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
@@ -137,7 +137,7 @@ func (d *statusDialog) record() (dialog, tea.Cmd) {
 		}
 		return d, nil
 	}
-	return nil, resultCmd(dialogResult{status: &statusResult{account: d.account, step: d.step, status: statusChoices[d.cursor], happened: happened}})
+	return decided(dialogResult{status: &statusResult{account: d.account, step: d.step, status: statusChoices[d.cursor], happened: happened}}), nil
 }
 
 func (d *statusDialog) view(st styles, width, height int) string {
@@ -149,7 +149,7 @@ func (d *statusDialog) view(st styles, width, height int) string {
 			label = "no status (clear it)"
 		}
 		line := letters[i].Help().Key + "  " + label
-		if s == d.current {
+		if s == d.current && s != model.StatusNone {
 			line += "  (current)"
 		}
 		if i > 0 {

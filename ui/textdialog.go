@@ -104,7 +104,7 @@ func (d *textDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
 					return d, nil
 				}
 			}
-			return nil, resultCmd(d.submit(text))
+			return decided(d.submit(text)), nil
 		}
 	}
 	var cmd tea.Cmd

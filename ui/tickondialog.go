@@ -45,7 +45,7 @@ func newTickOnDialog(title string, acc model.AccountID, step model.StepID, now t
 func (d *tickOnDialog) keys() help.KeyMap { return keyList{d.k.Tick, d.k.Cancel} }
 
 // typed reports whether a day was typed: ctrl+c asks first.
-func (d *tickOnDialog) typed() bool { return d.when.input.Value() != "today" }
+func (d *tickOnDialog) typed() bool { return d.when.typed() }
 
 func (d *tickOnDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
@@ -58,7 +58,7 @@ func (d *tickOnDialog) update(msg tea.Msg) (dialog, tea.Cmd) {
 				d.problem = capitalise(err.Error()) + "."
 				return d, nil
 			}
-			return nil, resultCmd(dialogResult{tickOn: &tickOnResult{account: d.account, step: d.step, happened: happened}})
+			return decided(dialogResult{tickOn: &tickOnResult{account: d.account, step: d.step, happened: happened}}), nil
 		}
 	}
 	var cmd tea.Cmd
