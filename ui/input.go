@@ -78,6 +78,8 @@ func (a *App) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(msg, k.Theme):
 		return a.cycleTheme(), true
+	case key.Matches(msg, k.ReadOnly):
+		return a.tickStep(a.selectedRow()), true // says why not
 	case key.Matches(msg, k.Tick) && a.selectedRow().kind == rowStep:
 		// Space ticks in both panes: the detail pane says "press space once
 		// you have done it".

@@ -27,6 +27,9 @@ type keyMap struct {
 	Note, Status, WhatsNext key.Binding
 	Quit, ForceQuit, Escape key.Binding
 	Dismiss                 key.Binding
+	// ReadOnly is the keys that change a step, on a removed account's
+	// step: they say why they do nothing. Not in any help.
+	ReadOnly key.Binding
 	// Move and Scroll only label keys in the short help.
 	Move, Scroll key.Binding
 }
@@ -69,6 +72,7 @@ func newKeyMap() keyMap {
 		Status:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "request status")),
 		WhatsNext:   key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "what's next")),
 		Details:     key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "details")),
+		ReadOnly:    key.NewBinding(key.WithKeys("space", "x", "t", "s", "n")),
 		Dismiss:     key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "hide notice")),
 		Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
@@ -132,6 +136,7 @@ func (k *keyMap) update(c keyContext) {
 	k.Restore.SetEnabled(r.kind == rowAccount && r.archived())
 	k.Purge.SetEnabled(r.kind == rowAccount && r.archived() && c.canPurge)
 	k.Dismiss.SetEnabled(c.notice)
+	k.ReadOnly.SetEnabled(step && r.archived())
 	k.Escape.SetEnabled(c.filtered || c.focusDetail)
 	if c.filtered {
 		k.Escape.SetHelp("esc", "clear filter")

@@ -217,6 +217,9 @@ func TestRemovedAccountStaysVisibleAndRestores(t *testing.T) {
 	if len(st.writes) != n || b.dialog != nil {
 		t.Errorf("a removed account's records were changed: %q", st.writes[n:])
 	}
+	if !strings.Contains(screen(b), "read-only: this account was removed") {
+		t.Errorf("a key that would change a removed account's step does not say why it does nothing:\n%s", screen(b))
+	}
 	keys(t, b, "left") // to the account's row
 	if r := b.selectedRow(); r.kind != rowAccount {
 		t.Fatalf("left did not go up to the account: %+v", r)

@@ -66,7 +66,7 @@ func (d *purgeDialog) view(st styles, width, height int) string {
 	d.input.SetWidth(clamp(width-dialogFrame-3, 8, 48))
 	sections := []dialogSection{
 		{text: st.statusErr.Render("Delete the records of " + quoted(d.name) + " on " + d.platform + " for good?")},
-		{text: "Its " + model.Count(d.records, "recorded step", "recorded steps") + " (ticks, statuses, notes and their dates) are deleted from the data file and cannot be brought back; only a dated record that you deleted them stays. To go on, type the account's name:"},
+		{text: "What was recorded for it (" + model.Count(d.records, "step", "steps") + ": ticks, statuses, notes and their dates) is deleted from the data file and cannot be brought back; only a dated record that you deleted it stays. To go on, type the account's name:"},
 		{text: d.input.View()},
 	}
 	if d.problem != "" {
