@@ -171,7 +171,7 @@ func (d *statusDialog) view(st styles, width, height int) string {
 		{text: st.dialogHead.Render("What became of the request?")},
 		{text: st.dim.Render(d.title), optional: true},
 		{text: list.String()},
-		{text: when + "\n" + st.dim.Render("  "+dayHint)},
+		{text: when + "\n" + st.dim.Render(dayHint)},
 	}
 	if d.problem != "" {
 		sections = append(sections, dialogSection{text: st.statusErr.Render(d.problem)})

@@ -136,7 +136,12 @@ func (a *App) titleLine() string {
 			}
 		}
 	}
-	return ansi.Truncate(title(bar), a.lay.width, "…")
+	for _, b := range []int{bar, 6} {
+		if left := title(b); ansi.StringWidth(left) <= a.lay.width {
+			return left
+		}
+	}
+	return ansi.Truncate(title(0), a.lay.width, "…")
 }
 
 // guidesWords are the ways the header can say how old the guides are,
