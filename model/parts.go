@@ -36,7 +36,8 @@ type PartHashes struct {
 }
 
 // partDef is one row of the parts table: everything about a part lives
-// here, so a new part is one row (and one PartHashes field).
+// here, so a new part is one row (and one PartHashes field, whose JSON key
+// is the part's name). The store's codecs follow the table.
 type partDef struct {
 	part  StepPart
 	label string // how the part is named to the user
@@ -136,6 +137,17 @@ func (h PartHashes) Of(p StepPart) uint32 {
 		return *d.slot(&h)
 	}
 	return 0
+}
+
+// Ref returns where h keeps the hash of part p, or nil for an unknown
+// part. With StepParts it lets a codec read and write every part without
+// naming them: the store keeps each part under its name (string(p)), in
+// StepParts order, as PartHashes' JSON does.
+func (h *PartHashes) Ref(p StepPart) *uint32 {
+	if d := p.def(); d != nil {
+		return d.slot(h)
+	}
+	return nil
 }
 
 // Hashes computes s's revision, a short hex hash of every part, and the

@@ -30,6 +30,7 @@ func wantLocked(t *testing.T, err error, path string) {
 // TestLockInProcess: a second Open of the same file, even in the same
 // process, fails with ErrLocked within two seconds; the first keeps working.
 func TestLockInProcess(t *testing.T) {
+	skipShort(t)
 	s := openTest(t)
 	for _, opts := range []Options{{}, {ReadOnly: true}} {
 		start := time.Now()
@@ -53,6 +54,7 @@ func TestLockInProcess(t *testing.T) {
 // optout on the same file must exit non-zero within two seconds with one
 // line, while the first keeps working.
 func TestLockSecondProcess(t *testing.T) {
+	skipShort(t)
 	if path, ok := isChild("second"); ok {
 		s, err := Open(path, Options{ReadOnly: os.Getenv("OPTOUT_STORE_RO") != ""})
 		if err != nil {
@@ -88,6 +90,7 @@ func TestLockSecondProcess(t *testing.T) {
 // TestLockHeldByChild: the lock is taken by another process, and released
 // when it exits.
 func TestLockHeldByChild(t *testing.T) {
+	skipShort(t)
 	if path, ok := isChild("holder"); ok {
 		s, err := Open(path, Options{})
 		if err != nil {
