@@ -49,11 +49,18 @@ func (s *session) chooseAccount(p model.Platform) error {
 // askLabel asks for an account's name; "" means the user kept or
 // cancelled it.
 func (s *session) askLabel(prompt string) (string, error) {
-	line, err := s.ask(prompt)
-	if err != nil {
-		return "", err
+	for {
+		line, err := s.ask(prompt)
+		if err != nil {
+			return "", err
+		}
+		name := strings.Join(strings.Fields(line), " ")
+		if err := model.ValidateLabel(name); err != nil {
+			s.say("%s. Type a shorter name, or Enter to cancel.", capitalise(err.Error()))
+			continue
+		}
+		return name, nil
 	}
-	return strings.Join(strings.Fields(line), " "), nil
 }
 
 // addAccount adds an account to p and ticks its steps for it.

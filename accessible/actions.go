@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/optout/optout/internal/desktop"
 	"github.com/optout/optout/model"
@@ -88,16 +89,42 @@ func (s *session) setStatus(acc model.Account, st model.Step) error {
 		s.say("It is already %s; nothing recorded.", spokenStatus(cur))
 		return nil
 	}
-	now := s.cfg.Now().UTC()
-	if !s.record(acc, st, model.Event{At: now, Kind: model.EventStatus, Revision: st.Revision, Status: choices[i]}) {
+	now := s.cfg.Now()
+	ev := model.Event{At: now.UTC(), Kind: model.EventStatus, Revision: st.Revision, Status: choices[i]}
+	if choices[i] != model.StatusNone {
+		when, err := s.askDay(now)
+		if err != nil {
+			return err
+		}
+		if !when.Equal(now) {
+			ev.Happened = when.UTC()
+		}
+	}
+	if !s.record(acc, st, ev) {
 		return nil
 	}
 	if choices[i] == model.StatusNone {
 		s.say("Request status cleared. Saved.")
 	} else {
-		s.say("Request %s on %s. Saved.", spokenStatus(choices[i]), day(now))
+		s.say("Request %s on %s. Saved.", spokenStatus(choices[i]), day(ev.When()))
 	}
 	return nil
+}
+
+// askDay asks when something happened, until the answer is a day that
+// is not in the future (model.ParseDay); an empty answer is today.
+func (s *session) askDay(now time.Time) (time.Time, error) {
+	for {
+		answer, err := s.ask("When? Enter for today, or a date such as 20 Nov.")
+		if err != nil || answer == "" {
+			return now, err
+		}
+		when, err := model.ParseDay(answer, now.Local())
+		if err == nil {
+			return when, nil
+		}
+		s.say("%s.", capitalise(err.Error()))
+	}
 }
 
 // clearWord is what removes a note at the note prompt; an empty line
@@ -120,6 +147,10 @@ func (s *session) setNote(acc model.Account, st model.Step) error {
 	switch {
 	case line == "" || line == note:
 		s.say("Note unchanged.")
+		return nil
+	case model.ValidateNote(line) != nil:
+		// Refused whole, never cut: a cut note loses part of the proof.
+		s.say("Not saved: %v. Nothing was changed.", model.ValidateNote(line))
 		return nil
 	case strings.EqualFold(line, clearWord):
 		if note == "" {

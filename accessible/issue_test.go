@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/optout/optout/model"
 	"github.com/optout/optout/render"
@@ -144,7 +145,7 @@ func TestAccounts(t *testing.T) {
 // Item 7: u undoes the last change, as the full screen does.
 func TestUndo(t *testing.T) {
 	st := newStore()
-	got := run(t, context.Background(), st, model.RegionEU, "acme chat\n1\nd\ns\n1\nu\nu\nu\nadd\nwork\nu\nq\n")
+	got := run(t, context.Background(), st, model.RegionEU, "acme chat\n1\nd\ns\n1\n\nu\nu\nu\nadd\nwork\nu\nq\n")
 	wantAll(t, got,
 		"Undid: status sent back to none. Saved.",
 		"Undid: tick (not done again). Saved.",
@@ -179,15 +180,17 @@ func TestPageNamesOnlyLineModeKeys(t *testing.T) {
 // Item 9: no destructive defaults.
 func TestNoDestructiveDefaults(t *testing.T) {
 	st := newStore()
-	long := strings.Repeat("a long note ", 500)
+	long := strings.Repeat("a long note ", 160)        // 1,920 characters: kept whole
+	tooLong := strings.Repeat("x", model.MaxNoteLen+1) // refused, never cut
 	got := run(t, context.Background(), st, model.RegionEU,
-		"acme chat\n1\ns\n\ns\n1\ns\n1\ns\n4\nn\n"+long+"\nn\n\nn\nclear\nn\nclear\nq\n")
+		"acme chat\n1\ns\n\ns\n1\n\ns\n1\ns\n4\nn\n"+long+"\nn\n"+tooLong+"\nn\n\nn\nclear\nn\nclear\nq\n")
 	wantAll(t, got,
 		"Status unchanged.",
 		"What became of your request? Now sent.\n1. Sent\n2. Confirmed\n3. Refused\n4. Clear it: nothing recorded\n",
 		"It is already sent; nothing recorded.",
 		"Request status cleared. Saved.",
 		"Note unchanged.",
+		"Not saved: the note is 2001 characters long; the most is 2000. Nothing was changed.",
 		"Note removed. Saved.",
 		"There is no note to remove.")
 	state := st.progress.State(model.DefaultAccountID("acme/chat"), "acme/chat/object")
@@ -222,4 +225,16 @@ func TestCountsAgree(t *testing.T) {
 		"Step 1 of 2, Acme Chat: Object to training.",
 		"To read, Acme Chat: Know what stays.",
 		"Step 2 of 2, Acme Chat: Turn the switch off.")
+}
+
+// Setting a status asks when it happened: Enter is now, a past day is
+// recorded as when it happened, a future one is refused.
+func TestStatusTakesAPastDate(t *testing.T) {
+	st := newStore()
+	got := run(t, context.Background(), st, model.RegionEU, "acme chat\n1\ns\n1\n20 dec\n2026-11-20\nq\n")
+	wantAll(t, got, "20 December 2026 is in the future: give the day it happened.", "Request sent on 20 November 2026. Saved.")
+	ev := st.progress.State(model.DefaultAccountID("acme/chat"), "acme/chat/object").History[0]
+	if ev.Happened.Format(time.DateOnly) != "2026-11-20" || !ev.At.Equal(testNow) {
+		t.Errorf("recorded %+v, want it happened on 20 November, recorded now", ev)
+	}
 }

@@ -113,7 +113,7 @@ func wantAll(t *testing.T, got string, wants ...string) {
 
 func TestTickStatusNoteAreRecorded(t *testing.T) {
 	st := newStore()
-	got := run(t, context.Background(), st, model.RegionEU, "acme chat\n1\nd\ns\n1\nn\ncase #12345\nq\n")
+	got := run(t, context.Background(), st, model.RegionEU, "acme chat\n1\nd\ns\n1\n\nn\ncase #12345\nq\n")
 	wantAll(t, got,
 		"Marked done on 3 December 2026. Saved.",
 		"Request sent on 3 December 2026. Saved.",
