@@ -238,3 +238,10 @@ func TestStatusTakesAPastDate(t *testing.T) {
 		t.Errorf("recorded %+v, want it happened on 20 November, recorded now", ev)
 	}
 }
+
+// Away from the first prompt a service's name still goes there, but a
+// stray word that only occurs inside a name is not a choice.
+func TestNameFromAnyPrompt(t *testing.T) {
+	got := run(t, context.Background(), newStore(), model.RegionEU, "acme chat\n1\nwidgetgpt\nb\nhat\nq\n")
+	wantAll(t, got, "About WidgetGPT:", `"hat" is not a choice here.`)
+}

@@ -80,10 +80,11 @@ func (s *session) menu(build func() list) error {
 	}
 }
 
-// elsewhere answers a word that is no command here: the name of a service
+// elsewhere answers a word that is no command here: a service's name (a
+// whole word of it, or the start of one, so a stray word rarely matches)
 // goes there; anything else is not a choice.
 func (s *session) elsewhere(word string) error {
-	if hits := s.index.find(word); !hits.empty() {
+	if hits := s.index.findName(word, false); !hits.empty() {
 		return s.openHits(word, hits)
 	}
 	s.notAChoice(word)

@@ -59,15 +59,28 @@ func (idx *searchIndex) find(query string) hits {
 	if text, ok := strings.CutPrefix(query, "/"); ok {
 		return idx.findSteps(render.Fold(text), idx.texts)
 	}
+	if h := idx.findName(query, true); !h.empty() {
+		return h
+	}
+	return idx.findSteps(render.Fold(query), idx.titles)
+}
+
+// findName looks query up among the services' names only: a whole word
+// ("x" is X) before the start of a word, and, when anywhere is set, any
+// part of a name after those.
+func (idx *searchIndex) findName(query string, anywhere bool) hits {
 	q := render.Fold(query)
 	if len(q) < 2 && !idx.isWholeName(q) {
 		return hits{}
 	}
-	for _, match := range []func(name string) bool{
+	tiers := []func(name string) bool{
 		func(n string) bool { return n == q || hasWord(n, q) },
 		func(n string) bool { return strings.HasPrefix(n, q) || strings.Contains(n, " "+q) },
-		func(n string) bool { return strings.Contains(n, q) },
-	} {
+	}
+	if anywhere {
+		tiers = append(tiers, func(n string) bool { return strings.Contains(n, q) })
+	}
+	for _, match := range tiers {
 		var h hits
 		for i, names := range idx.names {
 			for _, n := range names {
@@ -81,7 +94,7 @@ func (idx *searchIndex) find(query string) hits {
 			return h
 		}
 	}
-	return idx.findSteps(q, idx.titles)
+	return hits{}
 }
 
 // isWholeName reports whether q is a name on its own (a one-letter one).
