@@ -88,3 +88,20 @@ func TestPartHashesFollowTable(t *testing.T) {
 		t.Errorf("PartHashes has %d fields for %d parts", n, len(StepParts()))
 	}
 }
+
+// Turning "press `o`" into the {open} token changes what each front end
+// shows, not what the user does: the revision stays, so no tick is marked
+// as changed.
+func TestKeyTokensKeepTheRevision(t *testing.T) {
+	t.Parallel()
+	for _, pair := range [][2]string{
+		{"1. Press `o` to open the form.", "1. {Open} to open the form."},
+		{"Or press `o` (press `y` to copy).", "Or {open} ({copy} to copy)."},
+		{"paste optout's text (`y`).", "paste optout's text ({copy})."},
+	} {
+		before, after := Step{ID: "p/s", Title: "T", Body: pair[0]}, Step{ID: "p/s", Title: "T", Body: pair[1]}
+		if r1, _ := before.Hashes(); r1 != func() string { r, _ := after.Hashes(); return r }() {
+			t.Errorf("%q and %q have different revisions", pair[0], pair[1])
+		}
+	}
+}

@@ -134,3 +134,18 @@ func TestLockHeldByChild(t *testing.T) {
 		t.Error("the child's write is missing")
 	}
 }
+
+// issue 22 item 5: the lock works, and says so in the same one line, on
+// every OS (bbolt locks with flock on Unix and LockFileEx on Windows). A
+// short timeout keeps it in `go test -short`, which ci.yml runs on Linux,
+// macOS and Windows.
+func TestLockErrorTextOnThisOS(t *testing.T) {
+	t.Parallel()
+	s := openTest(t)
+	s2, err := Open(s.Path(), Options{Timeout: 50 * time.Millisecond})
+	if err == nil {
+		s2.Close()
+		t.Fatal("a second Open of a file in use succeeded")
+	}
+	wantLocked(t, err, s.Path())
+}
