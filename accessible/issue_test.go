@@ -16,6 +16,7 @@ func words(s string) int { return len(strings.Fields(s)) }
 // Item 1: launch says one status line and how to find a service; the
 // companies are read on list only.
 func TestLaunchIsShort(t *testing.T) {
+	t.Parallel()
 	st := newStore()
 	st.progress.Set(model.DefaultAccountID("acme/chat"), "acme/chat/object",
 		model.StepState{}.Apply(model.Event{At: testNow.AddDate(0, -2, 0), Kind: model.EventStatus, Status: model.StatusSubmitted}))
@@ -35,6 +36,7 @@ func TestLaunchIsShort(t *testing.T) {
 // Item 2: "About" is read the first time a service is opened in a
 // session, and on about.
 func TestAboutOncePerSession(t *testing.T) {
+	t.Parallel()
 	got := run(t, context.Background(), newStore(), model.RegionEU, "acme chat\nb\nacme chat\nabout\nq\n")
 	if n := strings.Count(got, "About Acme Chat:"); n != 2 {
 		t.Errorf("About read %d times, want once on opening and once on about:\n%s", n, got)
@@ -48,6 +50,7 @@ func TestAboutOncePerSession(t *testing.T) {
 // Item 3: instructions first; the confidence line after them, short;
 // identifiers (long numbers in addresses) only on link.
 func TestStepReadsInstructionsFirst(t *testing.T) {
+	t.Parallel()
 	got := run(t, context.Background(), newStore(), model.RegionEU, "acme chat\n1\nlink\ndetails\nq\n")
 	page := after(t, got, "Type a step's number")
 	page, rest, _ := strings.Cut(page, prompts[atStep][0])
@@ -69,6 +72,7 @@ func TestStepReadsInstructionsFirst(t *testing.T) {
 // Item 4: a step's prompt is long once, then at most 8 words; ? lists
 // every command.
 func TestStepPromptShortAfterFirst(t *testing.T) {
+	t.Parallel()
 	got := run(t, context.Background(), newStore(), model.RegionEU, "acme chat\n1\nd\n?\nq\n")
 	if n := strings.Count(got, prompts[atStep][0]); n != 1 {
 		t.Errorf("the long prompt was read %d times, want 1:\n%s", n, got)
@@ -97,6 +101,7 @@ func containsPlace(ps []place, p place) bool {
 // Item 5: find a service by its name though it sits under another
 // company; case and accents ignored; /word searches the steps' text.
 func TestFindByName(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ input, want string }{
 		{"widgetgpt", "About WidgetGPT:"},
 		{"WIDGETGPT", "About WidgetGPT:"},
@@ -117,6 +122,7 @@ func TestFindByName(t *testing.T) {
 
 // Item 6: add, choose, rename and remove accounts; removal archives.
 func TestAccounts(t *testing.T) {
+	t.Parallel()
 	st := newStore()
 	got := run(t, context.Background(), st, model.RegionEU,
 		"acme chat\nadd\nwork\n3\nd\nb\naccount\n1\nrename\npersonal\nremove\nyes\nq\n")
@@ -144,6 +150,7 @@ func TestAccounts(t *testing.T) {
 
 // Item 7: u undoes the last change, as the full screen does.
 func TestUndo(t *testing.T) {
+	t.Parallel()
 	st := newStore()
 	got := run(t, context.Background(), st, model.RegionEU, "acme chat\n1\nd\ns\n1\n\nu\nu\nu\nadd\nwork\nu\nq\n")
 	wantAll(t, got,
@@ -162,6 +169,7 @@ func TestUndo(t *testing.T) {
 
 // Item 8: every key a step page names is a line-mode command there.
 func TestPageNamesOnlyLineModeKeys(t *testing.T) {
+	t.Parallel()
 	hint := regexp.MustCompile(`\*\*([^*\s]+)\*\*`)
 	for _, p := range testCatalog().Platforms {
 		for _, st := range p.Steps {
@@ -179,6 +187,7 @@ func TestPageNamesOnlyLineModeKeys(t *testing.T) {
 
 // Item 9: no destructive defaults.
 func TestNoDestructiveDefaults(t *testing.T) {
+	t.Parallel()
 	st := newStore()
 	long := strings.Repeat("a long note ", 160)        // 1,920 characters: kept whole
 	tooLong := strings.Repeat("x", model.MaxNoteLen+1) // refused, never cut
@@ -204,6 +213,7 @@ func TestNoDestructiveDefaults(t *testing.T) {
 // Item 10: copying sends OSC 52 to a terminal, never to a pipe, and
 // always prints the text.
 func TestCopyThroughTheTerminal(t *testing.T) {
+	t.Parallel()
 	got := runWith(t, context.Background(), newStore(), model.RegionEU, "acme chat\n1\nc\nq\n", func(c *Config) { c.Terminal = true })
 	wantAll(t, got, "\x1b]52;c;", "Sent the text to send to your terminal's clipboard. It reads:\nI object")
 	var copied string
@@ -219,6 +229,7 @@ func TestCopyThroughTheTerminal(t *testing.T) {
 // Item 11: one count everywhere: the step numbers count what the tally
 // counts, and a step to read says so instead.
 func TestCountsAgree(t *testing.T) {
+	t.Parallel()
 	got := run(t, context.Background(), newStore(), model.RegionEU, "acme chat\n1\nnext\nnext\nq\n")
 	wantAll(t, got,
 		"Acme Chat: 0 of 2 steps done, 1 to read.",
@@ -230,6 +241,7 @@ func TestCountsAgree(t *testing.T) {
 // Setting a status asks when it happened: Enter is now, a past day is
 // recorded as when it happened, a future one is refused.
 func TestStatusTakesAPastDate(t *testing.T) {
+	t.Parallel()
 	st := newStore()
 	got := run(t, context.Background(), st, model.RegionEU, "acme chat\n1\ns\n1\n20 dec\n2026-11-20\nq\n")
 	wantAll(t, got, "20 December 2026 is in the future: give the day it happened.", "Request sent on 20 November 2026. Saved.")
@@ -242,6 +254,7 @@ func TestStatusTakesAPastDate(t *testing.T) {
 // Away from the first prompt a service's name still goes there, but a
 // stray word that only occurs inside a name is not a choice.
 func TestNameFromAnyPrompt(t *testing.T) {
+	t.Parallel()
 	got := run(t, context.Background(), newStore(), model.RegionEU, "acme chat\n1\nwidgetgpt\nb\nhat\nq\n")
 	wantAll(t, got, "About WidgetGPT:", `"hat" is not a choice here.`)
 }

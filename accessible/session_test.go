@@ -112,6 +112,7 @@ func wantAll(t *testing.T, got string, wants ...string) {
 }
 
 func TestTickStatusNoteAreRecorded(t *testing.T) {
+	t.Parallel()
 	st := newStore()
 	got := run(t, context.Background(), st, model.RegionEU, "acme chat\n1\nd\ns\n1\n\nn\ncase #12345\nq\n")
 	wantAll(t, got,
@@ -126,6 +127,7 @@ func TestTickStatusNoteAreRecorded(t *testing.T) {
 }
 
 func TestRecordedStepOutsideRegionStaysListed(t *testing.T) {
+	t.Parallel()
 	st := newStore()
 	st.progress.Set(model.DefaultAccountID("acme/chat"), "acme/chat/object",
 		model.StepState{}.Apply(model.Event{At: testNow, Kind: model.EventNote, Note: "kept"}))
@@ -135,6 +137,7 @@ func TestRecordedStepOutsideRegionStaysListed(t *testing.T) {
 }
 
 func TestEOFAndSignalEndCleanly(t *testing.T) {
+	t.Parallel()
 	if got := run(t, context.Background(), newStore(), model.RegionEU, "1\n"); !strings.Contains(got, "Goodbye.") {
 		t.Errorf("EOF: got\n%s", got)
 	}
@@ -152,6 +155,7 @@ func TestEOFAndSignalEndCleanly(t *testing.T) {
 }
 
 func TestFirstRunAsksRegionAndSavesIt(t *testing.T) {
+	t.Parallel()
 	st := newStore()
 	got := run(t, context.Background(), st, "", "9\n4\nq\n")
 	if !strings.Contains(got, "There is no number 9 here.") || st.settings.Region != model.RegionUS {
@@ -161,6 +165,7 @@ func TestFirstRunAsksRegionAndSavesIt(t *testing.T) {
 
 // A step whose guide changed since it was ticked is read with what changed.
 func TestChangedStepReadsWhatChanged(t *testing.T) {
+	t.Parallel()
 	st := newStore()
 	cat := testCatalog()
 	old, _ := cat.Step("acme/chat/switch-off")
