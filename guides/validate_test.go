@@ -7,6 +7,7 @@ import (
 
 // TestRules breaks one rule per case and checks the problems reported.
 func TestRules(t *testing.T) {
+	t.Parallel()
 	const (
 		pf = "acme/chat/platform.md"
 		sf = "acme/chat/10-object.md"
@@ -141,6 +142,7 @@ func TestRules(t *testing.T) {
 // TestRulesV2 breaks one rule of format v2 per case (FORMAT.md, "Format
 // v2"), checking the file:line and the message of each problem.
 func TestRulesV2(t *testing.T) {
+	t.Parallel()
 	const (
 		pf = "acme/chat/platform.md"
 		sf = "acme/chat/10-object.md"
@@ -251,6 +253,7 @@ func TestRulesV2(t *testing.T) {
 // key on, a title no row can show and a file no one should render are
 // reported, not loaded.
 func TestLimits(t *testing.T) {
+	t.Parallel()
 	const (
 		pf = "acme/chat/platform.md"
 		sf = "acme/chat/10-object.md"
@@ -287,6 +290,7 @@ func TestLimits(t *testing.T) {
 // TestBodyLinks (issue 10, item 9): a link in a body or an intro is an
 // https address, and a link whose text is an address goes to it.
 func TestBodyLinks(t *testing.T) {
+	t.Parallel()
 	const (
 		pf = "acme/chat/platform.md"
 		sf = "acme/chat/10-object.md"
@@ -323,5 +327,34 @@ func TestBodyLinks(t *testing.T) {
 			_, got := parseTree(t, tt.files)
 			checkProblems(t, got, tt.want)
 		})
+	}
+}
+
+// issue 19 item 2: a guide names actions with tokens, never a front end's
+// key, and only tokens render knows.
+func TestGuideTextNamesNoKey(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		body, want string
+	}{
+		{"1. Press `o` to open the form.\n", `"Press ` + "`o`" + `" names a key`},
+		{"Paste the text (`y`).\n", `"(` + "`y`" + `)" names a key`},
+		{"Then type `c` to copy.\n", "names a key"},
+		{"{Open} and {paste}.\n", "unknown token {paste}"},
+		{"{Open} the form, then paste the text ({copy}).\n", ""},
+	}
+	for _, tt := range tests {
+		step := edit(t, validStep, "Tap \"Object\" and send the form.\n", tt.body)
+		_, problems := parseTree(t, map[string]string{"acme/chat/platform.md": validPlatform, "acme/chat/10-object.md": step})
+		got := ""
+		if len(problems) > 0 {
+			got = problems.Error()
+		}
+		switch {
+		case tt.want == "" && got != "":
+			t.Errorf("%q: %s, want it accepted", tt.body, got)
+		case tt.want != "" && !strings.Contains(got, tt.want):
+			t.Errorf("%q: %q, want an error with %q", tt.body, got, tt.want)
+		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 )
 
 func TestPartsTable(t *testing.T) {
+	t.Parallel()
 	s := Step{Title: "T", Body: " B \n", Link: "https://x.example", Template: "X", Regions: []Region{RegionUK, RegionEU}}
 	_, h := s.Hashes()
 	if got, want := StepParts(), []StepPart{PartTitle, PartBody, PartLink, PartTemplate, PartRegions}; !slices.Equal(got, want) {
@@ -43,6 +44,7 @@ func TestPartsTable(t *testing.T) {
 }
 
 func TestTickable(t *testing.T) {
+	t.Parallel()
 	for kind, want := range map[StepKind]bool{KindAction: true, KindCheck: true, KindInfo: false, "": true} {
 		if got := (Step{Kind: kind}).Tickable(); got != want {
 			t.Errorf("Tickable for kind %q = %v, want %v", kind, got, want)
@@ -54,6 +56,7 @@ func TestTickable(t *testing.T) {
 // PartHashes, reached through Ref, and its JSON key is the part's name in
 // table order — the store's codecs rely on both.
 func TestPartHashesFollowTable(t *testing.T) {
+	t.Parallel()
 	var h PartHashes
 	for i, p := range StepParts() {
 		ref := h.Ref(p)
@@ -86,5 +89,22 @@ func TestPartHashesFollowTable(t *testing.T) {
 	}
 	if n := reflect.TypeFor[PartHashes]().NumField(); n != len(StepParts()) {
 		t.Errorf("PartHashes has %d fields for %d parts", n, len(StepParts()))
+	}
+}
+
+// Turning "press `o`" into the {open} token changes what each front end
+// shows, not what the user does: the revision stays, so no tick is marked
+// as changed.
+func TestKeyTokensKeepTheRevision(t *testing.T) {
+	t.Parallel()
+	for _, pair := range [][2]string{
+		{"1. Press `o` to open the form.", "1. {Open} to open the form."},
+		{"Or press `o` (press `y` to copy).", "Or {open} ({copy} to copy)."},
+		{"paste optout's text (`y`).", "paste optout's text ({copy})."},
+	} {
+		before, after := Step{ID: "p/s", Title: "T", Body: pair[0]}, Step{ID: "p/s", Title: "T", Body: pair[1]}
+		if r1, _ := before.Hashes(); r1 != func() string { r, _ := after.Hashes(); return r }() {
+			t.Errorf("%q and %q have different revisions", pair[0], pair[1])
+		}
 	}
 }

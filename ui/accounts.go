@@ -74,7 +74,7 @@ func (a *App) restoreAccount() tea.Cmd {
 	acc.Removed = time.Time{}
 	what := "restored " + model.SafeLabel(acc.Name())
 	cmd := a.saveAccount(acc, what)
-	a.undo = append(a.undo, undoEntry{account: acc.ID, accountBefore: &before, accountAfter: acc})
+	a.undo = append(a.undo, model.Change{Account: acc.ID, AccountBefore: &before, AccountAfter: acc})
 	a.showAccount(acc)
 	return tea.Batch(cmd, a.status.setSaving(what), a.syncDetail())
 }
@@ -151,7 +151,7 @@ func (a *App) addAccount(p model.PlatformID, label string) tea.Cmd {
 	acc := model.Account{ID: model.AccountID(string(p) + "#" + strconv.FormatInt(now.UnixNano(), 36)), Platform: p, Label: label, Created: now}
 	what := "added " + model.SafeLabel(label)
 	cmds = append(cmds, a.saveAccount(acc, what))
-	a.undo = append(a.undo, undoEntry{account: acc.ID, accountAfter: acc})
+	a.undo = append(a.undo, model.Change{Account: acc.ID, AccountAfter: acc})
 	a.tree.open[platformKey(p)] = true
 	a.tree.open[accountKey(acc.ID)] = true
 	a.rebuildTree()
@@ -170,7 +170,7 @@ func (a *App) renameAccount(id model.AccountID, label string) tea.Cmd {
 			}
 			what := "renamed to " + model.SafeLabel(label)
 			cmd := a.saveAccount(acc, what)
-			a.undo = append(a.undo, undoEntry{account: id, accountBefore: &before, accountAfter: acc})
+			a.undo = append(a.undo, model.Change{Account: id, AccountBefore: &before, AccountAfter: acc})
 			a.rebuildTree()
 			return tea.Batch(cmd, a.status.setSaving(what), a.syncDetail())
 		}
@@ -189,7 +189,7 @@ func (a *App) removeAccount(id model.AccountID) tea.Cmd {
 		acc.Removed = a.now().UTC()
 		what := "removed " + model.SafeLabel(before.Name()) + " · kept under “Removed accounts”"
 		cmd := a.saveAccount(acc, what)
-		a.undo = append(a.undo, undoEntry{account: id, accountBefore: &before, accountAfter: acc})
+		a.undo = append(a.undo, model.Change{Account: id, AccountBefore: &before, AccountAfter: acc})
 		a.rebuildTree()
 		if a.recordedSteps(id) > 0 || len(a.progress[id]) > 0 {
 			// Show where its records went.
@@ -265,7 +265,7 @@ func (a *App) purgeAccount(id model.AccountID) tea.Cmd {
 	a.accounts = slices.Delete(a.accounts, i, i+1)
 	delete(a.progress, id)
 	a.purged = append(a.purged, model.Purge{Account: id, Platform: acc.Platform, Label: acc.Label, At: now})
-	a.undo = slices.DeleteFunc(a.undo, func(e undoEntry) bool { return e.account == id })
+	a.undo = slices.DeleteFunc(a.undo, func(e model.Change) bool { return e.Account == id })
 	a.rebuildTree()
 	a.tree.selectKey(archiveKey(acc.Platform))
 	what := "deleted the records of " + model.SafeLabel(acc.Name()) + " for good"

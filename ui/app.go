@@ -27,7 +27,7 @@ type App struct {
 	purged   []model.Purge // accounts whose records were deleted for good
 	purger   model.Purger  // the store, when it can purge; else nil
 	progress model.Progress
-	undo     []undoEntry
+	undo     []model.Change
 	sum      model.Overview // counts, due and outside-region work: read, never recounted
 	out      outbox
 
