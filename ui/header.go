@@ -97,15 +97,15 @@ func (a *App) stepHeader(r row) []string {
 	case state.Changed(*r.step):
 		lines = append(lines, st.changed.Render(fmt.Sprintf("↻ Done on %s, but this guide has changed since.", day(state))))
 		lines = append(lines, changeLines(state, *r.step, st, a.detail.width)...)
-		lines = append(lines, st.changed.Render("  If what you did still holds, press space to confirm; otherwise redo it."))
+		lines = append(lines, st.changed.Render("  If what you did still holds, press "+firstKey(a.keys.Tick)+" to confirm; otherwise redo it."))
 	case state.Done && r.archived():
 		lines = append(lines, st.done.Render("[✓] Done on "+doneDay(state)))
 	case state.Done:
-		lines = append(lines, st.done.Render("[✓] Done on "+doneDay(state))+st.dim.Render(" · space to untick"))
+		lines = append(lines, st.done.Render("[✓] Done on "+doneDay(state))+st.dim.Render(" · "+firstKey(a.keys.Tick)+" to untick"))
 	case r.archived():
 		lines = append(lines, "[ ] Not done")
 	default:
-		lines = append(lines, "[ ] Not done yet"+st.dim.Render(" · press space once you have done it, or t to give the day you did"))
+		lines = append(lines, "[ ] Not done yet"+st.dim.Render(" · press "+firstKey(a.keys.Tick)+" once you have done it, or "+firstKey(a.keys.TickOn)+" to give the day you did"))
 	}
 	if r.archived() {
 		lines = append(lines, st.changed.Render("Read-only: "+model.SafeLabel(r.account.Name())+" was removed on "+day(model.StepState{At: r.account.Removed})+
@@ -115,7 +115,7 @@ func (a *App) stepHeader(r row) []string {
 		lines = append(lines, st.changed.Render("⊘ Not shown for "+a.region.Label()+": kept here because you recorded it."))
 	}
 	if state.Status != model.StatusNone {
-		hint := " · s to change"
+		hint := " · " + firstKey(a.keys.Status) + " to change"
 		if r.archived() {
 			hint = ""
 		}
@@ -125,7 +125,7 @@ func (a *App) stepHeader(r row) []string {
 		lines = append(lines, st.dim.Render(dates))
 	}
 	if state.Note != "" {
-		hint := " · n to edit"
+		hint := " · " + firstKey(a.keys.Note) + " to edit"
 		if r.archived() {
 			hint = ""
 		}
@@ -262,7 +262,7 @@ func (a *App) groupHeader(r row) []string {
 		t := po.Tally
 		lines = append(lines, fmt.Sprintf("%s %s %s", progressBar(t, 12, st), st.dim.Render(fmt.Sprintf("%5s", countText(t))), po.Platform.Title))
 	}
-	lines = append(lines, "", st.dim.Render("Open a platform with enter or →, then tick steps off with space as you do them."))
+	lines = append(lines, "", st.dim.Render("Open a platform with "+firstKey(a.keys.Toggle)+" or →, then tick steps off with "+firstKey(a.keys.Tick)+" as you do them."))
 	return lines
 }
 
