@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -170,6 +171,9 @@ type reportInput struct {
 	snap    model.Snapshot
 	path    string // the data file
 	region  model.Region
+	// appOpen says the full screen has the file open: snap is what it had
+	// saved when it was read.
+	appOpen bool
 }
 
 // loadReportInput reads the guides, the data file (read-only) and the
@@ -188,6 +192,22 @@ func loadReportInput(name string, g *globals) (reportInput, error) {
 		return reportInput{}, err
 	}
 	return reportInput{catalog: cat, snap: snap, path: path, region: region}, nil
+}
+
+// tellProblems says on stderr, one line each, what the reader of the data
+// file must know: a damaged header that may hide the last change, a record
+// that could not be read, the app being open. Every command that reads
+// the file says so, whatever it prints on stdout.
+func tellProblems(e IOStreams, name string, in reportInput) {
+	if e.ErrOut == nil {
+		return
+	}
+	if in.appOpen {
+		fmt.Fprintf(e.ErrOut, "%s: optout is open: reporting what it has saved up to now\n", name)
+	}
+	for _, p := range in.snap.Problems {
+		fmt.Fprintf(e.ErrOut, "%s: %s\n", name, model.OneLine(model.SafeLabel(p)))
+	}
 }
 
 // regionFor is the region status and export report on: --region, else the
