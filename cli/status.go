@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
-	
+
 	"charm.land/lipgloss/v2"
 	"charm.land/lipgloss/v2/table"
 	"github.com/charmbracelet/x/ansi"
