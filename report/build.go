@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strings"
 	"time"
 
 	"github.com/optout/optout/model"
@@ -70,6 +71,7 @@ func Build(in Input) Report {
 		}
 		rep.Orphans = append(rep.Orphans, Orphan{
 			Account:        o.Account,
+			Where:          accountName(in, o.Account),
 			Step:           o.Step,
 			Done:           o.State.Done,
 			TickedAt:       tickedAt(o.State),
@@ -80,6 +82,28 @@ func Build(in Input) Report {
 		})
 	}
 	return rep
+}
+
+// accountName names account id for people: its platform and label.
+func accountName(in Input, id model.AccountID) string {
+	a := model.Account{ID: id}
+	found := false
+	for _, x := range in.Snapshot.Accounts {
+		if x.ID == id {
+			a, found = x, true
+		}
+	}
+	if !found {
+		p, ok := strings.CutSuffix(string(id), "#main")
+		if !ok {
+			return string(id)
+		}
+		a.Platform = model.PlatformID(p)
+	}
+	if p, ok := in.Catalog.Platform(a.Platform); ok {
+		return p.Title + " · " + a.Name()
+	}
+	return string(id)
 }
 
 // warnings are what the reader must be told about the data file.

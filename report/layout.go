@@ -22,7 +22,7 @@ func (r Report) page() page {
 	}
 	pg.blocks = append(pg.blocks, para(txt(made)))
 	for _, w := range r.Warnings {
-		pg.blocks = append(pg.blocks, block{kind: blockWarning, runs: []run{bold("Warning: "), txt(w)}})
+		pg.blocks = append(pg.blocks, block{kind: blockWarning, runs: []run{bold("Warning:"), txt(" " + w)}})
 	}
 	pg.blocks = append(pg.blocks, r.summary()...)
 	pg.blocks = append(pg.blocks, r.recorded()...)
@@ -342,7 +342,7 @@ func (r Report) orphans() []block {
 		if len(parts) == 0 {
 			parts = append(parts, "history kept")
 		}
-		it := item{runs: []run{mono(string(o.Step)), txt(" for account "), mono(string(o.Account)), txt(": " + strings.Join(parts, ", "))}}
+		it := item{runs: []run{mono(string(o.Step)), txt(" for "), typed(model.SafeLabel(o.Where)), txt(": " + strings.Join(parts, ", "))}}
 		if o.Note != "" {
 			it.sub = append(it.sub, []run{txt("Note: "), typed(model.SafeLabel(o.Note))})
 		}
@@ -368,7 +368,7 @@ func (r Report) idAppendix() []block {
 		for _, s := range a.Steps {
 			if !r.AllSteps || s.Recorded() {
 				t.rows = append(t.rows, []cell{{txt(model.SafeLabel(s.Title))}, {mono(string(s.ID))}, {mono(string(a.ID))},
-					{mono(s.RevisionTicked)}, {mono(s.RevisionCurrent)}})
+					{monoOrDash(s.RevisionTicked)}, {monoOrDash(s.RevisionCurrent)}})
 			}
 		}
 	}
@@ -466,6 +466,14 @@ func noteText(note string) string {
 		return ""
 	}
 	return " " + model.SafeLabel(note)
+}
+
+// monoOrDash is an ID or revision, or a dash for none.
+func monoOrDash(s string) run {
+	if s == "" {
+		return txt("—")
+	}
+	return mono(s)
 }
 
 func deref(s *string) string {

@@ -52,6 +52,7 @@ func mdItem(b *strings.Builder, it item) {
 }
 
 func mdTable(b *strings.Builder, bl block) {
+	fmt.Fprintf(b, "**%s**\n\n", mdText(bl.caption))
 	head := make([]string, len(bl.head))
 	rule := make([]string, len(bl.head))
 	for i, h := range bl.head {

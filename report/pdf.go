@@ -185,7 +185,7 @@ func (p *pdfWriter) table(bl block) {
 	f := p.f
 	pageW, pageH := f.GetPageSize()
 	width := pageW - 2*pdfMargin
-	widths := columnWidths(bl, width)
+	widths := p.columnWidths(bl, width)
 	const size = pdfSmall
 	lineH := size * 0.35 * 1.35
 	f.SetFont("DejaVu", "B", size+0.5)
@@ -236,27 +236,54 @@ func (p *pdfWriter) row(texts []string, widths []float64, lineH float64, fill bo
 	f.SetXY(pdfMargin, y+h)
 }
 
-// columnWidths shares width among the columns by the length of their
-// longest line, within bounds, so that no column is starved.
-func columnWidths(bl block, width float64) []float64 {
+// columnWidths shares width among the columns: each gets at least its
+// longest word (so no word breaks if it can help it), and what is left
+// goes to the columns by how much more their longest line wants.
+func (p *pdfWriter) columnWidths(bl block, width float64) []float64 {
+	const pad = 2.5 // the cell's margins, and a little air
 	n := len(bl.head)
-	want := make([]float64, n)
-	for i, h := range bl.head {
-		want[i] = float64(len([]rune(h)))
-	}
-	for _, row := range bl.rows {
-		for i, c := range row {
-			want[i] = max(want[i], float64(len([]rune(plainText(c)))))
+	least, most := make([]float64, n), make([]float64, n)
+	measure := func(i int, text string) {
+		most[i] = max(most[i], p.f.GetStringWidth(text)+pad)
+		for _, w := range strings.Fields(text) {
+			least[i] = max(least[i], p.f.GetStringWidth(w)+pad)
 		}
 	}
-	total := 0.0
-	for i := range want {
-		want[i] = min(max(want[i], 8), 60)
-		total += want[i]
+	p.f.SetFont("DejaVu", "B", pdfSmall)
+	for i, h := range bl.head {
+		measure(i, h)
+	}
+	p.f.SetFont("DejaVu", "", pdfSmall)
+	for _, row := range bl.rows {
+		for i, c := range row {
+			measure(i, plainText(c))
+		}
+	}
+	sumLeast, sumMore := 0.0, 0.0
+	for i := range least {
+		least[i] = min(least[i], width/float64(n)*1.5) // a very long word wraps
+		sumLeast += least[i]
+		sumMore += max(most[i]-least[i], 0)
 	}
 	out := make([]float64, n)
-	for i := range want {
-		out[i] = width * want[i] / total
+	spare := width - sumLeast
+	for i := range out {
+		switch {
+		case spare < 0:
+			out[i] = width * least[i] / sumLeast
+		case sumMore == 0:
+			out[i] = least[i] + spare/float64(n)
+		default:
+			out[i] = least[i] + min(spare*max(most[i]-least[i], 0)/sumMore, max(most[i]-least[i], 0))
+		}
+	}
+	// What no column wants goes to all alike, so the table fills the width.
+	used := 0.0
+	for _, w := range out {
+		used += w
+	}
+	for i := range out {
+		out[i] += (width - used) / float64(n)
 	}
 	return out
 }

@@ -186,14 +186,17 @@ type Removed struct {
 
 // Orphan is recorded progress for a step the guides no longer hold.
 type Orphan struct {
-	Account        model.AccountID `json:"account"`
-	Step           model.StepID    `json:"step"`
-	Done           bool            `json:"done"`
-	TickedAt       *string         `json:"ticked_at"`
-	RevisionTicked string          `json:"revision_ticked"`
-	Status         string          `json:"status"`
-	Note           string          `json:"note"`
-	History        []Event         `json:"history"`
+	Account model.AccountID `json:"account"`
+	// Where names the account for people: "Facebook · main account", or
+	// its ID when neither it nor its platform is known any more.
+	Where          string       `json:"account_name"`
+	Step           model.StepID `json:"step"`
+	Done           bool         `json:"done"`
+	TickedAt       *string      `json:"ticked_at"`
+	RevisionTicked string       `json:"revision_ticked"`
+	Status         string       `json:"status"`
+	Note           string       `json:"note"`
+	History        []Event      `json:"history"`
 }
 
 // OrphanTicks counts the kept records that are ticked.
