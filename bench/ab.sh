@@ -14,8 +14,8 @@ tmp=$(mktemp -d)
 trap 'git worktree remove --force "$tmp/old" >/dev/null 2>&1 || true; rm -rf "$tmp"' EXIT
 
 git worktree add --quiet --detach "$tmp/old" "$old"
-(cd "$tmp/old" && go test -c -o "$tmp/old.test" .)
-go test -c -o "$tmp/new.test" .
+(cd "$tmp/old" && go test -c -o "$tmp/old.test" "$(test -d cli && echo ./cli || echo .)")
+go test -c -o "$tmp/new.test" ./cli
 
 for _ in $(seq "$rounds"); do
 	for side in old new; do

@@ -15,7 +15,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 go build -o "$tmp/optout" .
 go build -o "$tmp/ptytime" ./bench/ptytime
-OPTOUT_SYNTH_PACK="$tmp/pack" go test -run '^TestSynthPack$' -count=1 . >/dev/null
+OPTOUT_SYNTH_PACK="$tmp/pack" go test -run '^TestSynthPack$' -count=1 ./cli >/dev/null
 pt="$tmp/ptytime"
 
 browse() { # name keys-to-send optout-args...

@@ -2,9 +2,7 @@ package cli
 
 import (
 	"context"
-	"os"
 	"os/signal"
-	"syscall"
 
 	"github.com/optout/optout/accessible"
 	"github.com/optout/optout/internal/desktop"
@@ -32,7 +30,7 @@ func cmdAccessible(g *globals, e IOStreams) error {
 		st.Close()
 		return runtimeErrorf("%s: %v", name, err)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	ctx, stop := signal.NotifyContext(context.Background(), stopSignals()...)
 	defer stop()
 	err = accessible.Run(ctx, accessible.Config{
 		Catalog:  cat,

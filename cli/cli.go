@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 
 	"charm.land/fang/v2"
@@ -105,8 +106,9 @@ func newRoot(c *cli) *cobra.Command {
 	completeWords(root, "region", strings.Split(model.RegionNames(), "|")...)
 	completeWords(root, "theme", "light", "dark", "plain", "auto")
 	root.SetFlagErrorFunc(flagError)
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error { return c.refuseUnusedGlobals(cmd) }
 	root.SetHelpCommand(helpCommand())
-	root.AddCommand(c.statusCommand(), c.exportCommand(), c.guidesCommand(), manCommand())
+	root.AddCommand(c.statusCommand(), c.exportCommand(), c.guidesCommand(), c.manCommand())
 	// cobra adds `completion` when the command runs; adding it now lets its
 	// argument errors be one line with exit code 2 like every other.
 	root.InitDefaultCompletionCmd()
@@ -125,6 +127,48 @@ func newRoot(c *cli) *cobra.Command {
 		}
 	}
 	return root
+}
+
+// globalsUsed names the global flags each command acts on. A global flag
+// given to a command that would ignore it is refused, so that no command
+// accepts a flag and silently does nothing with it. --version and
+// --accessible are honoured everywhere: --version prints the version, and
+// --accessible makes every printing command plain (no tables, colours or
+// pager), which the commands not listed here already are.
+func globalsUsed(path string) []string {
+	switch path {
+	case "optout":
+		return []string{"db", "guides", "region", "theme"}
+	case "optout status":
+		return []string{"db", "guides", "region", "theme"}
+	case "optout export":
+		return []string{"db", "guides", "region"}
+	case "optout guides":
+		return []string{"guides", "region"}
+	case "optout guides show":
+		return []string{"guides", "theme"}
+	}
+	return nil // guides check, completion, man, help: they read no data file, guides or region
+}
+
+// refuseUnusedGlobals fails when a global flag was given to a command that
+// does not act on it.
+func (c *cli) refuseUnusedGlobals(cmd *cobra.Command) error {
+	if c.g.version {
+		return nil
+	}
+	used := globalsUsed(cmd.CommandPath())
+	var unused []string
+	for _, name := range []string{"db", "guides", "region", "theme"} {
+		if f := cmd.Flags().Lookup(name); f != nil && f.Changed && !slices.Contains(used, name) {
+			unused = append(unused, "--"+name)
+		}
+	}
+	if len(unused) == 0 {
+		return nil
+	}
+	return usageErrorf("%s: %s %s no effect here: leave %s out (see `%s --help`)", cmd.CommandPath(), model.JoinAnd(unused),
+		model.Plural(len(unused), "has", "have"), model.Plural(len(unused), "it", "them"), cmd.CommandPath())
 }
 
 // versionFirst makes --version win over argument checks: cobra checks a
@@ -149,8 +193,13 @@ func (c *cli) versionFirst(cmd *cobra.Command) {
 func (c *cli) action(run func(cmd *cobra.Command, args []string) error) func(*cobra.Command, []string) error {
 	return func(cmd *cobra.Command, args []string) error {
 		if c.g.version {
-			_, err := io.WriteString(c.stdout, versionText())
+			_, err := io.WriteString(c.stdout, versionText(c.e.clock()))
 			return err
+		}
+		if c.g.accessible && cmd != cmd.Root() {
+			// The line mode's promise holds for every command: plain
+			// lines, never a table, colours or a pager.
+			c.e.stdoutTTY = false
 		}
 		return run(cmd, args)
 	}
@@ -216,13 +265,12 @@ func (c *cli) guidesCommand() *cobra.Command {
 }
 
 // manCommand prints the manual page in roff, from the same texts as --help.
-func manCommand() *cobra.Command {
+func (c *cli) manCommand() *cobra.Command {
 	return &cobra.Command{
-		Use:    "man",
-		Short:  "Print the manual page (roff)",
-		Long:   "Prints optout's manual page in roff format, for man(1): optout man | gzip > optout.1.gz",
-		Args:   noArgs,
-		Hidden: true,
+		Use:   "man",
+		Short: "Print the manual page (roff)",
+		Long:  "Prints optout's manual page in roff format, for man(1): optout man | gzip > optout.1.gz",
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			page, err := manPage(cmd.Root())
 			if err != nil {
@@ -245,7 +293,7 @@ func helpCommand() *cobra.Command {
 			target, rest, err := cmd.Root().Find(args)
 			if err != nil || len(rest) > 0 || target == nil {
 				typed := args[len(args)-1]
-				return usageErrorf("optout help: no command %q%s: the commands are status, export and guides", typed, didYouMean(cmd.Root().SuggestionsFor(typed)))
+				return usageErrorf("optout help: no command %q%s: the commands are %s", typed, didYouMean(cmd.Root().SuggestionsFor(typed)), commandNames(cmd.Root()))
 			}
 			target.InitDefaultHelpFlag() // lists the inherited global flags too
 			return target.Help()
@@ -259,17 +307,22 @@ func unknownCommand(cmd *cobra.Command, args []string) error {
 	if len(args) == 0 {
 		return nil
 	}
+	path := cmd.CommandPath()
+	if hint := didYouMean(cmd.SuggestionsFor(args[0])); hint != "" {
+		return usageErrorf("%s: unknown command %q%s: the commands are %s (see `%s --help`)", path, args[0], hint, commandNames(cmd), path)
+	}
+	return usageErrorf("%s: unknown command %q: the commands are %s (see `%s --help`)", path, args[0], commandNames(cmd), path)
+}
+
+// commandNames lists every command under cmd, in words: "a, b and c".
+func commandNames(cmd *cobra.Command) string {
 	var names []string
 	for _, sub := range cmd.Commands() {
-		if sub.IsAvailableCommand() && sub.Name() != "help" && sub.Name() != "completion" {
+		if sub.IsAvailableCommand() || sub.Name() == "help" {
 			names = append(names, sub.Name())
 		}
 	}
-	path := cmd.CommandPath()
-	if hint := didYouMean(cmd.SuggestionsFor(args[0])); hint != "" {
-		return usageErrorf("%s: unknown command %q%s (see `%s --help`)", path, args[0], hint, path)
-	}
-	return usageErrorf("%s: unknown command %q: the commands are %s (see `%s --help`)", path, args[0], model.JoinAnd(names), path)
+	return model.JoinAnd(names)
 }
 
 // completeWords makes the shell complete flag's value from words.

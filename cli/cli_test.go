@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/optout/optout/model"
 )
@@ -134,7 +135,8 @@ func TestNoTerminal(t *testing.T) {
 	if code != exitRuntime || stdout != "" {
 		t.Errorf("got (%q, %d), want no output and exit 1", stdout, code)
 	}
-	const want = "optout: no terminal: run optout in a terminal, or use `optout status`\n"
+	// issue 19 item 3: `echo q | optout` names the line mode.
+	const want = "optout: no terminal: run optout in a terminal, or `optout --accessible` for plain numbered lines over pipes, or `optout status`\n"
 	if stderr != want {
 		t.Errorf("stderr = %q, want %q", stderr, want)
 	}
@@ -196,14 +198,65 @@ func TestOneLine(t *testing.T) {
 	}
 }
 
+// issue 19 item 3: no command accepts a flag and ignores it; --help and
+// the unknown-command error list every command, man included.
+func TestCLISurfaceIsConsistent(t *testing.T) {
+	t.Parallel()
+	db := filepath.Join(t.TempDir(), "x.db")
+	for _, args := range [][]string{
+		{"guides", "--db", db},
+		{"guides", "check", "../guides/content", "--region", "uk"},
+		{"guides", "show", "meta/facebook/object-form", "--region", "eu"},
+		{"export", "--db", db, "--theme", "dark"},
+		{"man", "--guides", "x"},
+		{"completion", "bash", "--db", db},
+	} {
+		_, stderr, code := runIn(t, testEnv(t), args...)
+		if code != exitUsage || !strings.Contains(stderr, "no effect here") {
+			t.Errorf("%q: got (%q, %d), want a usage error saying the flag has no effect", args, stderr, code)
+		}
+		wantOneLine(t, stderr)
+	}
+	help, _, _ := runIn(t, testEnv(t), "--help")
+	_, unknown, _ := runIn(t, testEnv(t), "frob")
+	for _, name := range []string{"status", "export", "guides", "completion", "man", "help"} {
+		if !strings.Contains(help, "\n    "+name+" ") {
+			t.Errorf("--help does not list %s:\n%s", name, help)
+		}
+		if !strings.Contains(unknown, name) {
+			t.Errorf("the unknown-command error does not name %s: %q", name, unknown)
+		}
+	}
+}
+
+// issue 19 item 3: --accessible is honoured by every command that prints:
+// status in a terminal prints plain lines rather than a table.
+func TestAccessibleMakesStatusPlain(t *testing.T) {
+	t.Parallel()
+	e := testEnv(t)
+	e.stdoutTTY = true
+	db := filepath.Join(t.TempDir(), "x.db")
+	table, _, code := runIn(t, e, "status", "--db", db, "--region", "eu")
+	plain, _, code2 := runIn(t, e, "status", "--db", db, "--region", "eu", "--accessible")
+	if code != exitOK || code2 != exitOK {
+		t.Fatalf("exit %d, %d", code, code2)
+	}
+	if !strings.ContainsAny(table, "│─┌") {
+		t.Skipf("status draws no table in a terminal any more:\n%s", table)
+	}
+	if strings.ContainsAny(plain, "│─┌\x1b") {
+		t.Errorf("status --accessible draws a table or colours:\n%s", plain)
+	}
+}
+
 func TestFlagsAnywhere(t *testing.T) {
 	// A flag may come before the command, after it, or after a positional
 	// argument; everything after "--" is positional.
 	dir := filepath.Join("..", "guides", "content")
 	for _, args := range [][]string{
-		{"--region", "uk", "guides", "check", dir},
-		{"guides", "check", dir, "--region", "uk"},
-		{"guides", "--region", "uk", "check", dir},
+		{"--accessible", "guides", "check", dir},
+		{"guides", "check", dir, "--accessible"},
+		{"guides", "--accessible", "check", dir},
 		{"guides", "check", "--", dir},
 	} {
 		stdout, stderr, code := runIn(t, testEnv(t), args...)
@@ -255,16 +308,47 @@ func TestVersionStamped(t *testing.T) {
 	// What -ldflags -X sets in a release build (see .goreleaser.yaml).
 	defer func(v, c, d string) { buildVersion, buildCommit, buildDate = v, c, d }(buildVersion, buildCommit, buildDate)
 	buildVersion, buildCommit, buildDate = "1.2.0", "0123abc", "2026-12-01T10:00:00Z"
-	got := versionText()
-	for _, want := range []string{"optout 1.2.0 ", "commit:          0123abc\n", "built:           2026-12-01T10:00:00Z\n"} {
+	got := versionText(testNow())
+	for _, want := range []string{"optout 1.2.0 ", "commit:          0123abc\n", "built:           2026-12-01T10:00:00Z\n", "guides age:      guides checked "} {
 		if !strings.Contains(got, want) {
 			t.Errorf("version %q lacks %q", got, want)
 		}
 	}
 	// goreleaser's placeholders when git tells it nothing are not shown.
 	buildCommit, buildDate = "none", "0001-01-01T00:00:00Z"
-	if got := versionText(); strings.Contains(got, "none") || strings.Contains(got, "0001-01-01") {
+	if got := versionText(testNow()); strings.Contains(got, "none") || strings.Contains(got, "0001-01-01") {
 		t.Errorf("version shows goreleaser's placeholders: %q", got)
+	}
+}
+
+// issue 22 item 1: --version says how old the guides are, and past 120 days
+// that they may be out of date; a clock before the build date is ignored.
+func TestVersionSaysTheGuidesAge(t *testing.T) {
+	cat := builtIn(t)
+	checked, err := time.Parse(time.DateOnly, newestVerified(cat))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		now   time.Time
+		want  string
+		stale bool
+	}{
+		{"fresh", checked.AddDate(0, 0, 3), "3 days ago", false},
+		{"stale", checked.AddDate(0, 0, 200), "200 days ago", true},
+		{"clock wrong", checked.AddDate(-5, 0, 0), "guides age:      guides checked " + checked.Format("2 Jan 2006") + "\n", false},
+	}
+	for _, tt := range tests {
+		e := testEnv(t)
+		e.now = func() time.Time { return tt.now }
+		stdout, _, code := runIn(t, e, "--version")
+		if code != exitOK || !strings.Contains(stdout, tt.want) {
+			t.Errorf("%s: got (%q, %d), want %q", tt.name, stdout, code, tt.want)
+		}
+		if got := strings.Contains(stdout, "services change their settings often"); got != tt.stale {
+			t.Errorf("%s: stale notice shown = %v, want %v:\n%s", tt.name, got, tt.stale, stdout)
+		}
 	}
 }
 

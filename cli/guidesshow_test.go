@@ -198,3 +198,48 @@ func TestGuidesShowTerminalWidth(t *testing.T) {
 		}
 	}
 }
+
+// issue 19 item 1: piped, COLUMNS sets the width; no address is ever broken
+// across lines, however narrow; text to copy keeps its own line breaks.
+func TestGuidesShowPipedHonoursColumnsAndKeepsURLsWhole(t *testing.T) {
+	t.Parallel()
+	cat := builtIn(t)
+	for _, p := range cat.Platforms {
+		for _, s := range p.Steps {
+			if s.Template == "" || s.Link == "" {
+				continue
+			}
+			e := testEnv(t)
+			e.getenv = func(k string) string {
+				if k == "COLUMNS" {
+					return "40"
+				}
+				return ""
+			}
+			stdout, stderr, code := runIn(t, e, "guides", "show", string(s.ID))
+			if code != exitOK {
+				t.Fatalf("%s: exit %d: %s", s.ID, code, stderr)
+			}
+			for _, line := range strings.Split(stdout, "\n") {
+				if w := ansi.StringWidth(line); w > 40 && !strings.Contains(line, "https://") {
+					t.Errorf("%s: line %q is %d wide with COLUMNS=40", s.ID, line, w)
+				}
+			}
+			if !strings.Contains(stdout, s.Link) {
+				t.Errorf("%s: the official link %s is not printed whole:\n%s", s.ID, s.Link, stdout)
+			}
+			for _, src := range s.Sources {
+				if !strings.Contains(stdout, src.URL) {
+					t.Errorf("%s: source %s is not printed whole", s.ID, src.URL)
+				}
+			}
+			for _, l := range strings.Split(strings.TrimSpace(s.Template), "\n") {
+				if l = strings.TrimSpace(l); len(l) < 30 && l != "" && !strings.Contains(stdout, l) {
+					t.Errorf("%s: the text to copy lost its line %q", s.ID, l)
+				}
+			}
+			return // one step with everything is enough here
+		}
+	}
+	t.Fatal("no shipped step has both a link and a template")
+}

@@ -18,6 +18,7 @@ scripts and for keeping proof:
   optout guides show ID [--width N]            read one step
   optout guides check DIR                      check a guide folder for mistakes
   optout completion bash|zsh|fish|powershell   shell completions
+  optout man                                   the manual page, in roff
   optout help COMMAND                          help for one command
 
 With --accessible (or OPTOUT_ACCESSIBLE=1, or TERM=dumb) optout prints plain

@@ -110,3 +110,11 @@ func (e IOStreams) environment() []string {
 	}
 	return e.environ()
 }
+
+// clock is the time now; tests fix it.
+func (e IOStreams) clock() time.Time {
+	if e.now == nil {
+		return time.Now()
+	}
+	return e.now()
+}

@@ -6,7 +6,7 @@ import (
 	"runtime/metrics"
 )
 
-// minMemoryLimit is the smallest soft heap limit the TUI sets. With the
+// minMemoryLimit is the smallest soft memory limit the TUI sets. With the
 // default GC setting a large guide pack (10,000 steps: ~22 MB live) grows
 // the heap to twice that between collections; the limit makes the
 // collector work harder only near it, so the shipped guides (~5 MB live)
@@ -14,27 +14,80 @@ import (
 const minMemoryLimit = 48 << 20
 
 // memoryHeadroom is how far above the live heap the limit stays, in
-// halves: 3 is 1.5 times the live heap. A limit at or under the live heap
-// makes the collector run back to back: a fixed 48 MiB limit with a
-// 100,000-step pack (~150 MB live) kept it busy for minutes at start-up
-// and at 0.4 cores while optout sat idle.
+// halves: 3 is 1.5 times the live heap, on top of what the runtime holds
+// besides live objects (fragmentation, metadata, stacks).
 const memoryHeadroom = 3
 
-// setMemoryLimit sets the soft heap limit for the full-screen guide, once
-// the catalog is loaded and the live heap is known: 48 MiB, or 1.5 times
-// the live heap when that is more. GOMEMLIMIT or GOGC set by the user
-// win. Parsing runs under the default GOGC, so a large pack's start-up
-// does not spin either.
+// setMemoryLimit sets the soft memory limit for the full-screen guide,
+// once the catalog is loaded, and keeps it above what the program needs
+// for as long as it runs. A limit at or under that makes the collector run
+// back to back, each allocation starting another collection: a
+// 30,000-step pack whose live heap grew after start-up (the history loads
+// after the first frame, pages are cached) past a limit fixed at start-up
+// kept 0.8 cores busy with 58 collections a second while optout sat idle.
+// GOMEMLIMIT or GOGC set by the user win. Parsing runs under the default
+// GOGC, so a large pack's start-up does not spin either.
 func setMemoryLimit(getenv func(string) string) {
 	if getenv("GOMEMLIMIT") != "" || getenv("GOGC") != "" {
 		return
 	}
-	debug.SetMemoryLimit(memoryLimitFor(liveHeap()))
+	w := newHeapWatch()
+	debug.SetMemoryLimit(w.limit(liveHeap()))
+	w.arm()
 }
 
-// memoryLimitFor is the limit for a live heap of live bytes.
-func memoryLimitFor(live uint64) int64 {
-	return max(minMemoryLimit, int64(live/2*memoryHeadroom))
+// memoryLimitFor is the limit for a live heap of live bytes when the
+// runtime holds overhead bytes besides its objects.
+func memoryLimitFor(live, overhead uint64) int64 {
+	return max(minMemoryLimit, int64(live/2*memoryHeadroom+overhead))
+}
+
+// heapWatch raises the limit after each collection that leaves the program
+// needing more than the limit allows for, so the limit never sits at what
+// the program holds. It is an object whose finalizer runs once per
+// collection (it is unreachable in each, and re-armed); it never lowers the
+// limit, and allocates nothing of its own: an allocation there would start
+// the next collection itself.
+type heapWatch struct {
+	samples [4]metrics.Sample
+}
+
+// The samples heapWatch reads.
+const (
+	sampleLive = iota
+	sampleTotal
+	sampleReleased
+	sampleObjects
+)
+
+func newHeapWatch() *heapWatch {
+	w := &heapWatch{}
+	w.samples[sampleLive].Name = "/gc/heap/live:bytes"
+	w.samples[sampleTotal].Name = "/memory/classes/total:bytes"
+	w.samples[sampleReleased].Name = "/memory/classes/heap/released:bytes"
+	w.samples[sampleObjects].Name = "/memory/classes/heap/objects:bytes"
+	return w
+}
+
+// limit is the limit for live bytes of live heap, given what the runtime
+// holds now besides its objects. Released memory is not counted: the
+// limit does not count it either.
+func (w *heapWatch) limit(live uint64) int64 {
+	metrics.Read(w.samples[:])
+	held := w.samples[sampleTotal].Value.Uint64() - w.samples[sampleReleased].Value.Uint64()
+	overhead := held - min(held, w.samples[sampleObjects].Value.Uint64())
+	return memoryLimitFor(live, overhead)
+}
+
+func (w *heapWatch) arm() { runtime.SetFinalizer(w, (*heapWatch).collected) }
+
+// collected runs after a collection.
+func (w *heapWatch) collected() {
+	metrics.Read(w.samples[:sampleLive+1])
+	if want := w.limit(w.samples[sampleLive].Value.Uint64()); want > debug.SetMemoryLimit(-1) {
+		debug.SetMemoryLimit(want)
+	}
+	w.arm()
 }
 
 // liveHeap is the bytes the heap holds that are still in use. A heap that

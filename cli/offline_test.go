@@ -49,6 +49,7 @@ func TestNoNetworkPackage(t *testing.T) {
 // TestOffline runs every command except the full-screen one in a network
 // namespace with no network at all, and checks they all work.
 func TestOffline(t *testing.T) {
+	skipShort(t)
 	if testing.Short() {
 		t.Skip("builds the binary; skipped with -short")
 	}
@@ -130,6 +131,7 @@ func offlineCommands(t *testing.T, db, reportPath string) [][]string {
 // looking the user up through libc can open one to nscd, and through
 // nsswitch.conf reach a directory service).
 func TestNoSocket(t *testing.T) {
+	skipShort(t)
 	if testing.Short() {
 		t.Skip("builds the binary; skipped with -short")
 	}
@@ -156,6 +158,7 @@ func TestNoSocket(t *testing.T) {
 // TestNoSocketTUI traces the full-screen guide of a release build, started
 // in tmux, through a tick and a quit.
 func TestNoSocketTUI(t *testing.T) {
+	skipShort(t)
 	if testing.Short() {
 		t.Skip("builds the binary; skipped with -short")
 	}

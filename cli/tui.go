@@ -68,7 +68,7 @@ func runSession(cfg ui.Config, in *os.File, out io.Writer, noColor bool) error {
 	p := tea.NewProgram(app, opts...)
 
 	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	signal.Notify(sigs, stopSignals()...)
 	defer signal.Stop(sigs)
 	ended := make(chan struct{})
 	var wg sync.WaitGroup

@@ -36,7 +36,7 @@ func cmdTUI(g *globals, e IOStreams) error {
 	// Without a terminal Bubble Tea fails opening /dev/tty with an obscure
 	// message; say what to do instead, before touching the data file.
 	if !e.stdinTTY || !e.stdoutTTY {
-		return runtimeErrorf("optout: no terminal: run optout in a terminal, or use `optout status`")
+		return runtimeErrorf("optout: no terminal: run optout in a terminal, or `optout --accessible` for plain numbered lines over pipes, or `optout status`")
 	}
 	const name = "optout"
 	cat, st, err := openSession(name, g)

@@ -254,9 +254,20 @@ func (d *driver) waitExit() {
 
 func buildBinary(t *testing.T) string {
 	t.Helper()
+	skipShort(t)
 	bin := filepath.Join(t.TempDir(), "optout")
 	if out, err := exec.Command("go", "build", "-o", bin, "..").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	return bin
+}
+
+// skipShort skips a test that builds or drives the real binary, or waits
+// on purpose, under -short: `go test -short ./...` is the quick run a
+// newcomer makes, and .ci/run runs everything.
+func skipShort(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("drives the real binary: runs without -short")
+	}
 }

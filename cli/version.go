@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	mcobra "github.com/muesli/mango-cobra"
 	"github.com/muesli/roff"
@@ -15,7 +16,7 @@ import (
 
 // Stamped by release builds (see .goreleaser.yaml):
 //
-//	-ldflags "-X main.buildVersion=1.2.0 -X main.buildCommit=abc1234 -X main.buildDate=2026-12-01T10:00:00Z"
+//	-ldflags "-X github.com/optout/optout/cli.buildVersion=1.2.0 -X github.com/optout/optout/cli.buildCommit=abc1234 -X github.com/optout/optout/cli.buildDate=2026-12-01T10:00:00Z"
 //
 // The linker can only set package-level string variables; nothing assigns
 // them at run time. A build from a clone falls back to what the Go command
@@ -74,16 +75,40 @@ func versionString() string {
 	return fmt.Sprintf("optout %s (%s)", b.version, b.goVersion)
 }
 
-// versionText is what --version prints: the version, the commit and date it
-// was built from, and how fresh the built-in guides are.
-func versionText() string {
+// versionText is what --version prints at now: the version, the commit and
+// date it was built from, and how old the built-in guides are, with the
+// stale notice when they are past model.StaleAfterDays.
+func versionText(now time.Time) string {
 	b := currentBuild()
 	var s strings.Builder
 	fmt.Fprintln(&s, versionString())
 	fmt.Fprintf(&s, "commit:          %s\n", orUnknown(b.commit))
 	fmt.Fprintf(&s, "built:           %s\n", orUnknown(b.date))
 	fmt.Fprintf(&s, "guides verified: %s\n", orUnknown(guidesVerified()))
+	if cat, err := guides.Load(); err == nil {
+		age := guidesAgeOf(cat, now)
+		fmt.Fprintf(&s, "guides age:      %s\n", age)
+		if notice := age.StaleNotice(); notice != "" {
+			fmt.Fprintln(&s, notice)
+		}
+	}
 	return s.String()
+}
+
+// guidesAgeOf is how old the guides of cat are at now, by their newest
+// verified date; a clock that reads before this binary was built is not
+// trusted.
+func guidesAgeOf(cat *model.Catalog, now time.Time) model.GuidesAge {
+	return model.AgeOfGuides(newestVerified(cat), now, currentBuild().built())
+}
+
+// built is when the binary was built, or the zero time when unknown.
+func (b buildInfo) built() time.Time {
+	t, err := time.Parse(time.RFC3339, b.date)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
 }
 
 // guidesVerified is the newest verified date across the built-in guides, or

@@ -257,7 +257,7 @@ func TestMeta1InstagramFastestRouteFirst(t *testing.T) {
 			routes = append(routes, line)
 		}
 	}
-	if len(routes) == 0 || !strings.Contains(routes[0], "`o`") {
+	if len(routes) == 0 || !strings.Contains(routes[0], "{open}") {
 		t.Errorf("open-objection-form: the first route is not the direct link (`o`): %q", routes)
 	}
 	body := meta1Fold(s.Body)

@@ -166,6 +166,7 @@ const detailsHeading = "## Details"
 func (r *fileReader) body(doc document) (instructions, details string) {
 	text := sanitize(doc.body)
 	r.checkLinks(text, doc.fenceLine+1)
+	r.checkKeyWords(text, doc.fenceLine+1)
 	lines := strings.SplitAfter(text, "\n")
 	at, fence := -1, ""
 	for i, l := range lines {

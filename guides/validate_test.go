@@ -325,3 +325,32 @@ func TestBodyLinks(t *testing.T) {
 		})
 	}
 }
+
+// issue 19 item 2: a guide names actions with tokens, never a front end's
+// key, and only tokens render knows.
+func TestGuideTextNamesNoKey(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		body, want string
+	}{
+		{"1. Press `o` to open the form.\n", `"Press ` + "`o`" + `" names a key`},
+		{"Paste the text (`y`).\n", `"(` + "`y`" + `)" names a key`},
+		{"Then type `c` to copy.\n", "names a key"},
+		{"{Open} and {paste}.\n", "unknown token {paste}"},
+		{"{Open} the form, then paste the text ({copy}).\n", ""},
+	}
+	for _, tt := range tests {
+		step := edit(t, validStep, "Tap \"Object\" and send the form.\n", tt.body)
+		_, problems := parseTree(t, map[string]string{"acme/chat/platform.md": validPlatform, "acme/chat/10-object.md": step})
+		got := ""
+		if len(problems) > 0 {
+			got = problems.Error()
+		}
+		switch {
+		case tt.want == "" && got != "":
+			t.Errorf("%q: %s, want it accepted", tt.body, got)
+		case tt.want != "" && !strings.Contains(got, tt.want):
+			t.Errorf("%q: %q, want an error with %q", tt.body, got, tt.want)
+		}
+	}
+}

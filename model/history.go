@@ -31,9 +31,16 @@ func FollowedOf(step Step) *Followed {
 }
 
 // Event is one dated, recorded change. History is append-only: an undo is a
-// new event (Undo set) that puts the earlier value back, never a deletion.
+// new event (Undo set) that puts the earlier value back, never a deletion
+// (Effective tells which events were undone).
 type Event struct {
-	At       time.Time     `json:"at"`
+	// At is when the change was recorded: the key press.
+	At time.Time `json:"at"`
+	// Happened, when set, is when the user says it happened, if not when
+	// it was recorded: a form sent on 20 November and recorded today. Zero
+	// means At. It is never after At nor before 2000 (Validate); When
+	// returns the one that applies.
+	Happened time.Time     `json:"happened,omitzero"`
 	Kind     EventKind     `json:"event"`
 	Revision string        `json:"revision,omitempty"` // the step revision the change applied to
 	Status   RequestStatus `json:"status,omitempty"`   // EventStatus: the new status
@@ -47,28 +54,43 @@ type Event struct {
 	Followed *Followed `json:"followed,omitempty"`
 }
 
+// When is when the change happened: Happened if the user gave it, else At.
+func (e Event) When() time.Time {
+	if !e.Happened.IsZero() {
+		return e.Happened
+	}
+	return e.At
+}
+
 // Apply returns the state after ev, with ev appended to its history. It is
 // the one rule for what an event does, used by the UI in memory and by the
-// store on disk, so both agree.
+// store on disk, so both agree. The dates it keeps are when each change
+// happened (Event.When), which the user may give as earlier than when it
+// was recorded.
 //
 // At is the proof date: the first tick of the current done state. A
 // re-confirm keeps it; only an untick followed by a tick starts a new one.
+// CheckedAt is the latest tick or re-confirm: one recorded late, as
+// happening before the latest, does not move it back.
 func (s StepState) Apply(ev Event) StepState {
+	when := ev.When()
 	switch ev.Kind {
 	case EventTick:
 		s.Done = true
-		s.At = ev.At
+		s.At = when
 		if !ev.TickedAt.IsZero() {
 			s.At = ev.TickedAt
 		}
 		s.Revision = ev.Revision
-		s.CheckedAt = ev.At
+		s.CheckedAt = when
 		if ev.Followed != nil {
 			s.Parts = ev.Followed.Parts
 		}
 	case EventReconfirm:
 		s.Revision = ev.Revision
-		s.CheckedAt = ev.At
+		if when.After(s.CheckedAt) {
+			s.CheckedAt = when
+		}
 		if ev.Followed != nil {
 			s.Parts = ev.Followed.Parts
 		}
@@ -76,7 +98,7 @@ func (s StepState) Apply(ev Event) StepState {
 		s.Done = false
 	case EventStatus:
 		s.Status = ev.Status
-		s.StatusAt = ev.At
+		s.StatusAt = when
 	case EventNote:
 		s.Note = ev.Note
 	}

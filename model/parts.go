@@ -36,7 +36,8 @@ type PartHashes struct {
 }
 
 // partDef is one row of the parts table: everything about a part lives
-// here, so a new part is one row (and one PartHashes field).
+// here, so a new part is one row (and one PartHashes field, whose JSON key
+// is the part's name). The store's codecs follow the table.
 type partDef struct {
 	part  StepPart
 	label string // how the part is named to the user
@@ -60,7 +61,7 @@ type partDef struct {
 // followup_days (reminders about the step, not the step).
 var parts = [...]partDef{
 	{PartTitle, "the title", one(func(s Step) string { return s.Title }), "", func(h *PartHashes) *uint32 { return &h.Title }},
-	{PartBody, "the instructions", one(func(s Step) string { return strings.TrimSpace(s.Body) }), "", func(h *PartHashes) *uint32 { return &h.Body }},
+	{PartBody, "the instructions", one(func(s Step) string { return hashedKeyWords.Replace(strings.TrimSpace(s.Body)) }), "", func(h *PartHashes) *uint32 { return &h.Body }},
 	{PartLink, "the official link", one(func(s Step) string { return s.Link }), "", func(h *PartHashes) *uint32 { return &h.Link }},
 	{PartTemplate, "the text to copy", one(textToCopy), "", func(h *PartHashes) *uint32 { return &h.Template }},
 	{PartRegions, "where it applies", regionNames, "region", func(h *PartHashes) *uint32 { return &h.Regions }},
@@ -138,6 +139,17 @@ func (h PartHashes) Of(p StepPart) uint32 {
 	return 0
 }
 
+// Ref returns where h keeps the hash of part p, or nil for an unknown
+// part. With StepParts it lets a codec read and write every part without
+// naming them: the store keeps each part under its name (string(p)), in
+// StepParts order, as PartHashes' JSON does.
+func (h *PartHashes) Ref(p StepPart) *uint32 {
+	if d := p.def(); d != nil {
+		return d.slot(h)
+	}
+	return nil
+}
+
 // Hashes computes s's revision, a short hex hash of every part, and the
 // hash of each part on its own. A tick records both, so the UI can say
 // that the step changed since, and what. A 32-bit FNV hash per part is
@@ -166,3 +178,10 @@ func (s Step) Hashes() (revision string, ph PartHashes) {
 func field(h hash.Hash, name, value string) {
 	fmt.Fprintf(h, "%s %d:%s\n", name, len(value), value)
 }
+
+// hashedKeyWords hashes a guide's key tokens ({open}, {copy}) as the words
+// the guides wrote before the tokens existed, when every page spoke the
+// full screen's keys: turning "press `o`" into {open} changes what each
+// front end shows, not what the user does, so it must not mark anyone's
+// tick as changed.
+var hashedKeyWords = strings.NewReplacer("({copy})", "(`y`)", "{open}", "press `o`", "{Open}", "Press `o`", "{copy}", "press `y`", "{Copy}", "Press `y`")

@@ -54,6 +54,8 @@ type Snapshot struct {
 	// reads it, after the first frame (see Progress.WithHistory).
 	Progress Progress
 	Resume   Resume
+	// Purged lists the accounts the user purged (Purger), oldest first.
+	Purged []Purge
 	// Problems lists, one line each, what the store found but could not
 	// read — a record in a format this optout does not know (kept on disk,
 	// never dropped), a damaged file header that may hide the last change —

@@ -242,7 +242,7 @@ func recheckDue(st StepState, months int, now time.Time) (time.Time, bool) {
 	last := st.CheckedAt
 	for i := len(st.History) - 1; i >= 0 && last.IsZero(); i-- {
 		if k := st.History[i].Kind; k == EventTick || k == EventReconfirm {
-			last = st.History[i].At
+			last = st.History[i].When()
 			break
 		}
 	}
@@ -267,7 +267,7 @@ func (s StepState) StatusSince() time.Time {
 			if e.Status != s.Status {
 				return time.Time{}
 			}
-			return e.At
+			return e.When()
 		}
 	}
 	return time.Time{}

@@ -1,6 +1,9 @@
 package render
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Keys are the keys the active front end binds to what a page's hints talk
 // about, as that front end names them ("y", "c"). An empty key leaves its
@@ -56,4 +59,28 @@ func (k Keys) linkHint() string {
 		out += ", " + p
 	}
 	return out + ", " + parts[len(parts)-1] + "."
+}
+
+// Expand replaces the tokens a guide writes where it would name a key —
+// {open} (opens the official link) and {copy} (copies the text to send),
+// {Open} and {Copy} at the start of a sentence — with the front end's own
+// words: "press `o`" in the full screen, "type `o`" in the line mode, and
+// where there is no key (`guides show`) what to do instead.
+func (k Keys) Expand(text string) string {
+	if !strings.Contains(text, "{") {
+		return text
+	}
+	open, copy := "use the official link", "copy it from below"
+	if k.Open != "" {
+		open = strings.ToLower(k.verb()) + " `" + k.Open + "`"
+	}
+	if k.Copy != "" {
+		copy = strings.ToLower(k.verb()) + " `" + k.Copy + "`"
+	}
+	return strings.NewReplacer("{open}", open, "{Open}", capitalised(open), "{copy}", copy, "{Copy}", capitalised(copy)).Replace(text)
+}
+
+// capitalised is s with its first letter in upper case.
+func capitalised(s string) string {
+	return strings.ToUpper(s[:1]) + s[1:]
 }

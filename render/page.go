@@ -35,7 +35,7 @@ func StepPage(s *model.Step, o StepOptions) string {
 		}
 		b.WriteString(line + "\n\n")
 	}
-	fmt.Fprintf(&b, "%s\n", strings.TrimSpace(s.Body))
+	fmt.Fprintf(&b, "%s\n", k.Expand(strings.TrimSpace(s.Body)))
 	if e := s.Email; e != nil {
 		b.WriteString("\n## E-mail to send\n\n" + k.hint("%s to copy the body.", k.Copy))
 		fmt.Fprintf(&b, "**To:** %s\\\n**Subject:** %s\n\n", escapeMarkdown(e.To), escapeMarkdown(e.Subject))
@@ -51,7 +51,7 @@ func StepPage(s *model.Step, o StepOptions) string {
 		b.WriteString("\n## Text you can copy\n\n" + k.hint("%s to copy it.", k.Copy))
 		b.WriteString(quoteVerbatim(s.Template))
 	}
-	if d := strings.TrimSpace(s.Details); d != "" {
+	if d := k.Expand(strings.TrimSpace(s.Details)); d != "" {
 		b.WriteString("\n---\n\n")
 		if !o.FoldDetails || k.Details == "" {
 			// Shown whole; a front end with a key to fold them says so.

@@ -164,3 +164,67 @@ func ledgerStore(b *testing.B) string {
 	}
 	return path
 }
+
+// BenchmarkRecordWithSnapshotReader is BenchmarkRecord while another
+// goroutine takes snapshots (OpenSnapshot, Load, LoadHistory, Close) of
+// the same file without pause, as optout status or export would while the
+// app is open: the tick must stay within its 1 ms budget. snapshots/op is
+// how many snapshots were read per Record.
+func BenchmarkRecordWithSnapshotReader(b *testing.B) {
+	path := fixture(b, b.TempDir(), 10, 100)
+	s, err := Open(path, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	stop, done := make(chan struct{}), make(chan [2]int)
+	go func() {
+		n, busy := 0, 0
+		for {
+			select {
+			case <-stop:
+				done <- [2]int{n, busy}
+				return
+			default:
+			}
+			r, _, err := OpenSnapshot(path)
+			if err != nil {
+				// Commits back to back, faster than a copy: this reader
+				// gives up rather than hold the writer up.
+				if strings.Contains(err.Error(), "during each of") {
+					busy++
+					continue
+				}
+				b.Error(err)
+				done <- [2]int{n, busy}
+				return
+			}
+			if _, err := r.Load(); err != nil {
+				b.Error(err)
+			}
+			if _, _, err := r.LoadHistory(); err != nil {
+				b.Error(err)
+			}
+			_ = r.Close()
+			n++
+		}
+	}()
+	var times []time.Duration
+	i := 0
+	for b.Loop() {
+		start := time.Now()
+		ev := model.Event{At: start, Kind: model.EventNote, Note: fmt.Sprint(i)}
+		if err := s.Record("meta/p001#1", model.StepID(fmt.Sprintf("meta/platform-%02d/step-%05d", i%20, i%100)), ev); err != nil {
+			b.Fatal(err)
+		}
+		times = append(times, time.Since(start))
+		i++
+	}
+	close(stop)
+	got := <-done
+	slices.Sort(times)
+	b.ReportMetric(float64(times[len(times)/2].Microseconds()), "median-µs/op")
+	b.ReportMetric(float64(times[len(times)*99/100].Microseconds()), "p99-µs/op")
+	b.ReportMetric(float64(got[0])/float64(len(times)), "snapshots/op")
+	b.ReportMetric(float64(got[1])/float64(len(times)), "busy/op")
+}

@@ -48,7 +48,10 @@ func TestUnknownDataSurvives(t *testing.T) {
 		if err := steps.Put([]byte("s"), seal([]byte(`{"done":true,"evidence":"ref-123"}`), []byte(bucketProgress), []byte("a"), []byte("s"))); err != nil {
 			return err
 		}
-		return tx.Bucket([]byte(bucketProgress)).Put([]byte("plain-key"), []byte("not a bucket"))
+		// A record where an account's bucket belongs is damage, not a newer
+		// optout's data (TestWrongShapeRefused): a newer optout that gives a
+		// place another shape must raise the data format.
+		return nil
 	})
 
 	s, err := Open(path, Options{})
@@ -88,7 +91,7 @@ func TestUnknownDataSurvives(t *testing.T) {
 			return err
 		}
 		got[[2]string{"step", "s"}] = m
-		for _, bk := range [][2]string{{bucketMeta, "schema"}, {bucketMeta, "written_by"}, {"future", "k"}, {bucketProgress, "plain-key"}} {
+		for _, bk := range [][2]string{{bucketMeta, "schema"}, {bucketMeta, "written_by"}, {"future", "k"}} {
 			raw[bk] = string(tx.Bucket([]byte(bk[0])).Get([]byte(bk[1])))
 		}
 		return nil
@@ -114,10 +117,9 @@ func TestUnknownDataSurvives(t *testing.T) {
 		}
 	}
 	for bk, want := range map[[2]string]string{
-		{bucketMeta, "schema"}:        "2",
-		{bucketMeta, "written_by"}:    "optout 9",
-		{"future", "k"}:               "v",
-		{bucketProgress, "plain-key"}: "not a bucket",
+		{bucketMeta, "schema"}:     "2",
+		{bucketMeta, "written_by"}: "optout 9",
+		{"future", "k"}:            "v",
 	} {
 		if raw[bk] != want {
 			t.Errorf("%v = %q, want %q", bk, raw[bk], want)

@@ -203,7 +203,7 @@ func TestDamagedFileMentionsBackup(t *testing.T) {
 func TestRandomDamage(t *testing.T) {
 	valid := readFile(t, fixture(t, t.TempDir(), 5, 400))
 	want := validFixture(t, valid)
-	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
+	rng := seededRand(t, 7)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "optout.db")
 	rounds := 150

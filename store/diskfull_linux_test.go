@@ -37,7 +37,7 @@ func diskFullChild(path string) {
 		fmt.Println("error:", err)
 		os.Exit(1)
 	}
-	note := strings.Repeat("n", 8000)
+	note := strings.Repeat("n", model.MaxNoteLen)
 	for i := range 1000 {
 		if err := s.Record("full", model.StepID(strconv.Itoa(i)), model.Event{At: time.Now(), Kind: model.EventNote, Note: note}); err != nil {
 			fmt.Println("fail", err)

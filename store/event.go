@@ -30,6 +30,7 @@ const (
 	tagUndo     = 6 // present (empty) when Undo is set
 	tagTickedAt = 7 // time.Time.MarshalBinary
 	tagFollowed = 8 // key of the snapshot in the followed bucket
+	tagHappened = 9 // time.Time.MarshalBinary; absent when zero (older events)
 )
 
 // followedKeySize is the length of a followed bucket key.
@@ -70,6 +71,13 @@ func encodeEvent(ev model.Event, followed []byte) ([]byte, error) {
 	}
 	if followed != nil {
 		field(tagFollowed, followed)
+	}
+	if !ev.Happened.IsZero() {
+		t, err := ev.Happened.MarshalBinary()
+		if err != nil {
+			return nil, err
+		}
+		field(tagHappened, t)
 	}
 	return b, nil
 }
@@ -159,6 +167,8 @@ func decodeEvent(p []byte, intern interner) (ev model.Event, followed []byte, er
 				err = errors.New("bad followed key")
 			}
 			followed = v
+		case tagHappened:
+			err = ev.Happened.UnmarshalBinary(v)
 		}
 		if err != nil {
 			return model.Event{}, nil, fmt.Errorf("field %d: %w", tag, err)
@@ -177,7 +187,11 @@ const (
 	tagFollowedLink     = 2
 	tagFollowedTemplate = 3
 	tagFollowedBody     = 4
-	tagFollowedParts    = 5 // five big-endian uint32: title, body, link, template, regions
+	// One big-endian uint32 per part, in model.StepParts order (title,
+	// body, link, template, regions; a new part is appended). A shorter
+	// value is from before a part was added (the rest read as zero); a
+	// longer one from a newer optout (the parts it knows are read).
+	tagFollowedParts = 5
 )
 
 // encodeFollowed encodes f.
@@ -198,8 +212,8 @@ func encodeFollowed(f *model.Followed) []byte {
 	}
 	if f.Parts != (model.PartHashes{}) {
 		var parts []byte
-		for _, h := range []uint32{f.Parts.Title, f.Parts.Body, f.Parts.Link, f.Parts.Template, f.Parts.Regions} {
-			parts = binary.BigEndian.AppendUint32(parts, h)
+		for _, p := range stepParts {
+			parts = binary.BigEndian.AppendUint32(parts, f.Parts.Of(p))
 		}
 		b = appendField(b, tagFollowedParts, parts)
 	}
@@ -229,11 +243,14 @@ func decodeFollowed(p []byte) (*model.Followed, error) {
 		case tagFollowedBody:
 			out.Body = string(v)
 		case tagFollowedParts:
-			if len(v) != 5*4 {
+			if len(v)%4 != 0 {
 				return nil, errors.New("bad part hashes")
 			}
-			u := func(i int) uint32 { return binary.BigEndian.Uint32(v[4*i:]) }
-			out.Parts = model.PartHashes{Title: u(0), Body: u(1), Link: u(2), Template: u(3), Regions: u(4)}
+			for i, p := range stepParts {
+				if 4*i < len(v) {
+					*out.Parts.Ref(p) = binary.BigEndian.Uint32(v[4*i:])
+				}
+			}
 		}
 	}
 }

@@ -11,6 +11,8 @@ import (
 
 	"github.com/optout/optout/model"
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/optout/optout/internal/atomicfile"
 )
 
 // create makes a new, initialised data file at path. It builds the file under
@@ -56,20 +58,36 @@ func create(path string) error {
 	return nil
 }
 
-// Backup writes a consistent copy of the data to PATH.bak: into a temporary
-// file first, fsync'd, then renamed over the old backup, so that a crash
-// leaves either the old backup or the new one, never half of one.
+// Backup writes a consistent copy of the data to PATH.bak through
+// atomicfile.WriteFile: a crash leaves either the old backup or the new
+// one, never half of one, and a hard-linked backup is refused rather than
+// cut off from its other names.
 // A file whose history LoadHistory found damaged is not copied: the
-// backup is then what the user restores from.
+// backup is then what the user restores from. Nor is one that holds fewer
+// accounts, step states or history events than the backup (what the user
+// purged counts as held): Backup then keeps the backup and returns an
+// error wrapping ErrBackupKept, to be shown as a warning.
 func (s *Store) Backup() error {
+	if s.snapshot {
+		return backupError(backupPath(s.path), errors.New("a snapshot is not backed up: the optout writing the file does that"))
+	}
 	if err := s.checkWhole(); err != nil {
 		return fmt.Errorf("not backed up, so that %s stays as it was: %w", backupPath(s.path), err)
 	}
-	err := writeAtomically(backupPath(s.path), func(w io.Writer) error {
-		return s.db.View(func(tx *bolt.Tx) error {
-			_, err := tx.WriteTo(w)
-			return err
-		})
+	// One read transaction for the count and the copy, so that what is
+	// compared is what is written.
+	tx, err := s.db.Begin(false)
+	if err != nil {
+		return backupError(backupPath(s.path), err)
+	}
+	defer func() { _ = tx.Rollback() }()
+	have := countRecords(tx)
+	if old, ok := fileCounts(backupPath(s.path)); ok && !have.covers(old) {
+		return backupKeptError(s.path, have, old)
+	}
+	err = atomicfile.WriteFile(backupPath(s.path), func(w io.Writer) error {
+		_, err := tx.WriteTo(w)
+		return err
 	})
 	if err != nil {
 		return backupError(backupPath(s.path), err)
@@ -80,7 +98,7 @@ func (s *Store) Backup() error {
 // copyFile copies the data file as it is on disk to dst, byte for byte
 // (before an upgrade: the lock is held and nothing is being written).
 func (s *Store) copyFile(dst string) error {
-	err := writeAtomically(dst, func(w io.Writer) error {
+	err := atomicfile.WriteFile(dst, func(w io.Writer) error {
 		f, err := os.Open(s.path)
 		if err != nil {
 			return err
@@ -95,33 +113,6 @@ func (s *Store) copyFile(dst string) error {
 			cause: err,
 		}
 	}
-	return nil
-}
-
-// writeAtomically writes dst through write: into a temporary file (mode
-// 0600) beside it, fsync'd, then renamed over dst.
-func writeAtomically(dst string, write func(io.Writer) error) error {
-	dir := filepath.Dir(dst)
-	tmp, err := os.CreateTemp(dir, filepath.Base(dst)+".tmp-*") // mode 0600
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	err = write(tmp)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(name, dst)
-	}
-	if err != nil {
-		_ = os.Remove(name)
-		return err
-	}
-	syncDir(dir)
 	return nil
 }
 

@@ -25,6 +25,7 @@ func FuzzDecodeRecord(f *testing.F) {
 		{At: at.In(time.FixedZone("", 3600)), Kind: model.EventStatus, Status: model.StatusSubmitted, Undo: true},
 		{At: at, Kind: model.EventNote, Note: "case #12345 — écrit"},
 		{At: at, Kind: "newer-kind", TickedAt: at.Add(-time.Hour)},
+		{At: at, Kind: model.EventTick, Happened: at.AddDate(0, 0, -14).In(time.FixedZone("", -5*3600))},
 	} {
 		p, err := encodeEvent(ev, nil)
 		if err != nil {
@@ -133,9 +134,9 @@ func sameEvent(a, b model.Event) bool {
 		_, oy := y.Zone()
 		return x.Equal(y) && ox == oy
 	}
-	if !sameTime(a.At, b.At) || !sameTime(a.TickedAt, b.TickedAt) {
+	if !sameTime(a.At, b.At) || !sameTime(a.TickedAt, b.TickedAt) || !sameTime(a.Happened, b.Happened) {
 		return false
 	}
-	a.At, b.At, a.TickedAt, b.TickedAt = time.Time{}, time.Time{}, time.Time{}, time.Time{}
+	a.At, b.At, a.TickedAt, b.TickedAt, a.Happened, b.Happened = time.Time{}, time.Time{}, time.Time{}, time.Time{}, time.Time{}, time.Time{}
 	return reflect.DeepEqual(a, b)
 }

@@ -23,10 +23,16 @@ import (
 // and events refer to it.
 
 // Record appends ev to the history of (account, step) and stores the state
-// it results in (model.StepState.Apply), in one transaction.
+// it results in (model.StepState.Apply), in one transaction. An event that
+// model.Event.Validate refuses (a date in the future of its recording, a
+// note over model.MaxNoteLen) is not saved: the error wraps
+// model.ErrPermanent and says why.
 func (s *Store) Record(account model.AccountID, step model.StepID, ev model.Event) error {
 	if account == "" || step == "" {
 		return model.Permanent(saveError(s.path, errors.New("step or account has no ID")))
+	}
+	if err := ev.Validate(); err != nil {
+		return model.Permanent(saveError(s.path, err))
 	}
 	return s.update(func(tx *bolt.Tx) error {
 		states, err := nested(tx, bucketProgress, []byte(account))
@@ -103,6 +109,12 @@ func describe(place [][]byte) string {
 		return "a record"
 	}
 	switch top := string(place[0]); {
+	case len(place) == 1:
+		return fmt.Sprintf("the file's %s section", q(place[0]))
+	case top == bucketProgress && len(place) == 2:
+		return "the states of account " + q(place[1])
+	case top == bucketHistory && len(place) == 2:
+		return "the history of account " + q(place[1])
 	case top == bucketAccounts && len(place) == 2:
 		return "the account " + q(place[1])
 	case top == bucketProgress && len(place) == 3:
@@ -111,6 +123,8 @@ func describe(place [][]byte) string {
 		return fmt.Sprintf("history event %d of step %s for account %s", binary.BigEndian.Uint64(place[3]), q(place[2]), q(place[1]))
 	case top == bucketHistory && len(place) >= 3:
 		return fmt.Sprintf("the history of step %s for account %s", q(place[2]), q(place[1]))
+	case top == bucketPurged:
+		return "a record of a purged account"
 	case top == bucketFollowed:
 		return "a saved copy of a step's instructions"
 	case top == bucketSettings:

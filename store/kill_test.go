@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -51,7 +50,7 @@ func TestKill(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
 	}
-	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 3))
+	rng := seededRand(t, 3)
 	dir := t.TempDir()
 	acked := map[string][]int{} // path → acknowledged ticks
 	deadline := time.Now().Add(15 * time.Second)

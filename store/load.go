@@ -139,7 +139,7 @@ func newReader(tx *bolt.Tx, path string, version int) *reader {
 // history, which LoadHistory reads.
 func readAll(tx *bolt.Tx, path string, version int) (model.Snapshot, error) {
 	r := newReader(tx, path, version)
-	for _, step := range []func() error{r.settings, r.accounts, r.progress} {
+	for _, step := range []func() error{r.topShapes, r.settings, r.accounts, r.progress, r.purged} {
 		if err := step(); err != nil {
 			return model.Snapshot{}, err
 		}
@@ -203,6 +203,9 @@ func (r *reader) settings() error {
 		if b == nil {
 			continue
 		}
+		if err := r.recordShape(b, []byte(rec.key), []byte(rec.bucket)); err != nil {
+			return err
+		}
 		if v := b.Get([]byte(rec.key)); v != nil {
 			if _, err := r.decodeJSON(v, rec.dst, []byte(rec.bucket), []byte(rec.key)); err != nil {
 				return err
@@ -218,10 +221,10 @@ func (r *reader) accounts() error {
 		return nil
 	}
 	return b.ForEach(func(k, v []byte) error {
-		if v == nil {
-			return nil // a bucket: not ours
-		}
 		place := [][]byte{[]byte(bucketAccounts), k}
+		if v == nil {
+			return r.wrongShape(place, true)
+		}
 		p, ok, err := r.payload(v, place...)
 		if !ok || err != nil {
 			return err
@@ -242,7 +245,10 @@ func (r *reader) progress() error {
 	if all == nil {
 		return nil
 	}
-	return all.ForEachBucket(func(account []byte) error {
+	return all.ForEach(func(account, v []byte) error {
+		if v != nil {
+			return r.wrongShape([][]byte{[]byte(bucketProgress), account}, false)
+		}
 		id := model.AccountID(account)
 		base := placeOf([]byte(bucketProgress), account)
 		states := r.snap.Progress[id]
@@ -259,10 +265,10 @@ func (r *reader) progress() error {
 		// describe format it at once and keep nothing.
 		place := [][]byte{[]byte(bucketProgress), account, nil}
 		return all.Bucket(account).ForEach(func(step, v []byte) error {
-			if v == nil {
-				return nil
-			}
 			place[2] = step
+			if v == nil {
+				return r.wrongShape(place, true)
+			}
 			p, ok, err := r.payloadAt(v, base.child(step), place)
 			if !ok || err != nil {
 				return err
@@ -284,13 +290,19 @@ func (r *reader) history() error {
 		return nil
 	}
 	states := r.tx.Bucket([]byte(bucketProgress))
-	return all.ForEachBucket(func(account []byte) error {
+	return all.ForEach(func(account, v []byte) error {
+		if v != nil {
+			return r.wrongShape([][]byte{[]byte(bucketHistory), account}, false)
+		}
 		steps := all.Bucket(account)
 		var accountStates *bolt.Bucket
 		if states != nil {
 			accountStates = states.Bucket(account)
 		}
-		return steps.ForEachBucket(func(step []byte) error {
+		return steps.ForEach(func(step, v []byte) error {
+			if v != nil {
+				return r.wrongShape([][]byte{[]byte(bucketHistory), account, step}, false)
+			}
 			events, err := r.events(steps.Bucket(step), account, step)
 			if err != nil {
 				return err
@@ -321,7 +333,10 @@ func (r *reader) events(b *bolt.Bucket, account, step []byte) ([]model.Event, er
 	c := b.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		if v == nil {
-			continue // a bucket: not ours
+			if err := r.wrongShape(append(where[:3:3], k), true); err != nil {
+				return nil, err
+			}
+			continue
 		}
 		if len(k) != 8 || binary.BigEndian.Uint64(k) != want {
 			return nil, &damageError{what: fmt.Sprintf("%s is missing event %d", describe(where), want)}

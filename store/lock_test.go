@@ -30,6 +30,7 @@ func wantLocked(t *testing.T, err error, path string) {
 // TestLockInProcess: a second Open of the same file, even in the same
 // process, fails with ErrLocked within two seconds; the first keeps working.
 func TestLockInProcess(t *testing.T) {
+	skipShort(t)
 	s := openTest(t)
 	for _, opts := range []Options{{}, {ReadOnly: true}} {
 		start := time.Now()
@@ -53,6 +54,7 @@ func TestLockInProcess(t *testing.T) {
 // optout on the same file must exit non-zero within two seconds with one
 // line, while the first keeps working.
 func TestLockSecondProcess(t *testing.T) {
+	skipShort(t)
 	if path, ok := isChild("second"); ok {
 		s, err := Open(path, Options{ReadOnly: os.Getenv("OPTOUT_STORE_RO") != ""})
 		if err != nil {
@@ -88,6 +90,7 @@ func TestLockSecondProcess(t *testing.T) {
 // TestLockHeldByChild: the lock is taken by another process, and released
 // when it exits.
 func TestLockHeldByChild(t *testing.T) {
+	skipShort(t)
 	if path, ok := isChild("holder"); ok {
 		s, err := Open(path, Options{})
 		if err != nil {
@@ -130,4 +133,19 @@ func TestLockHeldByChild(t *testing.T) {
 	if !load(t, s).Progress.State("child", "s").Done {
 		t.Error("the child's write is missing")
 	}
+}
+
+// issue 22 item 5: the lock works, and says so in the same one line, on
+// every OS (bbolt locks with flock on Unix and LockFileEx on Windows). A
+// short timeout keeps it in `go test -short`, which ci.yml runs on Linux,
+// macOS and Windows.
+func TestLockErrorTextOnThisOS(t *testing.T) {
+	t.Parallel()
+	s := openTest(t)
+	s2, err := Open(s.Path(), Options{Timeout: 50 * time.Millisecond})
+	if err == nil {
+		s2.Close()
+		t.Fatal("a second Open of a file in use succeeded")
+	}
+	wantLocked(t, err, s.Path())
 }

@@ -45,6 +45,11 @@ type Store struct {
 	// loaded is what Open read while checking the file, handed to the first
 	// Load unless a write came first, so start-up reads the file once.
 	loaded *model.Snapshot
+	// copyPath, for a store OpenSnapshot opened, is the copy bbolt reads,
+	// removed by Close ("" once removed, or for a store Open opened).
+	copyPath string
+	// snapshot is set for a store OpenSnapshot opened: it reads a copy.
+	snapshot bool
 	// damaged, once LoadHistory has found the history damaged, is why
 	// nothing more is written to the file, nor copied over its backup.
 	damaged error
@@ -142,7 +147,7 @@ func Open(path string, opts Options) (*Store, error) {
 // PATH.vFROM.bak (a bare file bbolt made, version 0, holds nothing to copy).
 func (s *Store) upgrade(from int) error {
 	if from > 0 {
-		if err := s.copyFile(fmt.Sprintf("%s.v%d.bak", s.path, from)); err != nil {
+		if err := s.copyFile(upgradeCopyPath(s.path, from)); err != nil {
 			return err
 		}
 	}
@@ -159,7 +164,14 @@ func (s *Store) Path() string { return s.path }
 
 // Close releases the file. Call it once, after the last write.
 func (s *Store) Close() error {
-	return s.db.Close()
+	err := s.db.Close()
+	if s.copyPath != "" {
+		if rerr := os.Remove(s.copyPath); err == nil {
+			err = rerr
+		}
+		s.copyPath = ""
+	}
+	return err
 }
 
 // inspection is what inspect learnt about a file.
@@ -178,6 +190,12 @@ type inspection struct {
 // All of it runs under guard, so a panic or memory fault inside bbolt
 // becomes ErrCorrupt instead of a crash.
 func inspect(path string, timeout time.Duration, keep func(version int) bool) (*bolt.DB, inspection, error) {
+	return inspectFile(path, path, timeout, keep)
+}
+
+// inspectFile is inspect on the file at name, whose messages name path
+// (OpenSnapshot inspects a copy of path).
+func inspectFile(name, path string, timeout time.Duration, keep func(version int) bool) (*bolt.DB, inspection, error) {
 	var (
 		file *os.File
 		db   *bolt.DB
@@ -186,7 +204,7 @@ func inspect(path string, timeout time.Duration, keep func(version int) bool) (*
 	)
 	err := guard(func() error {
 		var err error
-		db, err = bolt.Open(path, 0o600, &bolt.Options{
+		db, err = bolt.Open(name, 0o600, &bolt.Options{
 			ReadOnly:        true,
 			Timeout:         timeout,
 			PreLoadFreelist: true, // read it here, under guard, not in Check's goroutine

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -68,4 +69,10 @@ func ResolvePath(flagValue string, getenv func(string) string) (string, error) {
 // backupPath is where Backup writes its copy of path.
 func backupPath(path string) string {
 	return path + ".bak"
+}
+
+// upgradeCopyPath is where Open copies path before upgrading it from
+// schema version from.
+func upgradeCopyPath(path string, from int) string {
+	return fmt.Sprintf("%s.v%d.bak", path, from)
 }

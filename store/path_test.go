@@ -3,6 +3,7 @@ package store
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -59,5 +60,51 @@ func TestResolvePath(t *testing.T) {
 	got, err := ResolvePath("rel.db", os.Getenv)
 	if err != nil || !filepath.IsAbs(got) {
 		t.Errorf("ResolvePath(rel.db) = %q, %v; want an absolute path", got, err)
+	}
+}
+
+// issue 22 item 5: the data file's default place on the OS the test runs
+// on (ci.yml runs this on Linux, macOS and Windows), with the real
+// environment and home directory.
+func TestDefaultPathOnThisOS(t *testing.T) {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		t.Skip("no home directory here")
+	}
+	t.Setenv("XDG_DATA_HOME", "")
+	got, err := DefaultPath(os.Getenv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want string
+	switch runtime.GOOS {
+	case "windows":
+		want = filepath.Join(os.Getenv("LocalAppData"), "optout", "optout.db")
+	case "darwin", "ios":
+		want = filepath.Join(home, "Library", "Application Support", "optout", "optout.db")
+	default:
+		want = filepath.Join(home, ".local", "share", "optout", "optout.db")
+	}
+	if got != want || !filepath.IsAbs(got) {
+		t.Errorf("DefaultPath on %s = %q, want %q", runtime.GOOS, got, want)
+	}
+}
+
+// issue 22 item 5: --db takes the OS's own paths: relative ones, ones with
+// spaces, and on Windows backslashes and drive letters, and turns them
+// absolute.
+func TestResolvePathOnThisOS(t *testing.T) {
+	t.Parallel()
+	none := func(string) string { return "" }
+	rel := filepath.Join("some dir", "my data.db")
+	got, err := ResolvePath(rel, none)
+	if err != nil || !filepath.IsAbs(got) || !strings.HasSuffix(got, rel) {
+		t.Errorf("ResolvePath(%q) = %q, %v; want it absolute", rel, got, err)
+	}
+	if runtime.GOOS == "windows" {
+		const win = `C:\Users\a b\optout.db`
+		if got, err := ResolvePath(win, none); err != nil || got != win {
+			t.Errorf("ResolvePath(%q) = %q, %v; want it unchanged", win, got, err)
+		}
 	}
 }

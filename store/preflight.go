@@ -103,6 +103,10 @@ type walker struct {
 	bufs [][]byte
 	// skip names top-level buckets not to walk.
 	skip map[string]bool
+	// keys counts the leaf entries walked (values and buckets, inline
+	// buckets' included), and free the pages the freelist lists.
+	keys int
+	free int
 }
 
 // preflight checks, without trusting a single offset in it, that every page
@@ -119,19 +123,26 @@ func preflight(r io.ReaderAt, size int64, skip map[string]bool) (meta, error) {
 
 // walk checks the pages reachable from m but the top-level buckets in skip.
 func (m meta) walk(r io.ReaderAt, size int64, skip map[string]bool) error {
+	_, err := m.walker(r, size, skip)
+	return err
+}
+
+// walker walks the pages reachable from m but the top-level buckets in
+// skip, and returns what it saw (the tests compare it with bbolt's view).
+func (m meta) walker(r io.ReaderAt, size int64, skip map[string]bool) (*walker, error) {
 	if m.pageSize < 512 || m.pageSize > 1<<20 || m.pageSize&(m.pageSize-1) != 0 {
-		return fmt.Errorf("implausible page size %d", m.pageSize)
+		return nil, fmt.Errorf("implausible page size %d", m.pageSize)
 	}
 	if need := int64(m.pgid) * int64(m.pageSize); m.pgid > uint64(size) || need > size {
-		return fmt.Errorf("truncated: holds %d bytes of %d", size, need)
+		return nil, fmt.Errorf("truncated: holds %d bytes of %d", size, need)
 	}
 	w := &walker{r: r, size: size, m: m, seen: map[uint64]bool{0: true, 1: true}, skip: skip}
 	if m.freelist != noFreelist {
 		if err := w.freelist(m.freelist); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return w.tree(m.root, 0, true)
+	return w, w.tree(m.root, 0, true)
 }
 
 // page reads page id and its overflow pages into the buffer for depth.
@@ -195,6 +206,7 @@ func (w *walker) freelist(id uint64) error {
 			return fmt.Errorf("freelist page %d: free page %d out of range", id, free)
 		}
 	}
+	w.free = int(count)
 	return nil
 }
 
@@ -236,6 +248,7 @@ func (w *walker) leaf(p []byte, id uint64, depth int, top bool) error {
 	if err != nil {
 		return err
 	}
+	w.keys += count
 	for i := range count {
 		off := pageHeaderSize + i*elementSize
 		flags := binary.NativeEndian.Uint32(p[off:])

@@ -12,7 +12,8 @@ import (
 
 // SaveAccount creates or updates (renames, removes, restores) an account. A
 // zero Created keeps the stored one. Removing an account is saving it with
-// Removed set: its records stay, so that undo can bring it back.
+// Removed set: its records stay, so that undo can bring it back. The label
+// is stored whole: front ends check it with model.ValidateLabel first.
 func (s *Store) SaveAccount(a model.Account) error {
 	if a.ID == "" {
 		return model.Permanent(saveError(s.path, errors.New("account has no ID")))

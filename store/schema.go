@@ -21,6 +21,8 @@ const (
 	// Version 2 on:
 	bucketHistory  = "history"  // AccountID → StepID → sequence → model.Event (history.go)
 	bucketFollowed = "followed" // hash → model.Followed (event.go), shared by events
+	// Added within version 2 (an older optout leaves it alone):
+	bucketPurged = "purged" // time + AccountID → model.Purge (purge.go)
 
 	schemaKey   = "schema"
 	settingsKey = "settings"

@@ -2,10 +2,7 @@ package store
 
 import (
 	"bytes"
-	"math"
 	"strconv"
-	"time"
-	"unicode/utf8"
 
 	"github.com/optout/optout/model"
 )
@@ -205,13 +202,14 @@ func (r *ordered) field(id int, st *model.StepState, intern interner) bool {
 	return false
 }
 
-// parts reads a model.PartHashes in json.Marshal's form.
+// parts reads a model.PartHashes in json.Marshal's form: each part of
+// model's table under its name, in table order, zeros left out.
 func (r *ordered) parts(h *model.PartHashes) bool {
 	if !r.lit("{") {
 		return false
 	}
 	first := true
-	for i, dst := range [...]*uint32{&h.Title, &h.Body, &h.Link, &h.Template, &h.Regions} {
+	for i, p := range stepParts {
 		key := partKeys[i][1]
 		if first {
 			key = partKeys[i][0]
@@ -219,7 +217,7 @@ func (r *ordered) parts(h *model.PartHashes) bool {
 		if !r.lit(key) {
 			continue
 		}
-		if !r.uint32(dst) {
+		if !r.uint32(h.Ref(p)) {
 			return false
 		}
 		first = false
@@ -250,175 +248,28 @@ func stateInOrder(raw []byte, order []stateField, intern interner) (st model.Ste
 	return st, r.lit("}") && len(r.p) == 0
 }
 
-// partKeys are the keys of model.PartHashes in order, as the first field
-// of the object and after another.
-var partKeys = [...][2]string{
-	{`"title":`, `,"title":`}, {`"body":`, `,"body":`}, {`"link":`, `,"link":`},
-	{`"template":`, `,"template":`}, {`"regions":`, `,"regions":`},
-}
+// stepParts is model.StepParts, asked once: the readers go through it for
+// every state. Never written after.
+var stepParts = model.StepParts()
 
-// ordered reads a JSON text piece by piece, in an expected order.
-type ordered struct{ p []byte }
+// partKeys are the keys of model.PartHashes in order (the parts' names,
+// model.StepParts), as the first field of the object and after another.
+// Computed once; never written after.
+var partKeys = func() [][2]string {
+	var out [][2]string
+	for _, p := range model.StepParts() {
+		out = append(out, [2]string{`"` + string(p) + `":`, `,"` + string(p) + `":`})
+	}
+	return out
+}()
 
-// lit consumes s if the text goes on with it.
-func (r *ordered) lit(s string) bool {
-	if len(r.p) < len(s) || string(r.p[:len(s)]) != s {
-		return false
-	}
-	r.p = r.p[len(s):]
-	return true
-}
-
-// str consumes a plain string and returns its contents.
-func (r *ordered) str() ([]byte, bool) {
-	end := stringEnd(r.p)
-	if end < 0 {
-		return nil, false
-	}
-	s := r.p[1:end]
-	r.p = r.p[end+1:]
-	return s, true
-}
-
-// time consumes a plain string holding a time, as encoding/json reads it.
-func (r *ordered) time(t *time.Time) bool {
-	// The usual case, a UTC time as optout writes it, needs no string
-	// check first: utcTime accepts only digits and its separators.
-	if len(r.p) > 0 && r.p[0] == '"' {
-		if end := bytes.IndexByte(r.p[1:], '"') + 1; end > 0 {
-			if u, ok := utcTime(r.p[1:end]); ok {
-				*t, r.p = u, r.p[end+1:]
-				return true
-			}
-		}
-	}
-	end := stringEnd(r.p)
-	if end < 0 {
-		return false
-	}
-	if u, ok := utcTime(r.p[1:end]); ok {
-		*t = u
-	} else if t.UnmarshalJSON(r.p[:end+1]) != nil {
-		return false
-	}
-	r.p = r.p[end+1:]
-	return true
-}
-
-// utcTime reads the form time.Time.MarshalJSON gives a UTC time,
-// 2006-01-02T15:04:05Z with an optional fraction of 1 to 9 digits, exactly
-// as time.Time.UnmarshalJSON would, and reports false for anything else
-// (which UnmarshalJSON then reads, or refuses).
-func utcTime(s []byte) (time.Time, bool) {
-	if len(s) < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[len(s)-1] != 'Z' {
-		return time.Time{}, false
-	}
-	hi, okY1 := twoDigits(s, 0)
-	lo, okY2 := twoDigits(s, 2)
-	month, ok2 := twoDigits(s, 5)
-	day, ok3 := twoDigits(s, 8)
-	hour, ok4 := twoDigits(s, 11)
-	minute, ok5 := twoDigits(s, 14)
-	sec, ok6 := twoDigits(s, 17)
-	year := hi*100 + lo
-	if !(okY1 && okY2 && ok2 && ok3 && ok4 && ok5 && ok6) || month < 1 || month > 12 || day < 1 ||
-		day > daysIn(month, year) || hour > 23 || minute > 59 || sec > 59 {
-		return time.Time{}, false
-	}
-	nsec := 0
-	if frac := s[19 : len(s)-1]; len(frac) > 0 {
-		if frac[0] != '.' || len(frac) < 2 || len(frac) > 10 {
-			return time.Time{}, false
-		}
-		for _, c := range frac[1:] {
-			if c < '0' || c > '9' {
-				return time.Time{}, false
-			}
-			nsec = nsec*10 + int(c-'0')
-		}
-		for range 10 - len(frac) {
-			nsec *= 10
-		}
-	}
-	// As time.Date(…, time.UTC) computes it, without its normalising.
-	secs := daysSinceEpoch(year, month, day)*86400 + int64(hour*3600+minute*60+sec)
-	return time.Unix(secs, int64(nsec)).UTC(), true
-}
-
-// daysSinceEpoch is the number of days from 1970-01-01 to the valid date
-// year-month-day of the proleptic Gregorian calendar (0 ≤ year ≤ 9999), by
-// the civil-from-days algorithm's inverse: years start on 1 March, so the
-// leap day is last.
-func daysSinceEpoch(year, month, day int) int64 {
-	y := int64(year)
-	if month <= 2 {
-		y--
-	}
-	era := (y + 400) / 400 // eras from year -400, so that it never rounds a negative
-	yoe := y + 400 - era*400
-	m := int64(month+9) % 12 // March is 0
-	doy := (153*m+2)/5 + int64(day) - 1
-	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return (era-1)*146097 + doe - 719468
-}
-
-// twoDigits reads the decimal digits s[i] and s[i+1].
-func twoDigits(s []byte, i int) (int, bool) {
-	a, b := s[i]-'0', s[i+1]-'0' // a byte below '0' wraps past 9
-	return int(a)*10 + int(b), a <= 9 && b <= 9
-}
-
-// uint32 consumes a number as json.Marshal writes a uint32.
-func (r *ordered) uint32(dst *uint32) bool {
-	n, v := 0, uint64(0)
-	for n < len(r.p) && r.p[n] >= '0' && r.p[n] <= '9' {
-		if v = v*10 + uint64(r.p[n]-'0'); v > math.MaxUint32 {
-			return false
-		}
-		n++
-	}
-	if n == 0 || n > 1 && r.p[0] == '0' {
-		return false
-	}
-	*dst, r.p = uint32(v), r.p[n:]
-	return true
-}
-
-// daysIn is the number of days in month of year, as package time counts.
-func daysIn(month, year int) int {
-	switch month {
-	case 2:
-		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
-}
-
-// fastParts reads a model.PartHashes in json.Marshal's form.
+// fastParts reads a model.PartHashes in json.Marshal's form, its keys in
+// any order.
 func fastParts(raw []byte, h *model.PartHashes) bool {
-	var seen [5]bool
+	var seen fieldsSeen
 	return object(raw, func(key, v []byte) bool {
-		var dst *uint32
-		var i int
-		switch string(key) {
-		case "title":
-			dst, i = &h.Title, 0
-		case "body":
-			dst, i = &h.Body, 1
-		case "link":
-			dst, i = &h.Link, 2
-		case "template":
-			dst, i = &h.Template, 3
-		case "regions":
-			dst, i = &h.Regions, 4
-		default:
-			return false
-		}
-		if seen[i] || len(v) == 0 || len(v) > 1 && v[0] == '0' {
+		i := partIndex(key)
+		if i < 0 || !seen.first(i) || len(v) == 0 || len(v) > 1 && v[0] == '0' {
 			return false
 		}
 		for _, c := range v {
@@ -427,136 +278,17 @@ func fastParts(raw []byte, h *model.PartHashes) bool {
 			}
 		}
 		n, err := strconv.ParseUint(string(v), 10, 32)
-		seen[i], *dst = true, uint32(n)
+		*h.Ref(stepParts[i]) = uint32(n)
 		return err == nil
 	})
 }
 
-// object walks a flat JSON object with no spaces, calling fn with each key
-// (without quotes) and raw value; a value may be a plain string (checked:
-// fn need only see that it starts with a quote), a literal, a number or an
-// object of those. It reports false if raw is not such an object or fn
-// returns false.
-func object(raw []byte, fn func(key, v []byte) bool) bool {
-	if len(raw) < 2 || raw[0] != '{' || raw[len(raw)-1] != '}' {
-		return false
-	}
-	p := raw[1 : len(raw)-1]
-	for len(p) > 0 {
-		end := stringEnd(p)
-		if end < 0 || end+1 >= len(p) || p[end+1] != ':' {
-			return false
-		}
-		key := p[1:end]
-		p = p[end+2:]
-		n := valueEnd(p)
-		if n <= 0 || !fn(key, p[:n]) {
-			return false
-		}
-		p = p[n:]
-		if len(p) > 0 {
-			if p[0] != ',' || len(p) == 1 {
-				return false
-			}
-			p = p[1:]
-		}
-	}
-	return true
-}
-
-// stringEnd returns the index of the closing quote of the plain string p
-// starts with, or -1 if p does not start with one.
-func stringEnd(p []byte) int {
-	if len(p) == 0 || p[0] != '"' {
-		return -1
-	}
-	end := bytes.IndexByte(p[1:], '"')
-	if end < 0 || !plainString(p[:end+2]) {
-		return -1
-	}
-	return end + 1
-}
-
-// plainString reports whether v is a quoted JSON string with no escapes,
-// no control characters and valid UTF-8, which reads as its bytes.
-func plainString(v []byte) bool {
-	if len(v) < 2 || v[0] != '"' || v[len(v)-1] != '"' {
-		return false
-	}
-	s := v[1 : len(v)-1]
-	var all byte
-	for _, c := range s {
-		if c < 0x20 || c == '"' || c == '\\' {
-			return false
-		}
-		all |= c
-	}
-	return all < utf8.RuneSelf || utf8.Valid(s) // ASCII needs no more checking
-}
-
-// isString reports whether the value v that object handed over is a
-// string, which object has checked to be plain.
-func isString(v []byte) bool { return len(v) >= 2 && v[0] == '"' }
-
-// stringValue returns the contents of the string value v that object
-// handed over, or false if v is not a string.
-func stringValue(v []byte) ([]byte, bool) {
-	if !isString(v) {
-		return nil, false
-	}
-	return v[1 : len(v)-1], true
-}
-
-// valueEnd returns the length of the value p starts with: a plain string,
-// a flat object of plain values, or a run of literal or number characters.
-func valueEnd(p []byte) int {
-	switch {
-	case len(p) == 0:
-		return -1
-	case p[0] == '"':
-		if end := stringEnd(p); end > 0 {
-			return end + 1
-		}
-		return -1
-	case p[0] == '{':
-		depth, inString := 0, false
-		for i, c := range p {
-			switch {
-			case inString:
-				inString = c != '"'
-			case c == '"':
-				inString = true
-			case c == '{':
-				depth++
-			case c == '}':
-				if depth--; depth == 0 {
-					return i + 1
-				}
-			}
-		}
-		return -1
-	}
-	for i, c := range p {
-		if c == ',' || c == '}' {
+// partIndex is the index in model.StepParts of the part named key, or -1.
+func partIndex(key []byte) int {
+	for i, p := range stepParts {
+		if string(key) == string(p) {
 			return i
 		}
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '+' || c == 'E') {
-			return -1
-		}
 	}
-	return len(p)
-}
-
-// fieldsSeen notes which of a record's fields (by number) the fast readers
-// have met, so a key given twice sends the record to the strict decoder.
-type fieldsSeen uint16
-
-// first reports whether field i is met for the first time, and notes it.
-func (f *fieldsSeen) first(i int) bool {
-	bit := fieldsSeen(1) << i
-	if *f&bit != 0 {
-		return false
-	}
-	*f |= bit
-	return true
+	return -1
 }
