@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/optout/optout/report"
+	"github.com/optout/optout/store"
 )
 
 // exportOptions are the export command's flags.
@@ -28,16 +29,21 @@ func cmdExport(g *globals, o exportOptions, stdout io.Writer, e IOStreams) error
 	if f.Binary && toStdout && e.stdoutTTY {
 		return usageErrorf("%s: a %s is not for the terminal: pass -o report.%s", name, f.Title, f.Name)
 	}
+	if !toStdout {
+		// Before reading: a report over the data file would destroy it.
+		path, err := store.ResolvePath(g.db, g.getenv)
+		if err != nil {
+			return runtimeErrorf("%s: cannot work out where the data file is (%v): pass --db PATH", name, err)
+		}
+		if err := refuseOwnFile(name, path, o.out); err != nil {
+			return err
+		}
+	}
 	in, err := loadReportInput(name, g)
 	if err != nil {
 		return err
 	}
 	tellProblems(e, name, in)
-	if !toStdout {
-		if err := refuseOwnFile(name, in.path, o.out); err != nil {
-			return err
-		}
-	}
 	var buf bytes.Buffer
 	if err := f.Write(&buf, reportOf(in, e, nil, o.all)); err != nil {
 		return runtimeErrorf("%s: %v", name, err)
@@ -104,9 +110,3 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-// refuseOwnFile refuses an -o path that is the data file or one of the
-// files the store keeps beside it: writing the report there would destroy
-// the proof it reports on.
-func refuseOwnFile(name, db, out string) error {
-	return nil // TODO(store): store.OwnFile once the store branch lands
-}

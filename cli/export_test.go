@@ -265,3 +265,69 @@ func TestExportKeepsTheFullHistory(t *testing.T) {
 		}
 	}
 }
+
+// Issue 20 item 7: export -o onto the data file or its backup overwrote
+// it and exited 0; `export -o optout.db.bak` then `export -o optout.db`
+// destroyed both copies. Any output path that resolves to the data file or
+// a file the store keeps beside it is refused, in one line, exit 1.
+func TestExportRefusesTheDataFile(t *testing.T) {
+	cat := builtIn(t)
+	p, steps := stepsIn(t, cat, model.RegionEU)
+	db := writeStore(t, progressSeed(p, steps))
+	bak := db + ".bak"
+	if err := os.WriteFile(bak, readFile(t, db), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Dir(db)
+	link := filepath.Join(t.TempDir(), "link.md")
+	if err := os.Symlink(db, link); err != nil {
+		t.Fatal(err)
+	}
+	before, beforeBak := readFile(t, db), readFile(t, bak)
+	for _, out := range []string{bak, db, filepath.Join(dir, ".", "optout.db"), filepath.Join(dir, "..", filepath.Base(dir), "optout.db.bak"), link} {
+		for _, format := range []string{"md", "json", "pdf"} {
+			_, stderr, code := runIn(t, testEnv(t), "export", "--db", db, "--format", format, "-o", out)
+			if code != exitRuntime || !strings.Contains(stderr, "optout export: ") || !strings.Contains(stderr, "not writing the report over") {
+				t.Errorf("export -o %s: exit %d, stderr %q; want exit 1 refusing", out, code, stderr)
+			}
+			wantOneLine(t, stderr)
+		}
+	}
+	if !bytes.Equal(readFile(t, db), before) || !bytes.Equal(readFile(t, bak), beforeBak) {
+		t.Fatal("export wrote over the data file or its backup")
+	}
+	// A report file with another hard link is not replaced behind it.
+	report := filepath.Join(t.TempDir(), "report.md")
+	writeTestFile(t, report, "old report")
+	if err := os.Link(report, report+".also"); err != nil {
+		t.Skip("no hard links here:", err)
+	}
+	_, stderr, code := runIn(t, testEnv(t), "export", "--db", db, "-o", report)
+	if code != exitRuntime || !strings.Contains(stderr, "hard link") {
+		t.Errorf("export onto a hard-linked file: exit %d, stderr %q; want exit 1 naming the hard link", code, stderr)
+	}
+	wantOneLine(t, stderr)
+	if string(readFile(t, report+".also")) != "old report" {
+		t.Error("the other link changed")
+	}
+}
+
+// Issue 20 item 13: a status recorded for a past day reads "sent 20 Nov
+// 2026 (recorded 24 Nov 2026)".
+func TestExportSaysWhenItHappened(t *testing.T) {
+	p, steps := stepsIn(t, builtIn(t), model.RegionEU)
+	db := writeStore(t, seed{settings: model.Settings{Region: model.RegionEU}})
+	sent := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
+	record(t, db, model.DefaultAccountID(p.ID), steps[0].ID,
+		model.Event{At: testNow().Add(-time.Minute), Happened: sent, Kind: model.EventStatus, Status: model.StatusSubmitted})
+	md, _, code := runIn(t, testEnv(t), "export", "--db", db)
+	if code != exitOK {
+		t.Fatal("export failed")
+	}
+	for _, want := range []string{"Request sent 20 Nov 2026 (recorded 24 Nov 2026).",
+		"| 20 November 2026, 12:00 UTC | " + mdEsc(steps[0].Title) + " | request sent (recorded 24 Nov 2026) |"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("Markdown lacks %q:\n%s", want, md)
+		}
+	}
+}

@@ -223,7 +223,7 @@ func statusRecorded(st model.StepState) time.Time {
 // historyOf lays out a step's recorded events, oldest first, marking the
 // changes an undo took back.
 func historyOf(st model.StepState) []Event {
-	undone, undoes := undoneOf(st.History)
+	undone, undoes := model.Undone(st.History)
 	out := make([]Event, 0, len(st.History))
 	for i, ev := range st.History {
 		e := Event{
@@ -235,7 +235,7 @@ func historyOf(st model.StepState) []Event {
 			Undo:     ev.Undo,
 			Undone:   undone[i] || (ev.Undo && undoes[i] >= 0),
 		}
-		if h := happened(ev); !h.Equal(ev.At) {
+		if h := ev.When(); !h.Equal(ev.At) {
 			e.Happened = h.UTC().Format(time.RFC3339)
 		}
 		out = append(out, e)
