@@ -207,6 +207,9 @@ func statusFooter(rep report.Report) string {
 	if n := len(rep.Next); n > 0 {
 		fmt.Fprintf(&b, "%d %s on the what's-next list: run `optout status --due`.\n", n, pluralWord(n, "item", "items"))
 	}
+	if n := len(rep.Purged); n > 0 {
+		fmt.Fprintf(&b, "You deleted the records of %s for good (see `optout export`).\n", plural(n, "account", "accounts"))
+	}
 	switch n := rep.OrphanTicks(); {
 	case n == 1:
 		b.WriteString("1 tick for a step no longer in the guides (or now information only) is kept (see `optout export`).\n")

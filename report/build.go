@@ -28,6 +28,7 @@ func Build(in Input) Report {
 		Next:        []Next{},
 		Platforms:   []Platform{},
 		Removed:     []Removed{},
+		Purged:      []model.Purge{},
 		Orphans:     []Orphan{},
 		now:         in.Now,
 		loc:         loc,
@@ -60,6 +61,11 @@ func Build(in Input) Report {
 		}
 	}
 	rep.Removed = removedAccounts(in, kept)
+	for _, pu := range snap.Purged {
+		if in.Keep == nil || in.Keep(model.Account{ID: pu.Account, Platform: pu.Platform, Label: pu.Label}) {
+			rep.Purged = append(rep.Purged, pu)
+		}
+	}
 	for _, it := range sum.Next() {
 		if kept[it.Account.ID] {
 			rep.Next = append(rep.Next, rep.nextOf(it, in.Catalog))

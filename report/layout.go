@@ -27,6 +27,7 @@ func (r Report) page() page {
 	pg.blocks = append(pg.blocks, r.summary()...)
 	pg.blocks = append(pg.blocks, r.recorded()...)
 	pg.blocks = append(pg.blocks, r.removed()...)
+	pg.blocks = append(pg.blocks, r.purged()...)
 	pg.blocks = append(pg.blocks, r.orphans()...)
 	pg.blocks = append(pg.blocks, r.idAppendix()...)
 	pg.blocks = append(pg.blocks, r.sourcesAppendix()...)
@@ -323,6 +324,23 @@ func (r Report) removed() []block {
 		out = append(out, blocks[1:]...) // the heading is above
 	}
 	return out
+}
+
+// purged lists the accounts whose records the user deleted for good.
+func (r Report) purged() []block {
+	if len(r.Purged) == 0 {
+		return nil
+	}
+	var items []item
+	for _, pu := range r.Purged {
+		name := model.Account{Label: pu.Label}.Name()
+		items = append(items, item{runs: []run{txt(model.SafeLabel(string(pu.Platform)) + ": "), typed(model.SafeLabel(name)),
+			txt(fmt.Sprintf(", records deleted %s (%s, %s)", dateTime(pu.At, r.loc),
+				model.Count(pu.States, "step", "steps"), model.Count(pu.Events, "change", "changes")))}})
+	}
+	return []block{heading(2, txt("Accounts whose records you deleted")),
+		para(txt("You deleted what these accounts recorded, for good; only the fact that you did is kept.")),
+		{kind: blockList, items: items}}
 }
 
 // orphans lists records kept for steps the guides no longer hold.

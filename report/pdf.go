@@ -40,7 +40,8 @@ func WritePDF(w io.Writer, r Report) error {
 	f.SetCreator(r.Version, true)
 	f.SetProducer("optout", true)
 	f.SetLang("en")
-	// The same report gives the same file: its dates are the report's.
+	// The file is dated as the report is (fpdf orders the font subset by
+	// map iteration, so two files of one report may still differ in bytes).
 	f.SetCreationDate(r.now.In(time.UTC))
 	f.SetModificationDate(r.now.In(time.UTC))
 	f.AliasNbPages("{nb}")

@@ -60,7 +60,10 @@ type Report struct {
 	Next      []Next     `json:"next"`
 	Platforms []Platform `json:"platforms"`
 	Removed   []Removed  `json:"removed_accounts"`
-	Orphans   []Orphan   `json:"orphans"`
+	// Purged are the accounts whose records the user deleted for good:
+	// what was deleted, and when, is all that is left.
+	Purged  []model.Purge `json:"purged_accounts"`
+	Orphans []Orphan      `json:"orphans"`
 
 	now    time.Time
 	loc    *time.Location

@@ -215,3 +215,20 @@ func TestWarningsOpenTheReport(t *testing.T) {
 		t.Errorf("warnings = %q, app_open %v", rep.Warnings, rep.AppOpen)
 	}
 }
+
+// A purged account is not silently gone: the report says its records were
+// deleted, when, and how many.
+func TestPurgedAccountsAreNamed(t *testing.T) {
+	t.Parallel()
+	in := fixture(t)
+	in.Snapshot.Purged = []model.Purge{{Account: "meta/facebook#gone", Platform: "meta/facebook", Label: "@gone",
+		At: time.Date(2026, 12, 2, 8, 0, 0, 0, time.UTC), Accounts: 1, States: 2, Events: 5}}
+	rep := Build(in)
+	if len(rep.Purged) != 1 {
+		t.Fatalf("purged = %+v", rep.Purged)
+	}
+	md := markdown(t, rep)
+	if !strings.Contains(md, "meta/facebook: `@gone`, records deleted 2 December 2026, 09:00 CET (2 steps, 5 changes)") {
+		t.Errorf("the purge is not named:\n%s", md)
+	}
+}
