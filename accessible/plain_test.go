@@ -3,6 +3,7 @@ package accessible
 import "testing"
 
 func TestPlainMarkdown(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ name, in, want string }{
 		{"soft breaks join", "one\ntwo\n\nthree", "one two\nthree"},
 		{"emphasis", "**What this does** and *why* and `code`", "What this does and why and code"},

@@ -16,17 +16,21 @@ import (
 type Config struct {
 	Catalog  *model.Catalog
 	Store    model.ProgressStore
-	Snapshot model.Snapshot // what Store.Load returned
+	Snapshot model.Snapshot // what Store.Load returned, with the history
 	// Region overrides the saved region for this run (--region); empty keeps
 	// the saved one, or asks when there is none.
 	Region model.Region
 	In     io.Reader
 	Out    io.Writer
+	// Terminal is true when Out is a terminal: copying then also asks the
+	// terminal to copy (OSC 52), as the full screen does. Over a pipe no
+	// escape sequence is ever written.
+	Terminal bool
 	// Now is the clock; nil uses time.Now.
 	Now func() time.Time
 	// OpenURL opens a link in the user's browser.
 	OpenURL func(url string) error
-	// Copy puts text on the system clipboard; nil means there is none here.
+	// Copy puts text on the desktop's clipboard; nil means there is none here.
 	Copy func(text string) error
 }
 
@@ -42,6 +46,13 @@ type session struct {
 	region   model.Region
 	accounts []model.Account
 	progress model.Progress
+	index    *searchIndex
+	// current is the account each service's steps are ticked for, once the
+	// user chose one; otherwise its first.
+	current   map[model.PlatformID]model.AccountID
+	aboutRead map[model.PlatformID]bool // "About X" is read once a session
+	heard     map[place]bool            // the long prompt of a place was read
+	undo      []model.Change            // this session's changes, newest last
 }
 
 // Run talks with the user until they quit, the input ends or ctx is
@@ -52,13 +63,17 @@ func Run(ctx context.Context, cfg Config) error {
 		cfg.Now = time.Now
 	}
 	s := &session{
-		cfg:      cfg,
-		out:      bufio.NewWriter(cfg.Out),
-		lines:    readLines(cfg.In),
-		ctx:      ctx,
-		region:   cfg.Region,
-		accounts: cfg.Snapshot.Accounts,
-		progress: cfg.Snapshot.Progress,
+		cfg:       cfg,
+		out:       bufio.NewWriter(cfg.Out),
+		lines:     readLines(cfg.In),
+		ctx:       ctx,
+		region:    cfg.Region,
+		accounts:  append([]model.Account(nil), cfg.Snapshot.Accounts...),
+		progress:  cfg.Snapshot.Progress,
+		index:     newSearchIndex(cfg.Catalog),
+		current:   map[model.PlatformID]model.AccountID{},
+		aboutRead: map[model.PlatformID]bool{},
+		heard:     map[place]bool{},
 	}
 	if s.progress == nil {
 		s.progress = model.Progress{}
@@ -70,25 +85,27 @@ func Run(ctx context.Context, cfg Config) error {
 		s.say("Goodbye. Everything you recorded is saved.")
 		return nil
 	case errors.Is(err, context.Canceled):
-		s.say("Stopped. Everything you recorded is saved.")
+		// The terminal echoed ^C after the prompt: end that line first.
+		s.say("\nStopped. Everything you recorded is saved.")
 		return nil
 	}
 	return err
 }
 
 func (s *session) run() error {
-	s.say("optout, accessible mode. Type h at any question for help.")
 	if s.region == "" {
 		s.region = s.cfg.Snapshot.Settings.Region
 	}
 	if s.region == "" {
+		s.say("optout, accessible mode.")
 		if err := s.chooseRegion(); err != nil {
 			return err
 		}
 	} else {
-		s.say("Your region is %s. Type r at the list of companies to change it.", s.region.Label())
+		s.say("optout, accessible mode, for %s.", s.region.Label())
 	}
-	return s.companies()
+	s.say("%s", s.statusLine())
+	return s.home()
 }
 
 // readLines reads in from its own goroutine, so a signal can end a session
@@ -138,15 +155,59 @@ func (s *session) ask(prompt string) (string, error) {
 	}
 }
 
-// command is ask for a menu: the answer lower-cased, with q handled.
-func (s *session) command(prompt string) (string, error) {
-	answer, err := s.ask(prompt)
+// command asks with the prompt of p and returns the answer lower-cased,
+// with q handled.
+func (s *session) command(p place) (string, error) {
+	answer, err := s.ask(s.prompt(p))
 	if err != nil {
 		return "", err
 	}
 	answer = strings.ToLower(answer)
-	if answer == "q" || answer == "quit" {
+	if command(answer, p) == cmdQuit {
 		return "", errQuit
 	}
 	return answer, nil
+}
+
+// prompt is p's long prompt the first time, its short one after.
+func (s *session) prompt(p place) string {
+	if s.heard[p] {
+		return prompts[p][1]
+	}
+	s.heard[p] = true
+	return prompts[p][0]
+}
+
+// global handles what any prompt accepts besides its own choices; handled
+// is false for a word that is no command.
+func (s *session) global(word string, p place) (handled bool, err error) {
+	switch command(word, p) {
+	case cmdHelp:
+		s.help(p)
+	case cmdNextUp:
+		return true, s.whatsNext()
+	case cmdUndo:
+		s.undoLast()
+	default:
+		if word == "" {
+			s.say("Type a choice, or ? for help.")
+			return true, nil
+		}
+		return false, nil
+	}
+	return true, nil
+}
+
+// help reads every command of p.
+func (s *session) help(p place) {
+	s.say("Commands here:")
+	for _, l := range helpLines(p) {
+		s.say("%s", l)
+	}
+	s.say("Every change is saved as soon as it is confirmed; u undoes it.")
+}
+
+// notAChoice answers a word that is no command at p.
+func (s *session) notAChoice(word string) {
+	s.say("%q is not a choice here. Type ? for the choices.", word)
 }

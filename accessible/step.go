@@ -2,76 +2,69 @@ package accessible
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/optout/optout/model"
 	"github.com/optout/optout/render"
 )
 
-// stepPrompt lists what can be done on a step page.
-const stepPrompt = "Type d for done or not done, s for request status, n for a note, o to open the link, c to copy, details, sources, next, prev, r to read again, b to go back, h for help, q to quit."
-
-// shortStepPrompt follows an action, when the choices were just heard.
-const shortStepPrompt = "What next? Type a command, or h for the list."
-
-// stepPage reads out step i of the account's list and takes actions on it
-// until the user goes back.
-func (s *session) stepPage(p model.Platform, acc model.Account, i int) error {
-	s.readStep(p, acc, i)
-	prompt := stepPrompt
+// stepPage reads step i of steps() and takes commands on it until the
+// user goes back. steps is asked again after each command, since what it
+// lists can change (a recorded step outside the region joins it).
+func (s *session) stepPage(p model.Platform, steps func() []model.Step, i int) error {
+	list := steps()
+	if i < 0 || i >= len(list) {
+		return nil
+	}
+	id := list[i].ID
+	s.readStep(p, list[i])
 	for {
-		list := s.stepsOf(p, acc)
-		if i >= len(list) {
+		list = steps()
+		if i = slices.IndexFunc(list, func(st model.Step) bool { return st.ID == id }); i < 0 {
+			s.say("This step is no longer listed here.")
 			return nil
 		}
 		st := list[i]
-		answer, err := s.command(prompt)
-		prompt = shortStepPrompt
+		answer, err := s.command(atStep)
 		if err != nil {
 			return err
 		}
-		switch answer {
-		case "d":
-			err = s.toggle(acc, st)
-		case "s":
+		acc := s.account(p)
+		switch c := command(answer, atStep); c {
+		case cmdDone:
+			s.toggle(acc, st)
+		case cmdStatus:
 			err = s.setStatus(acc, st)
-		case "n":
+		case cmdNote:
 			err = s.setNote(acc, st)
-		case "o":
+		case cmdOpen:
 			s.open(st)
-		case "c":
+		case cmdCopy:
 			s.copyText(st)
-		case "next", "prev":
+		case cmdLink:
+			s.readLinks(st)
+		case cmdDetails:
+			s.readDetails(st)
+		case cmdSources:
+			s.readSources(st)
+		case cmdNext, cmdPrev:
 			j := i + 1
-			if answer == "prev" {
+			if c == cmdPrev {
 				j = i - 1
 			}
 			if j < 0 || j >= len(list) {
-				s.say("There is no %s step: this is step %d of %d.", map[string]string{"next": "next", "prev": "previous"}[answer], i+1, len(list))
+				s.say("There is no %s step here.", map[string]string{cmdNext: "next", cmdPrev: "previous"}[c])
 				continue
 			}
-			i = j
-			s.readStep(p, acc, i)
-			prompt = stepPrompt
-		case "r":
-			s.readStep(p, acc, i)
-			prompt = stepPrompt
-		case "b":
+			id = list[j].ID
+			s.readStep(p, list[j])
+		case cmdAgain:
+			s.readStep(p, st)
+		case cmdBack:
 			return nil
-		case "sources":
-			s.readSources(st)
-		case "details":
-			if st.Details == "" {
-				s.say("This step has no background.")
-			} else {
-				s.say("Details:")
-				s.text(plainMarkdown(st.Details))
-			}
-		case "h", "help", "?":
-			s.help()
-			prompt = stepPrompt
 		default:
-			err = s.global(answer)
+			err = s.stepWord(p, answer)
 		}
 		if err != nil {
 			return err
@@ -79,49 +72,135 @@ func (s *session) stepPage(p model.Platform, acc model.Account, i int) error {
 	}
 }
 
-// readStep reads a whole step out, as plain text.
-func (s *session) readStep(p model.Platform, acc model.Account, i int) {
-	list := s.stepsOf(p, acc)
-	st := list[i]
+// stepWord answers what is no step command: the service's commands, the
+// ones every place has, or a service's name.
+func (s *session) stepWord(p model.Platform, answer string) error {
+	if handled, err := s.platformWord(p, answer); handled || err != nil {
+		return err
+	}
+	if handled, err := s.global(answer, atStep); handled || err != nil {
+		return err
+	}
+	return s.elsewhere(answer)
+}
+
+// readStep reads a step: where it is and what was recorded, the
+// instructions, what to act on, then briefly how sure we are and what
+// more there is.
+func (s *session) readStep(p model.Platform, st model.Step) {
+	acc := s.account(p)
 	state := s.progress.State(acc.ID, st.ID)
-	s.say("Step %d of %d: %s. %s, %s.", i+1, len(list), label(strings.TrimSuffix(st.Title, ".")), label(p.Title), label(acc.Name()))
+	heading := s.stepPlace(p, acc, st) + ": " + label(strings.TrimSuffix(st.Title, ".")) + "."
+	if st.Tickable() || state.Recorded() {
+		heading += " " + s.stateSentence(st, state)
+	}
+	s.say("%s", heading)
 	if st.Tickable() {
-		s.say("%s", s.stateSentence(st, state))
 		s.readChanges(st, state)
-	} else {
-		s.say("Information to know; there is nothing to tick.")
 	}
-	confidence := "How sure we are: " + st.Confidence.Sentence()
-	if st.ConfidenceNote != "" {
-		confidence += " " + label(st.ConfidenceNote)
+	pg := pageOf(st)
+	for _, l := range pg.body {
+		s.say("%s", l)
 	}
-	s.say("%s", confidence)
-	if !st.AppliesTo(s.region) {
-		s.say("This step is outside your region; it is listed because you recorded something for it.")
+	s.text(strings.Join(pg.act, "\n"))
+	if w := sureWords(st.Confidence); w != "" {
+		s.say("How sure: %s", w)
 	}
-	if body := plainMarkdown(st.Body); body != "" {
-		s.text(body)
+	var more []string
+	if st.Details != "" || st.ConfidenceNote != "" {
+		more = append(more, cmdDetails)
 	}
-	if st.Link != "" {
-		s.say("Official link, o opens it and c copies it when there is no text to send: %s", label(st.Link))
+	if len(st.Sources) > 0 {
+		more = append(more, cmdSources)
 	}
-	if st.Template != "" {
-		s.say("Text to send, c copies it:")
-		s.text(model.SafeText(st.Template))
+	if len(pg.links) > 0 {
+		more = append(more, cmdLink)
 	}
-	if e := st.Email; e != nil {
-		s.say("Send this by e-mail. To: %s. Subject: %s. Body, c copies it:", label(e.To), label(e.Subject))
-		s.text(model.SafeText(e.Body))
-	}
-	if st.Details != "" {
-		s.say("There is background on this step: type details to hear it.")
-	}
-	if n := len(st.Sources); n > 0 {
-		s.say("%d %s; type sources to hear them.", n, plural(n, "source", "sources"))
-	}
+	last := ""
 	if st.Verified != "" {
-		s.say("Facts last checked on %s.", longDate(st.Verified))
+		last = "Checked " + longDate(st.Verified)
 	}
+	if st.Minutes > 0 {
+		last += fmt.Sprintf("; about %s", model.Count(st.Minutes, "minute", "minutes"))
+	}
+	if len(more) > 0 {
+		if last != "" {
+			last += ". "
+		}
+		last += "More: " + model.JoinAnd(more)
+	}
+	if last != "" {
+		s.say("%s.", strings.TrimPrefix(last, "; "))
+	}
+}
+
+// stepPlace says where a step is, with the one count every front end
+// uses (model.Summary): "Step 2 of 4, ChatGPT", where 4 is the service's
+// steps to tick in the region. A step to read or outside the region is
+// not counted, and says so instead.
+func (s *session) stepPlace(p model.Platform, acc model.Account, st model.Step) string {
+	name := label(p.Title)
+	if len(model.AccountsFor(p.ID, s.accounts)) > 1 {
+		name += ", " + label(acc.Name())
+	}
+	switch {
+	case !st.AppliesTo(s.region):
+		return "Outside your region, kept because you recorded it, " + name
+	case !st.Tickable():
+		return "To read, " + name
+	}
+	ao, _ := s.summary().Account(p.ID, acc.ID)
+	n := 0
+	for _, o := range p.Steps {
+		if o.AppliesTo(s.region) && o.Tickable() {
+			n++
+		}
+		if o.ID == st.ID {
+			break
+		}
+	}
+	return fmt.Sprintf("Step %d of %d, %s", n, ao.Tally.Total, name)
+}
+
+// stateSentence says what the user recorded for a step.
+func (s *session) stateSentence(st model.Step, state model.StepState) string {
+	var parts []string
+	switch {
+	case !st.Tickable():
+	case state.Changed(st):
+		parts = append(parts, fmt.Sprintf("Done on %s, but the guide changed since: read it, then type d to confirm", day(state.At)))
+	case state.Done:
+		parts = append(parts, "Done on "+day(state.At))
+	default:
+		parts = append(parts, "Not done")
+	}
+	if state.Status != model.StatusNone {
+		parts = append(parts, "Request "+spokenStatus(state.Status))
+	}
+	if state.Note != "" {
+		parts = append(parts, "Has a note")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, ". ") + "."
+}
+
+// readDetails reads how sure we are, in full, and the background.
+func (s *session) readDetails(st model.Step) {
+	if st.Confidence != "" {
+		line := "How sure we are: " + st.Confidence.Sentence()
+		if st.ConfidenceNote != "" {
+			line += " " + label(st.ConfidenceNote)
+		}
+		s.say("%s", line)
+	}
+	if st.Details == "" {
+		s.say("This step has no background.")
+		return
+	}
+	s.say("Details:")
+	s.text(plainMarkdown(st.Details))
 }
 
 // readSources reads a step's sources, each as "title: URL".
@@ -136,160 +215,12 @@ func (s *session) readSources(st model.Step) {
 		if src.Official {
 			official = ", official page"
 		}
-		s.say("%s%s: %s", label(src.Title), official, label(src.URL))
-	}
-}
-
-// stateSentence says what the user recorded for a step.
-func (s *session) stateSentence(st model.Step, state model.StepState) string {
-	var parts []string
-	switch {
-	case state.Changed(st):
-		parts = append(parts, fmt.Sprintf("Done on %s, but the guide changed since: read it again, then type d to confirm", day(state.At)))
-	case state.Done:
-		parts = append(parts, "Done on "+day(state.At))
-	default:
-		parts = append(parts, "Not done yet")
-	}
-	if state.Status != model.StatusNone {
-		parts = append(parts, "request "+spokenStatus(state.Status))
-	}
-	if state.Note != "" {
-		parts = append(parts, "note: "+label(state.Note))
-	}
-	return strings.Join(parts, ". ") + "."
-}
-
-// record applies ev in memory only once the store has it on disk.
-func (s *session) record(acc model.Account, st model.Step, ev model.Event) error {
-	if err := s.cfg.Store.Record(acc.ID, st.ID, ev); err != nil {
-		s.say("Not saved: %v. Nothing was changed; try again.", err)
-		return nil
-	}
-	s.progress.Set(acc.ID, st.ID, s.progress.State(acc.ID, st.ID).Apply(ev))
-	return nil
-}
-
-// toggle marks a step done, not done, or done again after a guide change.
-func (s *session) toggle(acc model.Account, st model.Step) error {
-	if !st.Tickable() {
-		s.say("This step is information to know: there is nothing to mark.")
-		return nil
-	}
-	state := s.progress.State(acc.ID, st.ID)
-	now := s.cfg.Now().UTC()
-	ev := model.Event{At: now, Kind: model.EventTick, Revision: st.Revision, Followed: model.FollowedOf(st)}
-	switch {
-	case state.Changed(st):
-		ev.Kind = model.EventReconfirm
-	case state.Done:
-		ev = model.Event{At: now, Kind: model.EventUntick, Revision: st.Revision}
-	}
-	before := s.progress.State(acc.ID, st.ID)
-	if err := s.record(acc, st, ev); err != nil {
-		return err
-	}
-	after := s.progress.State(acc.ID, st.ID)
-	if len(after.History) == len(before.History) {
-		return nil // not saved; already said
-	}
-	switch ev.Kind {
-	case model.EventTick:
-		s.say("Marked done on %s. Saved.", day(now))
-	case model.EventReconfirm:
-		s.say("Confirmed against the changed guide. It still counts as done since %s. Saved.", day(after.At))
-	default:
-		s.say("Marked not done. Saved.")
-	}
-	return nil
-}
-
-// setStatus asks what became of the request and records it.
-func (s *session) setStatus(acc model.Account, st model.Step) error {
-	statuses := model.RequestStatuses()
-	items := make([]string, len(statuses))
-	for i, v := range statuses {
-		items[i] = capitalise(spokenStatus(v))
-	}
-	i, err := s.pick("What became of your request?", items, "Type a number, or b to leave it as it is.")
-	if err != nil || i < 0 {
-		if err == nil {
-			s.say("Request status unchanged.")
+		title := src.Title
+		if title == "" {
+			title = site(src.URL)
 		}
-		return err
+		s.say("%s%s: %s", label(title), official, label(src.URL))
 	}
-	now := s.cfg.Now().UTC()
-	before := s.progress.State(acc.ID, st.ID)
-	if err := s.record(acc, st, model.Event{At: now, Kind: model.EventStatus, Revision: st.Revision, Status: statuses[i]}); err != nil {
-		return err
-	}
-	if len(s.progress.State(acc.ID, st.ID).History) > len(before.History) {
-		s.say("Request status set to %s on %s. Saved.", spokenStatus(statuses[i]), day(now))
-	}
-	return nil
-}
-
-// setNote asks for a one-line note and records it.
-func (s *session) setNote(acc model.Account, st model.Step) error {
-	if note := s.progress.State(acc.ID, st.ID).Note; note != "" {
-		s.say("The note now says: %s", label(note))
-	}
-	line, err := s.ask("Type the note on one line and press Enter. An empty line clears it; a single dot keeps it.")
-	if err != nil {
-		return err
-	}
-	if line == "." {
-		s.say("Note unchanged.")
-		return nil
-	}
-	before := s.progress.State(acc.ID, st.ID)
-	if err := s.record(acc, st, model.Event{At: s.cfg.Now().UTC(), Kind: model.EventNote, Revision: st.Revision, Note: line}); err != nil {
-		return err
-	}
-	if len(s.progress.State(acc.ID, st.ID).History) > len(before.History) {
-		if line == "" {
-			s.say("Note cleared. Saved.")
-		} else {
-			s.say("Note saved: %s", label(line))
-		}
-	}
-	return nil
-}
-
-// open opens the official link, and says it either way.
-func (s *session) open(st model.Step) {
-	if st.Link == "" {
-		s.say("This step has no official link.")
-		return
-	}
-	link := label(st.Link)
-	if s.cfg.OpenURL == nil || s.cfg.OpenURL(st.Link) != nil {
-		s.say("Could not open a browser here. The link is: %s", link)
-		return
-	}
-	s.say("Opened in your browser: %s", link)
-}
-
-// copyText copies the text to send (or, without one, the link) and always
-// prints it too, so it can be read and copied from the screen reader.
-func (s *session) copyText(st model.Step) {
-	what, text := "text to send", st.Template
-	if st.Email != nil {
-		what, text = "e-mail body", st.Email.Body
-	}
-	if text == "" {
-		what, text = "official link", st.Link
-	}
-	if text == "" {
-		s.say("This step has no text to send and no link to copy.")
-		return
-	}
-	if s.cfg.Copy != nil && s.cfg.Copy(text) == nil {
-		s.say("Copied the %s to the clipboard. It reads:", what)
-	} else {
-		s.say("Could not reach a clipboard here. The %s reads:", what)
-	}
-	s.text(model.SafeText(text))
 }
 
 // readChanges says what changed in the guide since the user followed it,

@@ -2,7 +2,6 @@ package accessible
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/optout/optout/model"
 )
@@ -11,21 +10,21 @@ import (
 // same list as the full-screen app's and `optout status --due`); a number
 // opens that step.
 func (s *session) whatsNext() error {
+	if len(s.summary().Next()) == 0 {
+		s.say("Nothing is waiting: no follow-up, no changed step, no check due.")
+		return nil
+	}
 	return s.menu(func() list {
 		next := s.summary().Next()
 		items := make([]string, len(next))
 		for i, it := range next {
 			items[i] = s.nextLine(it)
 		}
-		heading := fmt.Sprintf("What's next, %d %s:", len(next), plural(len(next), "item", "items"))
-		if len(next) == 0 {
-			heading = "Nothing is waiting: no request needs following up, no step you did has changed and nothing is due for a check."
-		}
-		return list{heading: heading, items: items,
-			prompt: "Type a number to open that step, or b to go back.",
+		return list{heading: fmt.Sprintf("What's next, %s:", model.Count(len(next), "item", "items")), items: items, at: atList,
 			open: func(i int) error {
 				it := next[i]
-				return s.stepPage(*it.Platform, it.Account, slices.IndexFunc(s.stepsOf(*it.Platform, it.Account), func(st model.Step) bool { return st.ID == it.Step.ID }))
+				s.current[it.Platform.ID] = it.Account.ID
+				return s.stepByID(*it.Platform, it.Step.ID)
 			}}
 	})
 }

@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-go build -o "$tmp/optout" .
+if [ -n "${OPTOUT_BIN:-}" ]; then cp "$OPTOUT_BIN" "$tmp/optout"; else go build -o "$tmp/optout" .; fi
 go build -o "$tmp/ptytime" ./bench/ptytime
 OPTOUT_SYNTH_PACK="$tmp/pack" go test -run '^TestSynthPack$' -count=1 ./cli >/dev/null
 pt="$tmp/ptytime"

@@ -42,6 +42,7 @@ func cmdAccessible(g *globals, e IOStreams) error {
 		Now:      e.now,
 		OpenURL:  desktop.Opener(e.env),
 		Copy:     desktop.Clipboard(e.env),
+		Terminal: e.stdoutTTY,
 	})
 	if err != nil {
 		st.Close()

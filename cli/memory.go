@@ -13,10 +13,13 @@ import (
 // never notice it.
 const minMemoryLimit = 48 << 20
 
-// memoryHeadroom is how far above the live heap the limit stays, in
-// halves: 3 is 1.5 times the live heap, on top of what the runtime holds
-// besides live objects (fragmentation, metadata, stacks).
+// memoryHeadroom is how far above the live heap the limit is set at
+// start-up, in halves: 3 is 1.5 times the live heap.
 const memoryHeadroom = 3
+
+// minGrowth is the least room for new objects the heap keeps once the
+// limit follows it: a quarter of the live heap, and never under 8 MiB.
+const minGrowth = 8 << 20
 
 // setMemoryLimit sets the soft memory limit for the full-screen guide,
 // once the catalog is loaded, and keeps it above what the program needs
@@ -31,20 +34,28 @@ func setMemoryLimit(getenv func(string) string) {
 	if getenv("GOMEMLIMIT") != "" || getenv("GOGC") != "" {
 		return
 	}
-	w := newHeapWatch()
-	debug.SetMemoryLimit(w.limit(liveHeap()))
-	w.arm()
+	debug.SetMemoryLimit(memoryLimitFor(liveHeap()))
+	newHeapWatch().arm()
 }
 
-// memoryLimitFor is the limit for a live heap of live bytes when the
-// runtime holds overhead bytes besides its objects.
-func memoryLimitFor(live, overhead uint64) int64 {
-	return max(minMemoryLimit, int64(live/2*memoryHeadroom+overhead))
+// memoryLimitFor is the limit set at start-up for a live heap of live
+// bytes.
+func memoryLimitFor(live uint64) int64 {
+	return max(minMemoryLimit, int64(live/2*memoryHeadroom))
+}
+
+// limitNeeded is the least limit that leaves a live heap of live bytes
+// room to grow, when the runtime holds overhead bytes besides its objects
+// (fragmentation, metadata, stacks: the limit counts them too). Under it
+// the collector would run at every allocation.
+func limitNeeded(live, overhead uint64) int64 {
+	return int64(live + max(live/4, minGrowth) + overhead)
 }
 
 // heapWatch raises the limit after each collection that leaves the program
-// needing more than the limit allows for, so the limit never sits at what
-// the program holds. It is an object whose finalizer runs once per
+// needing more than the limit allows for (limitNeeded), so the limit never
+// sits at what the program holds; below that it leaves the limit alone, so
+// memory stays as low as the start-up limit keeps it. It is an object whose finalizer runs once per
 // collection (it is unreachable in each, and re-armed); it never lowers the
 // limit, and allocates nothing of its own: an allocation there would start
 // the next collection itself.
@@ -69,22 +80,20 @@ func newHeapWatch() *heapWatch {
 	return w
 }
 
-// limit is the limit for live bytes of live heap, given what the runtime
-// holds now besides its objects. Released memory is not counted: the
-// limit does not count it either.
-func (w *heapWatch) limit(live uint64) int64 {
+// needed is the least limit for what the program holds now. Released
+// memory is not counted: the limit does not count it either.
+func (w *heapWatch) needed() int64 {
 	metrics.Read(w.samples[:])
 	held := w.samples[sampleTotal].Value.Uint64() - w.samples[sampleReleased].Value.Uint64()
 	overhead := held - min(held, w.samples[sampleObjects].Value.Uint64())
-	return memoryLimitFor(live, overhead)
+	return limitNeeded(w.samples[sampleLive].Value.Uint64(), overhead)
 }
 
 func (w *heapWatch) arm() { runtime.SetFinalizer(w, (*heapWatch).collected) }
 
 // collected runs after a collection.
 func (w *heapWatch) collected() {
-	metrics.Read(w.samples[:sampleLive+1])
-	if want := w.limit(w.samples[sampleLive].Value.Uint64()); want > debug.SetMemoryLimit(-1) {
+	if want := w.needed(); want > debug.SetMemoryLimit(-1) {
 		debug.SetMemoryLimit(want)
 	}
 	w.arm()

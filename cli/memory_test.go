@@ -11,21 +11,37 @@ func TestMemoryLimitFor(t *testing.T) {
 	t.Parallel()
 	const mib = 1 << 20
 	for _, tt := range []struct {
+		live uint64
+		want int64
+	}{
+		{5 * mib, 48 * mib},    // the shipped guides
+		{22 * mib, 48 * mib},   // a 10,000-step pack
+		{32 * mib, 48 * mib},   // the limit is 1.5 times the live heap
+		{154 * mib, 231 * mib}, // a 100,000-step pack: above the live heap
+	} {
+		if got := memoryLimitFor(tt.live); got != tt.want {
+			t.Errorf("memoryLimitFor(%d MiB) = %d MiB, want %d MiB", tt.live/mib, got/mib, tt.want/mib)
+		}
+	}
+}
+
+func TestLimitNeededLeavesRoomToGrow(t *testing.T) {
+	t.Parallel()
+	const mib = 1 << 20
+	for _, tt := range []struct {
 		live, overhead uint64
 		want           int64
 	}{
-		{5 * mib, 4 * mib, 48 * mib},     // the shipped guides
-		{22 * mib, 8 * mib, 48 * mib},    // a 10,000-step pack
-		{32 * mib, 0, 48 * mib},          // the limit is 1.5 times the live heap
-		{46 * mib, 24 * mib, 93 * mib},   // fragmentation and metadata count too
-		{154 * mib, 30 * mib, 261 * mib}, // a 100,000-step pack: above the live heap
+		{5 * mib, 4 * mib, 17 * mib},         // at least 8 MiB of room
+		{46 * mib, 25 * mib, 82*mib + mib/2}, // a 20,000-step pack after the history loads
+		{144 * mib, 30 * mib, 210 * mib},     // a quarter of the live heap
 	} {
-		got := memoryLimitFor(tt.live, tt.overhead)
+		got := limitNeeded(tt.live, tt.overhead)
 		if got != tt.want {
-			t.Errorf("memoryLimitFor(%d MiB, %d MiB) = %d MiB, want %d MiB", tt.live/mib, tt.overhead/mib, got/mib, tt.want/mib)
+			t.Errorf("limitNeeded(%d MiB, %d MiB) = %d MiB, want %d MiB", tt.live/mib, tt.overhead/mib, got/mib, tt.want/mib)
 		}
-		if uint64(got) < tt.live+tt.live/2+tt.overhead {
-			t.Errorf("memoryLimitFor(%d MiB, %d MiB) = %d MiB leaves less than half the live heap free: the GC would spin", tt.live/mib, tt.overhead/mib, got/mib)
+		if room := got - int64(tt.live+tt.overhead); room < int64(tt.live/4) {
+			t.Errorf("limitNeeded(%d MiB, %d MiB) leaves %d MiB for new objects: the collector would spin", tt.live/mib, tt.overhead/mib, room/mib)
 		}
 	}
 }
@@ -46,11 +62,11 @@ func TestMemoryLimitFollowsTheLiveHeap(t *testing.T) {
 	live := int64(len(grown)) << 20
 	// The finalizer runs on its own goroutine after the collection that
 	// finds the heap grown.
-	for i := 0; i < 200 && debug.SetMemoryLimit(-1) < live+live/2; i++ {
+	for i := 0; i < 200 && debug.SetMemoryLimit(-1) < live+live/4; i++ {
 		runtime.GC()
 		time.Sleep(5 * time.Millisecond)
 	}
-	if got := debug.SetMemoryLimit(-1); got < live+live/2 {
+	if got := debug.SetMemoryLimit(-1); got < live+live/4 {
 		t.Errorf("limit = %d MiB with %d MiB live: it did not follow the heap", got>>20, live>>20)
 	}
 	runtime.KeepAlive(grown)

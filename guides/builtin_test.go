@@ -24,6 +24,7 @@ func embedded(t testing.TB) fs.FS {
 // TestBuiltinUpToDate checks that builtin_gen.go was generated from the
 // guides as they are now, and holds exactly what parsing them gives.
 func TestBuiltinUpToDate(t *testing.T) {
+	t.Parallel()
 	const stale = "guides/builtin_gen.go is out of date: run go generate ./guides"
 	sum, err := fingerprint.Of(content, "content")
 	if err != nil {
@@ -45,6 +46,7 @@ func TestBuiltinUpToDate(t *testing.T) {
 // TestLoadFallsBackToParsing checks that guides edited after the last go
 // generate are parsed, so the app shows the edit.
 func TestLoadFallsBackToParsing(t *testing.T) {
+	t.Parallel()
 	edited := tree(map[string]string{"acme/chat/platform.md": validPlatform, "acme/chat/10-object.md": validStep})
 	c, err := load(edited, ".", builtinFingerprint, testNow)
 	if err != nil {
@@ -67,6 +69,7 @@ func TestLoadFallsBackToParsing(t *testing.T) {
 // TestLoadUsesGenerated checks that load returns the generated catalog,
 // without parsing, when the tree has the fingerprint it was generated from.
 func TestLoadUsesGenerated(t *testing.T) {
+	t.Parallel()
 	small := tree(map[string]string{"acme/chat/platform.md": validPlatform, "acme/chat/10-object.md": validStep})
 	sum, err := fingerprint.Of(small, ".")
 	if err != nil {

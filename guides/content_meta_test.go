@@ -122,6 +122,7 @@ func metaContainsAny(text string, phrases ...string) bool {
 // The /reset-ai command is unconfirmed: the guides may warn against it, but
 // never invite the user to try it (A13).
 func TestMetaNoResetAIInvitation(t *testing.T) {
+	t.Parallel()
 	c := metaCatalog(t)
 	for _, id := range metaPlatforms {
 		for _, para := range metaParagraphs(metaPlatformText(metaPlatform(t, c, id))) {
@@ -146,6 +147,7 @@ func TestMetaNoResetAIInvitation(t *testing.T) {
 // Meta replaced the Discover feed with Vibes (A6): Discover is named only
 // as the former name of Vibes.
 func TestMetaVibesNotDiscover(t *testing.T) {
+	t.Parallel()
 	c := metaCatalog(t)
 	if !strings.Contains(metaPlatformText(metaPlatform(t, c, "meta/meta-ai")), "Vibes") {
 		t.Error("meta/meta-ai does not mention the Vibes feed")
@@ -171,6 +173,7 @@ func TestMetaVibesNotDiscover(t *testing.T) {
 // the feature is opt-in in the EU and UK since April 2026; a second route
 // goes through Story settings (A5).
 func TestMetaCameraRollFacts(t *testing.T) {
+	t.Parallel()
 	c := metaCatalog(t)
 	text := metaFold(metaReadable(metaStep(t, c, "meta/facebook/camera-roll-off")))
 	for _, want := range []string{"30 days", "16 april 2026", "opt-in", "camera roll settings", "story"} {
@@ -186,6 +189,7 @@ func TestMetaCameraRollFacts(t *testing.T) {
 // In Brazil one objection covers the accounts linked in the Accounts
 // Centre, "Central de Contas" (A1).
 func TestMetaBrazilLinkedAccounts(t *testing.T) {
+	t.Parallel()
 	c := metaCatalog(t)
 	for _, id := range []model.StepID{
 		"meta/facebook/object-form-brazil", "meta/facebook/object-other-accounts",
@@ -205,6 +209,7 @@ func TestMetaBrazilLinkedAccounts(t *testing.T) {
 // (A2): the Brazil form covers Meta AI chats, and the "no opt-out for AI
 // chats" steps no longer apply in Brazil.
 func TestMetaBrazilCoversAIChats(t *testing.T) {
+	t.Parallel()
 	c := metaCatalog(t)
 	for _, id := range []model.StepID{"meta/facebook/object-form-brazil", "meta/instagram/object-form-brazil"} {
 		text := metaFold(metaReadable(metaStep(t, c, id)))
@@ -235,6 +240,7 @@ func TestMetaBrazilCoversAIChats(t *testing.T) {
 // For the UK, Meta promises only public posts and comments: coverage of
 // Meta AI chats is unconfirmed, never promised (A3).
 func TestMetaUKAIChatsUnconfirmed(t *testing.T) {
+	t.Parallel()
 	c := metaCatalog(t)
 	for _, id := range []model.PlatformID{"meta/meta-ai", "meta/messenger"} {
 		p := metaPlatform(t, c, id)
@@ -258,6 +264,7 @@ func TestMetaUKAIChatsUnconfirmed(t *testing.T) {
 
 // Lusa gives the non-user objection form's address (A4).
 func TestMetaNonUserFormAddress(t *testing.T) {
+	t.Parallel()
 	c := metaCatalog(t)
 	s := metaStep(t, c, "meta/third-party/object-form")
 	if want := "https://www.facebook.com/help/contact/510058597920541"; s.Link != want {
@@ -275,6 +282,7 @@ func TestMetaNonUserFormAddress(t *testing.T) {
 // Several sources show "Information you've shared on Meta Products" between
 // "AI at Meta" and the form (A8).
 func TestMetaPrivacyCenterExtraScreen(t *testing.T) {
+	t.Parallel()
 	c := metaCatalog(t)
 	for _, id := range []model.StepID{
 		"meta/facebook/object-form", "meta/instagram/open-objection-form",
@@ -289,6 +297,7 @@ func TestMetaPrivacyCenterExtraScreen(t *testing.T) {
 // Chats where someone used Meta's AI tools can be shared with Meta AI, one
 // chat at a time: Messenger is not "nothing to switch off" (A7).
 func TestMetaMessengerPerChatSharing(t *testing.T) {
+	t.Parallel()
 	c := metaCatalog(t)
 	if strings.Contains(strings.ToLower(metaPlatform(t, c, "meta/messenger").Intro), "nothing to switch off") {
 		t.Error("meta/messenger still says there is nothing to switch off")
@@ -301,6 +310,7 @@ func TestMetaMessengerPerChatSharing(t *testing.T) {
 
 // The glasses have "Cloud media" and "Share additional data" (A9).
 func TestMetaGlassesCloudSettings(t *testing.T) {
+	t.Parallel()
 	c := metaCatalog(t)
 	text := metaFold(metaPlatformText(metaPlatform(t, c, "meta/glasses")))
 	for _, want := range []string{`"cloud media"`, `"share additional data"`, "30 days"} {
@@ -313,6 +323,7 @@ func TestMetaGlassesCloudSettings(t *testing.T) {
 // New since the first guides (B): Incognito Chat, Facebook's AI Mode
 // search, Norway, and asking Meta what it holds.
 func TestMetaNewSince2025(t *testing.T) {
+	t.Parallel()
 	c := metaCatalog(t)
 	for _, id := range []model.StepID{"meta/meta-ai/incognito-chat", "meta/whatsapp/incognito-chat"} {
 		if !strings.Contains(metaReadable(metaStep(t, c, id)), "Incognito") {
@@ -333,6 +344,7 @@ func TestMetaNewSince2025(t *testing.T) {
 // WhatsApp's direct form ID is in no page beyond one post: the step opens
 // WhatsApp's own Help Centre article instead (A10).
 func TestMetaWhatsAppObjectionLinkIsOfficial(t *testing.T) {
+	t.Parallel()
 	c := metaCatalog(t)
 	s := metaStep(t, c, "meta/whatsapp/objection-form")
 	if !strings.HasPrefix(s.Link, "https://faq.whatsapp.com/") {
@@ -342,6 +354,7 @@ func TestMetaWhatsAppObjectionLinkIsOfficial(t *testing.T) {
 
 // Weak relays give way to the regulators' own pages (A12).
 func TestMetaOfficialSourcesReplaceRelays(t *testing.T) {
+	t.Parallel()
 	c := metaCatalog(t)
 	for _, id := range metaPlatforms {
 		for _, s := range metaPlatform(t, c, id).Steps {
@@ -364,6 +377,7 @@ func TestMetaOfficialSourcesReplaceRelays(t *testing.T) {
 // The Trusted Reviews route ("tap Object in the second paragraph of Meta's
 // AI notice") is on Instagram, where the article used it (issue 14, 8).
 func TestMetaInstagramTrustedReviewsRoute(t *testing.T) {
+	t.Parallel()
 	c := metaCatalog(t)
 	text := metaFold(metaReadable(metaStep(t, c, "meta/instagram/open-objection-form")))
 	for _, want := range []string{"trusted reviews", "second paragraph", `"object"`} {
@@ -376,6 +390,7 @@ func TestMetaInstagramTrustedReviewsRoute(t *testing.T) {
 // Every Meta objection step says what to do when Meta refuses or stays
 // silent, and that guide exists for every region, after all the others.
 func TestMetaObjectionsLinkComplaintsGuide(t *testing.T) {
+	t.Parallel()
 	c := metaCatalog(t)
 	complaints := metaPlatform(t, c, "rights/complaints")
 	for _, id := range []model.StepID{
@@ -406,6 +421,7 @@ func TestMetaObjectionsLinkComplaintsGuide(t *testing.T) {
 // spoke on 21 May 2025, not on 27 May; WhatsApp's general objection route is
 // a GDPR/UK one, and Meta says ordinary WhatsApp chats are not used.
 func TestMetaReviewUnsupportedClaims(t *testing.T) {
+	t.Parallel()
 	c := metaCatalog(t)
 	fb := metaFold(metaReadable(metaStep(t, c, "meta/facebook/object-form")))
 	if strings.Contains(fb, "lead there too") {
@@ -429,6 +445,7 @@ func TestMetaReviewUnsupportedClaims(t *testing.T) {
 // region: one month (GDPR Art. 12(3), UK the same), the DPC's 3-month update,
 // the ICO's 30-day chase and 3-month window, Brazil's 15 days and gov.br.
 func TestComplaintsDeadlinesPerRegion(t *testing.T) {
+	t.Parallel()
 	c := metaCatalog(t)
 	tests := []struct {
 		id       model.StepID

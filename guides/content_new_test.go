@@ -105,6 +105,7 @@ func (f newGuide) str(key string) string {
 }
 
 func TestCatalogHasFortyPlatforms(t *testing.T) {
+	t.Parallel()
 	c, err := Load()
 	if err != nil {
 		t.Fatalf("the shipped guides have problems:\n%v", err)
@@ -124,6 +125,7 @@ func TestCatalogHasFortyPlatforms(t *testing.T) {
 }
 
 func TestNewPlatformsHaveFactsCards(t *testing.T) {
+	t.Parallel()
 	trainings := []string{"default-on", "opt-in", "not-used", "unclear"}
 	whos := []string{"you", "admin", "you-or-admin"}
 	reviews := []string{"yes", "no", "unclear"}
@@ -156,6 +158,7 @@ func TestNewPlatformsHaveFactsCards(t *testing.T) {
 }
 
 func TestNewStepsCarryKindConfidenceAndDate(t *testing.T) {
+	t.Parallel()
 	for _, dir := range newPlatformDirs {
 		_, steps := readNewGuideDir(t, dir)
 		if len(steps) == 0 {
@@ -181,6 +184,7 @@ func TestNewStepsCarryKindConfidenceAndDate(t *testing.T) {
 // TestStackOverflowSaysNoOptOut keeps the answer users came for in plain
 // sight: there is no opt-out, and no step pretends otherwise.
 func TestStackOverflowSaysNoOptOut(t *testing.T) {
+	t.Parallel()
 	p, steps := readNewGuideDir(t, "stack-overflow/stack-overflow")
 	if !strings.Contains(strings.ToLower(p.body), "no opt-out") {
 		t.Errorf("%s: the intro does not say there is no opt-out", p.name)
@@ -203,6 +207,7 @@ func TestStackOverflowSaysNoOptOut(t *testing.T) {
 // TestNothingToDoEntriesHaveNoTickableStep: where a company does not train
 // on your data, the guide answers with info steps, not a fake checkbox.
 func TestNothingToDoEntriesHaveNoTickableStep(t *testing.T) {
+	t.Parallel()
 	for _, dir := range []string{"zoom/zoom", "google/gmail", "mastodon/mastodon-social", "wetransfer/wetransfer"} {
 		p, steps := readNewGuideDir(t, dir)
 		facts, _ := p.fields["facts"].(map[string]any)
@@ -226,6 +231,7 @@ func TestNothingToDoEntriesHaveNoTickableStep(t *testing.T) {
 // names every AI crawler the briefs list, and that the guide says what it
 // cannot stop.
 func TestYourWebsiteBlocksTheKnownCrawlers(t *testing.T) {
+	t.Parallel()
 	_, steps := readNewGuideDir(t, "web/your-website")
 	var block string
 	limits := false
@@ -275,6 +281,7 @@ func newStep(t *testing.T, dir, id string) newGuide {
 // TestNewGuidesCiteOnlyCheckedSources keeps out the addresses the review
 // could not find in any stored copy: each one alone carried a claim.
 func TestNewGuidesCiteOnlyCheckedSources(t *testing.T) {
+	t.Parallel()
 	unchecked := []string{
 		"hindustantimes.com/trending/us/is-google-accessing-your-gmail",
 		"digitalmarketreports.com/news/54572",
@@ -303,6 +310,7 @@ func TestNewGuidesCiteOnlyCheckedSources(t *testing.T) {
 // is one the briefs name, and the AI search and user fetchers left out on
 // purpose are named, so a site owner can add them.
 func TestRobotsBlockNamesOnlyBriefedCrawlers(t *testing.T) {
+	t.Parallel()
 	briefed := []string{"GPTBot", "ClaudeBot", "anthropic-ai", "Claude-Web", "Google-Extended",
 		"Applebot-Extended", "CCBot", "Bytespider", "Meta-ExternalAgent", "FacebookBot",
 		"PerplexityBot", "Amazonbot", "cohere-ai"}
@@ -323,6 +331,7 @@ func TestRobotsBlockNamesOnlyBriefedCrawlers(t *testing.T) {
 // TestSearchConsoleStepUsesGooglesLabels: the route is Google's own
 // ("Settings" → "Search generative AI"), not a label guessed from reports.
 func TestSearchConsoleStepUsesGooglesLabels(t *testing.T) {
+	t.Parallel()
 	s := newStep(t, "web/your-website", "web/your-website/search-console-ai-opt-out")
 	head := beforeDetails(s.body)
 	for _, want := range []string{`"Search generative AI"`, "Exclude my site's links and content from Search generative AI features"} {
@@ -338,6 +347,7 @@ func TestSearchConsoleStepUsesGooglesLabels(t *testing.T) {
 // TestNewGuidesDropUnsourcedOrStaleClaims catches statements the review
 // found unsupported or outdated coming back.
 func TestNewGuidesDropUnsourcedOrStaleClaims(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ file, stale, why string }{
 		{"medium/medium/platform.md", "does not build its own AI", "no source says what Medium does itself"},
 		{"mastodon/mastodon-social/platform.md", "does not train AI itself", "no source says so"},
@@ -365,6 +375,7 @@ func TestNewGuidesDropUnsourcedOrStaleClaims(t *testing.T) {
 // Pro as trained by default, the developer docs do not; the guide says so
 // rather than picking one.
 func TestMistralSaysItsPagesDisagreeOnPro(t *testing.T) {
+	t.Parallel()
 	p, _ := readNewGuideDir(t, "mistral/le-chat")
 	if !strings.Contains(p.body, "Pro is not used") {
 		t.Errorf("%s: the intro does not mention that Mistral's docs say Pro is not used", p.name)
@@ -378,6 +389,7 @@ func TestMistralSaysItsPagesDisagreeOnPro(t *testing.T) {
 // TestDeepSeekSwitchStaysUnconfirmed: the brief marks DeepSeek's switch a
 // lead; the step must say so and what to check.
 func TestDeepSeekSwitchStaysUnconfirmed(t *testing.T) {
+	t.Parallel()
 	s := newStep(t, "deepseek/deepseek", "deepseek/deepseek/improve-model-off")
 	if got := s.str("confidence"); got != "unconfirmed" {
 		t.Errorf("%s: confidence %q, want unconfirmed", s.name, got)

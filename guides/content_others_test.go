@@ -152,6 +152,7 @@ func othersNotSay(t *testing.T, where, text string, phrases ...string) {
 // a facts card on every platform, a kind and a confidence on every step,
 // source talk kept out of the instructions, and short instructions.
 func TestOthersV2Fields(t *testing.T) {
+	t.Parallel()
 	c := othersCatalog(t)
 	var actions, short int
 	for _, id := range othersPlatforms {
@@ -199,6 +200,7 @@ func TestOthersV2Fields(t *testing.T) {
 // became facts that send site owners to the "Your website" guide, keeping
 // their IDs, instead of three near-identical templates.
 func TestOthersRobotsStepsPointToWebsiteGuide(t *testing.T) {
+	t.Parallel()
 	c := othersCatalog(t)
 	for _, id := range []model.StepID{
 		"google/gemini/block-google-extended", "anthropic/claude/block-claudebot", "openai/chatgpt/block-gptbot",
@@ -216,6 +218,7 @@ func TestOthersRobotsStepsPointToWebsiteGuide(t *testing.T) {
 // TestOthersGeminiCorrections: Google's own help page, not the two outlier
 // pages, decides what Keep Activity does.
 func TestOthersGeminiCorrections(t *testing.T) {
+	t.Parallel()
 	c := othersCatalog(t)
 	g := othersStep(t, c, "google/gemini/keep-activity-off")
 	othersNotSay(t, "keep-activity-off", g.text(), "sources disagree", "36 hours", "does not stop training")
@@ -239,6 +242,7 @@ func TestOthersGeminiCorrections(t *testing.T) {
 // 28 September 2025 deadline, later moved to 8 October 2025 (as WIRED
 // reported, pinned in content_pass3_aichat_test.go).
 func TestOthersClaudeCorrections(t *testing.T) {
+	t.Parallel()
 	c := othersCatalog(t)
 	off := othersStep(t, c, "anthropic/claude/help-improve-off")
 	if official, ok := off.sources()["https://privacy.anthropic.com/en/articles/12109829"]; !ok || !official {
@@ -257,6 +261,7 @@ func TestOthersClaudeCorrections(t *testing.T) {
 // the data scope, and Ireland's DPC position (no action for now, no
 // approval) instead of "news reports disagree".
 func TestOthersLinkedInCorrections(t *testing.T) {
+	t.Parallel()
 	c := othersCatalog(t)
 	g := othersStep(t, c, "linkedin/linkedin/genai-toggle-off")
 	othersSay(t, "genai-toggle-off", g.text(), "Canada", "Hong Kong", "2003", "not an approval", "five months")
@@ -269,6 +274,7 @@ func TestOthersLinkedInCorrections(t *testing.T) {
 // agreement bars training foundation models, and Grok's opt-out leaves
 // feedback out.
 func TestOthersXCorrections(t *testing.T) {
+	t.Parallel()
 	c := othersCatalog(t)
 	g := othersStep(t, c, "x/x/grok-sharing-off")
 	othersSay(t, "grok-sharing-off", g.text(), "permanent")
@@ -281,6 +287,7 @@ func TestOthersXCorrections(t *testing.T) {
 // TestOthersCopilotEEA: Microsoft said it would not train Copilot on EEA
 // consumers' data for now; the guide no longer calls that unknown.
 func TestOthersCopilotEEA(t *testing.T) {
+	t.Parallel()
 	c := othersCatalog(t)
 	g := othersStep(t, c, "microsoft/copilot/model-training-off")
 	othersSay(t, "model-training-off", g.text(), "EEA")
@@ -293,6 +300,7 @@ func TestOthersCopilotEEA(t *testing.T) {
 // ToS;DR copy, and the owner's request as an e-mail, not a template with
 // To: and Subject: lines.
 func TestOthersSlackPrinciples(t *testing.T) {
+	t.Parallel()
 	c := othersCatalog(t)
 	for _, id := range []model.StepID{"slack/slack/owner-opt-out-email", "slack/slack/ask-owner"} {
 		g := othersStep(t, c, id)
@@ -314,6 +322,7 @@ func TestOthersSlackPrinciples(t *testing.T) {
 // TestOthersLeadsSaidUnconfirmed: facts from one secondary source are
 // marked unconfirmed, not stated as certain.
 func TestOthersLeadsSaidUnconfirmed(t *testing.T) {
+	t.Parallel()
 	c := othersCatalog(t)
 	snap := othersStep(t, c, "snap/snapchat/check-training-switch")
 	othersSay(t, "snapchat check-training-switch", snap.text(), "Generative AI Settings", "Allow use of public content")
@@ -335,6 +344,7 @@ func TestOthersLeadsSaidUnconfirmed(t *testing.T) {
 // TestOthersScopeCorrections: TikTok's US terms, Adobe's official pages
 // and preference, Pinterest's narrow switch, Perplexity's 30 days.
 func TestOthersScopeCorrections(t *testing.T) {
+	t.Parallel()
 	c := othersCatalog(t)
 	othersSay(t, "tiktok no-training-switch", othersStep(t, c, "tiktok/tiktok/no-training-switch").text(), "22 January 2026")
 
@@ -358,6 +368,7 @@ func TestOthersScopeCorrections(t *testing.T) {
 // things after its opt-out (feedback, human review, how long chats are
 // kept) in one info step, and offers its private mode as a step.
 func TestOthersAssistantCaveats(t *testing.T) {
+	t.Parallel()
 	c := othersCatalog(t)
 	for _, id := range othersAssistants {
 		g := othersStep(t, c, model.StepID(string(id)+"/feedback-and-review"))
@@ -380,6 +391,7 @@ func TestOthersAssistantCaveats(t *testing.T) {
 // against the briefs corrected: claims no source makes, and leads stated
 // as facts.
 func TestOthersReviewCorrections(t *testing.T) {
+	t.Parallel()
 	c := othersCatalog(t)
 
 	// The briefs say only that the pop-up's switch was pre-set to On.
@@ -426,6 +438,7 @@ func TestOthersReviewCorrections(t *testing.T) {
 // to a company sends the user on to the "If a company refuses or doesn't
 // answer" guide, as the Meta objection steps do.
 func TestOthersObjectionsPointToComplaints(t *testing.T) {
+	t.Parallel()
 	c := othersCatalog(t)
 	for _, id := range []model.StepID{
 		"linkedin/linkedin/objection-form", "tiktok/tiktok/privacy-request", "openai/chatgpt/privacy-request",

@@ -137,6 +137,7 @@ func aichatNotSay(t *testing.T, where, text string, phrases ...string) {
 // choose from 28 September to 8 October 2025, as WIRED reported; the step
 // and the intro give both dates, and the step says the sources differ.
 func TestAichatClaudeDeadlineMoved(t *testing.T) {
+	t.Parallel()
 	c := aichatCatalog(t)
 	off := aichatStep(t, c, "anthropic/claude/help-improve-off")
 	aichatSay(t, "help-improve-off", off.text(), "28 September 2025", "8 October 2025", "WIRED")
@@ -154,6 +155,7 @@ func TestAichatClaudeDeadlineMoved(t *testing.T) {
 // Temporary Chats may be reviewed to monitor for abuse, and its privacy
 // policy has a human-review clause; the guide no longer calls it unknown.
 func TestAichatChatGPTHumanReview(t *testing.T) {
+	t.Parallel()
 	c := aichatCatalog(t)
 	fb := aichatStep(t, c, "openai/chatgpt/feedback-and-review")
 	aichatSay(t, "chatgpt feedback-and-review", fb.text(), "monitor for abuse", "privacy policy")
@@ -175,6 +177,7 @@ func TestAichatChatGPTHumanReview(t *testing.T) {
 // one secondary source: the step gives it as unconfirmed and cites it, and
 // the facts card does not settle it.
 func TestAichatClaudeHumanReviewLead(t *testing.T) {
+	t.Parallel()
 	c := aichatCatalog(t)
 	fb := aichatStep(t, c, "anthropic/claude/feedback-and-review")
 	aichatSay(t, "claude feedback-and-review", fb.text(), "unconfirmed", "small number of staff", "Trust & Safety")
@@ -194,6 +197,7 @@ func TestAichatClaudeHumanReviewLead(t *testing.T) {
 // history and the excluded groups and countries; the EEA promise of 2024
 // is flagged as possibly out of date.
 func TestAichatCopilotPrivacyFAQ(t *testing.T) {
+	t.Parallel()
 	const faq = "https://support.microsoft.com/en-us/topic/privacy-faq-for-microsoft-copilot-27b3a435-8dc9-4b55-9a4b-58eeb9647a7f"
 	c := aichatCatalog(t)
 	off := aichatStep(t, c, "microsoft/copilot/model-training-off")
@@ -230,6 +234,7 @@ func TestAichatCopilotPrivacyFAQ(t *testing.T) {
 // threads that expire after about 24 hours; a step offers them, and the
 // guide no longer says there is no private mode.
 func TestAichatPerplexityIncognito(t *testing.T) {
+	t.Parallel()
 	c := aichatCatalog(t)
 	inc := aichatStep(t, c, "perplexity/perplexity/incognito-threads")
 	if inc.str("kind") != "action" {

@@ -85,6 +85,7 @@ func googleSource(s model.Step, url string) (cited, official bool) {
 // Item 5: Google's Photos hub says people read Ask Photos answers when you
 // give feedback or to address abuse, so the card cannot say "no".
 func TestGooglePhotosHumanReview(t *testing.T) {
+	t.Parallel()
 	c := googleCatalog(t)
 	p := googlePlatform(t, c, "google/photos")
 	if p.Facts.HumanReview != "yes" {
@@ -97,6 +98,7 @@ func TestGooglePhotosHumanReview(t *testing.T) {
 // Item 6: GDPR Art. 21(5) is about automated means using technical
 // specifications, not web forms; a web form is valid anyway.
 func TestGoogleComplaintsArticle21(t *testing.T) {
+	t.Parallel()
 	c := googleCatalog(t)
 	s := googleStep(t, c, "rights/complaints/wait-one-month")
 	text := googleText(s)
@@ -110,6 +112,7 @@ func TestGoogleComplaintsArticle21(t *testing.T) {
 // Item 8: Gmail's help lists three smart-feature settings, not two, and the
 // unconfirmed help address is gone.
 func TestGoogleGmailThreeSmartFeatureSettings(t *testing.T) {
+	t.Parallel()
 	c := googleCatalog(t)
 	s := googleStep(t, c, "google/gmail/smart-features")
 	text := googleText(s)
@@ -126,6 +129,7 @@ func TestGoogleGmailThreeSmartFeatureSettings(t *testing.T) {
 // Item 9: the Gemini privacy notice changed again after March 2026; the card
 // and the intro say so, with the tracker as the (secondary) source.
 func TestGoogleGeminiPolicyChanged(t *testing.T) {
+	t.Parallel()
 	c := googleCatalog(t)
 	p := googlePlatform(t, c, "google/gemini")
 	if p.Facts.PolicyChanged != "2026-07-01" {
@@ -147,6 +151,7 @@ func TestGoogleGeminiPolicyChanged(t *testing.T) {
 // Item 10: the UK complaint duty started on 19 June 2026 (Commencement No. 6
 // Regulations 2026); the ICO published its final guidance on 12 Feb 2026.
 func TestGoogleUKComplaintDuty(t *testing.T) {
+	t.Parallel()
 	c := googleCatalog(t)
 	s := googleStep(t, c, "rights/complaints/uk-complain-to-company")
 	text := googleText(s)
@@ -169,6 +174,7 @@ func TestGoogleUKComplaintDuty(t *testing.T) {
 // Item 14: the Search Console control reached only some UK sites; the step
 // is shown in the UK only and says so first, and the other regions say why.
 func TestGoogleSearchConsoleScopedToUK(t *testing.T) {
+	t.Parallel()
 	c := googleCatalog(t)
 	s := googleStep(t, c, "web/your-website/search-console-ai-opt-out")
 	if !slices.Equal(s.Regions, []model.Region{"uk"}) {
@@ -193,6 +199,7 @@ func TestGoogleSearchConsoleScopedToUK(t *testing.T) {
 
 // Item 15: Google announced Temporary Chats itself; the step rests on that.
 func TestGoogleGeminiTemporaryChatOfficial(t *testing.T) {
+	t.Parallel()
 	c := googleCatalog(t)
 	s := googleStep(t, c, "google/gemini/temporary-chats")
 	if s.Confidence != "official" {
@@ -208,6 +215,7 @@ func TestGoogleGeminiTemporaryChatOfficial(t *testing.T) {
 // Item 24: CNIL's complaint page (not the easy-read node) in the EU step,
 // Italy's Garante, the DPC's "company first", and Brazil's Procon route.
 func TestGoogleComplaintRoutes(t *testing.T) {
+	t.Parallel()
 	c := googleCatalog(t)
 	eu := googleStep(t, c, "rights/complaints/eu-complain-to-authority")
 	if cited, official := googleSource(eu, "https://www.cnil.fr/fr/adresser-une-plainte"); !cited || !official {

@@ -84,6 +84,7 @@ func meta1StepIndex(steps []model.Step, id model.StepID) int {
 // for Privacy Policy questions, not an access-request form. The step says
 // so, and sends the user to Download Your Information first.
 func TestMeta1AccessFormIsPrivacyContactForm(t *testing.T) {
+	t.Parallel()
 	c := meta1Catalog(t)
 	s := meta1Step(t, c, "meta/facebook/ask-what-meta-holds")
 	body := meta1Fold(s.Body)
@@ -111,6 +112,7 @@ func TestMeta1AccessFormIsPrivacyContactForm(t *testing.T) {
 // Item 12: that the third-party form works without a Meta account rests on
 // one news agency; the platform's notes and the step call it unconfirmed.
 func TestMeta1NonUserFormUnconfirmed(t *testing.T) {
+	t.Parallel()
 	c := meta1Catalog(t)
 	p := meta1Platform(t, c, "meta/third-party")
 	for _, r := range []model.Region{"eu", "uk"} {
@@ -133,6 +135,7 @@ func TestMeta1NonUserFormUnconfirmed(t *testing.T) {
 // Item 13: no facebook.com or instagram.com page could be read, so the
 // objection-form steps are "reported", and say why.
 func TestMeta1ObjectionFormsNotOfficial(t *testing.T) {
+	t.Parallel()
 	c := meta1Catalog(t)
 	for _, id := range []model.StepID{
 		"meta/facebook/object-form", "meta/instagram/open-objection-form", "meta/instagram/send-objection",
@@ -150,6 +153,7 @@ func TestMeta1ObjectionFormsNotOfficial(t *testing.T) {
 // Item 21: Facebook's AI Mode launched for US mobile users only; the note
 // is shown only there, and the other regions' notes say why it is hidden.
 func TestMeta1AIModeUSOnly(t *testing.T) {
+	t.Parallel()
 	c := meta1Catalog(t)
 	s := meta1Step(t, c, "meta/facebook/ai-mode-search")
 	if !slices.Equal(s.Regions, []model.Region{"us"}) {
@@ -182,6 +186,7 @@ type meta1SeedStep struct {
 // guides, in a step that cites the article, and shown in a region it was
 // written for.
 func TestMeta1SeedStepsFindable(t *testing.T) {
+	t.Parallel()
 	c := meta1Catalog(t)
 	seeds := []meta1SeedStep{
 		// MIT Technology Review, 14 June 2024.
@@ -249,6 +254,7 @@ func TestMeta1SeedStepsFindable(t *testing.T) {
 // Item 25: on Instagram the fastest current route (the direct link) comes
 // first, and the 2024 UK route is history, in the details.
 func TestMeta1InstagramFastestRouteFirst(t *testing.T) {
+	t.Parallel()
 	c := meta1Catalog(t)
 	s := meta1Step(t, c, "meta/instagram/open-objection-form")
 	var routes []string
@@ -274,6 +280,7 @@ func TestMeta1InstagramFastestRouteFirst(t *testing.T) {
 // Item 26: on Facebook the objection flow stays together (form, proof,
 // other accounts); asking Meta what it holds comes after it.
 func TestMeta1FacebookObjectionFlowTogether(t *testing.T) {
+	t.Parallel()
 	c := meta1Catalog(t)
 	p := meta1Platform(t, c, "meta/facebook")
 	for _, r := range []model.Region{"eu", "uk"} {
@@ -298,6 +305,7 @@ var meta1MuseAgent = regexp.MustCompile(`\bmuse\b($|[^ ]| [^s]| s[^p])`)
 // "Sharing and reuse" setting rest on one unverified lead: stated only as
 // unconfirmed, if at all. Nor does any step promise a US opt-out.
 func TestMeta1UnverifiedClaimsStayUnconfirmed(t *testing.T) {
+	t.Parallel()
 	c := meta1Catalog(t)
 	for _, id := range meta1Platforms {
 		p := meta1Platform(t, c, id)

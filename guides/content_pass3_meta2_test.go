@@ -81,6 +81,7 @@ func meta2Cites(s model.Step, part string) bool {
 // can go to training and an earlier objection does not cover it, so
 // Messenger no longer says ordinary chats need no objection.
 func TestMeta2MessengerChatsWithMetaAI(t *testing.T) {
+	t.Parallel()
 	c := meta2Load(t)
 	s := meta2Step(t, c, "meta/messenger/check-objection-covers-account")
 	text := meta2Text(s)
@@ -112,6 +113,7 @@ func TestMeta2MessengerChatsWithMetaAI(t *testing.T) {
 // Item 22: sources disagree whether Meta AI chats in WhatsApp are used for
 // training in the EU; the steps say so and state neither side as settled.
 func TestMeta2WhatsAppEUTrainingDisputed(t *testing.T) {
+	t.Parallel()
 	c := meta2Load(t)
 	for _, id := range []model.StepID{"meta/whatsapp/objection-form", "meta/whatsapp/avoid-meta-ai"} {
 		s := meta2Step(t, c, id)
@@ -143,6 +145,7 @@ func TestMeta2WhatsAppEUTrainingDisputed(t *testing.T) {
 // (object through Facebook or Instagram, once per Accounts Centre; Meta says
 // private messages are not used) cites it.
 func TestMeta2TrustedReviewsSource(t *testing.T) {
+	t.Parallel()
 	c := meta2Load(t)
 	for _, id := range []model.StepID{
 		"meta/messenger/check-objection-covers-account",
@@ -169,6 +172,7 @@ func TestMeta2TrustedReviewsSource(t *testing.T) {
 // Incognito Chat is rolling out, not everywhere; the glasses' "Additional
 // Data" choice has Meta's own help page; the glasses' wake word has a route.
 func TestMeta2FactCheck(t *testing.T) {
+	t.Parallel()
 	c := meta2Load(t)
 	for _, id := range []model.PlatformID{"meta/meta-ai", "meta/messenger"} {
 		if got := meta2Platform(t, c, id).Facts.HumanReview; got != model.HumanReview("yes") {

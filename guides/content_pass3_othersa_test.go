@@ -134,6 +134,7 @@ func othersaOfficial(t *testing.T, f othersaFile, url string) {
 // (machine learning, not generative) is on by default. The card says that,
 // not "default-on".
 func TestOthersaAdobeCardIsAnalysisNotGenerative(t *testing.T) {
+	t.Parallel()
 	c, err := Load()
 	if err != nil {
 		t.Fatalf("the shipped guides have problems:\n%v", err)
@@ -163,6 +164,7 @@ func TestOthersaAdobeCardIsAnalysisNotGenerative(t *testing.T) {
 // TestOthersaParserKnowsAnalysisOn: the new facts value parses, and a near
 // miss gets "did you mean" with it.
 func TestOthersaParserKnowsAnalysisOn(t *testing.T) {
+	t.Parallel()
 	const pf = "acme/chat/platform.md"
 	files := map[string]string{pf: strings.Replace(validPlatform, "training: default-on", "training: analysis-on", 1)}
 	c, ps := parseTree(t, files)
@@ -182,6 +184,7 @@ func TestOthersaParserKnowsAnalysisOn(t *testing.T) {
 // uploading that work to Adobe Stock, and Adobe's pages disagree on
 // whether Spawning honours it.
 func TestOthersaAdobeContentAuthenticity(t *testing.T) {
+	t.Parallel()
 	f := othersaStep(t, "adobe/adobe", "adobe/adobe/content-authenticity-preference")
 	othersaSays(t, f.name, f.text, "verify your name", "social media account", "can't be uploaded to Adobe Stock",
 		"I request that generative AI models not train on or use my content")
@@ -197,6 +200,7 @@ func TestOthersaAdobeContentAuthenticity(t *testing.T) {
 // whenever AI features are on (an automatic summary in a file preview),
 // not only when you use a feature.
 func TestOthersaDropboxSendsWhenFeaturesOn(t *testing.T) {
+	t.Parallel()
 	const faq = "https://help.dropbox.com/view-edit/privacy-settings-dropbox-ai"
 	intro := othersaRead(t, "dropbox/dropbox/platform.md")
 	othersaNotSays(t, "dropbox intro", intro.text, "files are sent only when you use an AI feature")
@@ -214,6 +218,7 @@ func TestOthersaDropboxSendsWhenFeaturesOn(t *testing.T) {
 // says LinkedIn resumed its plans for UK users; the UK is not "handled
 // separately".
 func TestOthersaLinkedInUKInRollout(t *testing.T) {
+	t.Parallel()
 	const ico = "https://cy.ico.org.uk/about-the-ico/media-centre/news-and-blogs/2024/09/our-statement-on-changes-to-linkedin-ai-data-policy"
 	intro := othersaRead(t, "linkedin/linkedin/platform.md")
 	othersaNotSays(t, "linkedin intro", intro.text, "UK handled separately")
@@ -227,6 +232,7 @@ func TestOthersaLinkedInUKInRollout(t *testing.T) {
 // TestOthersaAlexaPlusUnconfirmed (item 27): whether "Manage How Your Data
 // Improves Alexa" covers Alexa+ is unconfirmed, and the step says so.
 func TestOthersaAlexaPlusUnconfirmed(t *testing.T) {
+	t.Parallel()
 	f := othersaStep(t, "amazon/alexa", "amazon/alexa/improve-alexa-off")
 	note := othersaFold(f.str("confidence_note"))
 	othersaSays(t, f.name+" confidence_note", note, "Alexa+", "unconfirmed")
@@ -240,6 +246,7 @@ func TestOthersaAlexaPlusUnconfirmed(t *testing.T) {
 // a setting was switched back on or changed by the company, and no step
 // cites an archive address no stored copy confirms.
 func TestOthersaVerifiedAndSourcedReminders(t *testing.T) {
+	t.Parallel()
 	noReminder := map[string]bool{
 		"epic/artstation/noai-tagging":                       true, // no source says the tag is reset
 		"medium/medium/minimize-training":                    true, // likewise

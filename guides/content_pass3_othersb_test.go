@@ -36,6 +36,7 @@ func othersbOfficial(t *testing.T, id model.StepID, g othersFile, url string) {
 // Principles give the e-mail route, so both Slack steps are official and no
 // longer say the route rests on 2024 posts.
 func TestOthersbSlackPrinciplesOfficial(t *testing.T) {
+	t.Parallel()
 	c := othersCatalog(t)
 	for _, id := range []model.StepID{"slack/slack/owner-opt-out-email", "slack/slack/ask-owner"} {
 		g := othersStep(t, c, id)
@@ -52,6 +53,7 @@ func TestOthersbSlackPrinciplesOfficial(t *testing.T) {
 // sends privacy requests; the step no longer calls it a secondary-source
 // lead or doubts that the form is a privacy-request form.
 func TestOthersbTikTokFormOfficial(t *testing.T) {
+	t.Parallel()
 	c := othersCatalog(t)
 	const id = "tiktok/tiktok/privacy-request"
 	g := othersStep(t, c, id)
@@ -72,6 +74,7 @@ func TestOthersbTikTokFormOfficial(t *testing.T) {
 // Privacy" help page and its Public Content Policy are Reddit's own pages;
 // both Reddit steps cite them as official and are labelled official.
 func TestOthersbRedditHelpPagesOfficial(t *testing.T) {
+	t.Parallel()
 	c := othersCatalog(t)
 	for _, id := range []model.StepID{"reddit/reddit/no-opt-out", "reddit/reddit/delete-posts-comments"} {
 		g := othersStep(t, c, id)
@@ -90,6 +93,7 @@ func TestOthersbRedditHelpPagesOfficial(t *testing.T) {
 // TestOthersbFactCheck pins what the independent check of 2026-12-04
 // changed beyond item 15.
 func TestOthersbFactCheck(t *testing.T) {
+	t.Parallel()
 	c := othersCatalog(t)
 
 	// Stack Overflow's terms: the licence can outlive a post you remove.
@@ -125,6 +129,7 @@ func TestOthersbFactCheck(t *testing.T) {
 // TestOthersbVerifiedOnRecheck: every step of the group says it was checked
 // on 2026-12-04, and an official label always has an official source.
 func TestOthersbVerifiedOnRecheck(t *testing.T) {
+	t.Parallel()
 	c := othersCatalog(t)
 	for _, pid := range othersbPlatforms {
 		p, ok := c.Platform(pid)

@@ -8,6 +8,7 @@ import (
 // parse cleanly, and every step must cite a source and say when it was
 // verified.
 func TestShippedContent(t *testing.T) {
+	t.Parallel()
 	c, err := Load()
 	if err != nil {
 		t.Fatalf("the shipped guides have problems:\n%v", err)

@@ -11,6 +11,7 @@ import (
 // every Meta service, something to do in every region, and every step of
 // the two articles optout grew from.
 func TestMetaCoverage(t *testing.T) {
+	t.Parallel()
 	c, err := Load()
 	if err != nil {
 		t.Fatal(err)

@@ -62,6 +62,7 @@ func hostilePack(t *testing.T) string {
 // TestPackSymlinks: links that leave the pack (to /dev/zero, which never
 // ends, or to any file outside) are refused; a link inside it is read.
 func TestPackSymlinks(t *testing.T) {
+	t.Parallel()
 	dir := hostilePack(t)
 	outside := writeFiles(t, map[string]string{"secret.md": validStep})
 	links := map[string]string{
@@ -107,6 +108,7 @@ func TestPackSymlinks(t *testing.T) {
 // all, even when its size says otherwise (a device) or it is reached by a
 // link inside the pack.
 func TestPackHugeFile(t *testing.T) {
+	t.Parallel()
 	dir := hostilePack(t)
 	big := validStep + strings.Repeat("x", maxFile)
 	if err := os.WriteFile(filepath.Join(dir, "acme/chat/20-big.md"), []byte(big), 0o644); err != nil {
@@ -125,6 +127,7 @@ func TestPackHugeFile(t *testing.T) {
 // TestPackSymlinksInMapFS runs the link rules on an fs.FS, as Parse sees a
 // pack, without the help of os.Root.
 func TestPackSymlinksInMapFS(t *testing.T) {
+	t.Parallel()
 	fsys := tree(map[string]string{"acme/chat/platform.md": validPlatform, "acme/chat/10-object.md": validStep})
 	fsys["acme/chat/20-abs.md"] = &fstest.MapFile{Data: []byte("/etc/passwd"), Mode: os.ModeSymlink}
 	fsys["acme/chat/30-up.md"] = &fstest.MapFile{Data: []byte("../../../x.md"), Mode: os.ModeSymlink}
@@ -142,6 +145,7 @@ func TestPackSymlinksInMapFS(t *testing.T) {
 // TestOddFileNames: a file name with a newline or other controls cannot
 // forge a line of output; it is shown quoted.
 func TestOddFileNames(t *testing.T) {
+	t.Parallel()
 	forged := "20-x\nacme/chat/10-object.md:1: all fine.md"
 	fsys := tree(map[string]string{
 		"acme/chat/platform.md":              validPlatform,

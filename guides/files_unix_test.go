@@ -11,6 +11,7 @@ import (
 
 // TestPackFIFO: a FIFO named *.md must not hang the check (issue 10).
 func TestPackFIFO(t *testing.T) {
+	t.Parallel()
 	dir := hostilePack(t)
 	if err := syscall.Mkfifo(filepath.Join(dir, "acme/chat/20-pipe.md"), 0o644); err != nil {
 		t.Skipf("cannot make a FIFO here: %v", err)

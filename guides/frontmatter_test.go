@@ -8,6 +8,7 @@ import (
 // TestFileShapes checks how whole files are split into front matter and
 // body: encodings, line endings and broken fences.
 func TestFileShapes(t *testing.T) {
+	t.Parallel()
 	const sf = "acme/chat/10-object.md"
 	crlf := strings.ReplaceAll(validStep, "\n", "\r\n")
 	tests := []struct {
@@ -60,6 +61,7 @@ func TestFileShapes(t *testing.T) {
 // TestBodyAndTextTrimming checks what reaches the catalog from the body
 // and block scalars.
 func TestBodyAndTextTrimming(t *testing.T) {
+	t.Parallel()
 	step := strings.Replace(validStep, "Tap \"Object\" and send the form.\n",
 		"\n  \n    code first\n\nText.  \n\n\n", 1)
 	step = strings.Replace(step, "title: Object to AI training", "title: >-\n  Object\n     to   AI\n  training", 1)

@@ -15,6 +15,7 @@ import (
 const shippedIDsFile = "testdata/shipped-ids.txt"
 
 func TestShippedIDsNeverChange(t *testing.T) {
+	t.Parallel()
 	c, err := Load()
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 )
 
 func TestMerge(t *testing.T) {
+	t.Parallel()
 	base, ps := parseTree(t, map[string]string{"acme/chat/platform.md": validPlatform, "acme/chat/10-object.md": validStep})
 	if ps != nil {
 		t.Fatal(ps)
@@ -67,6 +68,7 @@ func TestMerge(t *testing.T) {
 }
 
 func TestMergeNil(t *testing.T) {
+	t.Parallel()
 	base, ps := parseTree(t, map[string]string{"acme/chat/platform.md": validPlatform, "acme/chat/10-object.md": validStep})
 	if ps != nil {
 		t.Fatal(ps)

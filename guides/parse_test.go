@@ -13,6 +13,7 @@ import (
 
 // TestCatalog checks what a valid tree turns into: fields, order, files.
 func TestCatalog(t *testing.T) {
+	t.Parallel()
 	mail := strings.NewReplacer("acme/chat", "acme/mail", "order: 10", "order: 5", "title: Chat", "title: Mail").Replace(validPlatform)
 	files := map[string]string{
 		"acme/chat/platform.md":  validPlatform,
@@ -101,6 +102,7 @@ func TestCatalog(t *testing.T) {
 // TestSanitizedEverywhere puts escape sequences into every text field and
 // checks none reaches the catalog.
 func TestSanitizedEverywhere(t *testing.T) {
+	t.Parallel()
 	const evil = `\e]0;pwned\a\e[2J\u009b31m\x07`
 	platform := strings.NewReplacer(
 		"title: Chat", `title: "Chat`+evil+`"`,
@@ -154,6 +156,7 @@ confidence_note: "Unsure`+evil+`"`,
 
 // TestProblemFormat checks how problems print.
 func TestProblemFormat(t *testing.T) {
+	t.Parallel()
 	ps := Problems{
 		{File: "b.md", Line: 3, Message: "three"},
 		{File: "a.md", Line: 10, Message: "ten"},
@@ -173,6 +176,7 @@ func TestProblemFormat(t *testing.T) {
 
 // TestLoadNamesRepositoryPaths checks the prefix used for embedded files.
 func TestLoadNamesRepositoryPaths(t *testing.T) {
+	t.Parallel()
 	_, err := parse(tree(map[string]string{"x/y/platform.md": ""}), contentPrefix, testNow)
 	if err == nil || !strings.HasPrefix(err.Error(), "guides/content/x/y/platform.md:1: ") {
 		t.Errorf("error = %v, want it to start with the repository path", err)
@@ -181,6 +185,7 @@ func TestLoadNamesRepositoryPaths(t *testing.T) {
 
 // TestParseDir parses a real directory, as `optout guides check DIR` does.
 func TestParseDir(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write := func(name, data string) {
 		t.Helper()
@@ -217,6 +222,7 @@ func TestParseDir(t *testing.T) {
 }
 
 func TestStepFilesInNumericOrder(t *testing.T) {
+	t.Parallel()
 	got := []string{"100-last.md", "20-b.md", "9-a.md", "intro.md", "20-a.md"}
 	slices.SortStableFunc(got, compareStepFiles)
 	want := []string{"intro.md", "9-a.md", "20-a.md", "20-b.md", "100-last.md"}

@@ -12,6 +12,7 @@ import (
 )
 
 func TestRevision(t *testing.T) {
+	t.Parallel()
 	base := model.Step{
 		ID:       "acme/chat/object",
 		Platform: "acme/chat",
@@ -64,6 +65,7 @@ func TestRevision(t *testing.T) {
 // TestRevisionStable pins one revision, so that a change to the hashing,
 // which would mark every ticked step as changed, is deliberate.
 func TestRevisionStable(t *testing.T) {
+	t.Parallel()
 	s := model.Step{Title: "T", Body: "B", Regions: []model.Region{model.RegionEU}}
 	if got, want := revision(s), revision(s); got != want {
 		t.Fatalf("revision not deterministic: %s, %s", got, want)
@@ -75,6 +77,7 @@ func TestRevisionStable(t *testing.T) {
 }
 
 func TestPartRevisionsNameWhatChanged(t *testing.T) {
+	t.Parallel()
 	base := model.Step{Title: "T", Body: "B", Link: "https://x.example", Template: "X", Regions: []model.Region{"uk", "eu"}}
 	before := partRevisions(base)
 	changed := base
@@ -103,6 +106,7 @@ func TestPartRevisionsNameWhatChanged(t *testing.T) {
 // alone; a template that becomes an e-mail with the same To, Subject and
 // text keeps them too (the e-mail is "the text to copy").
 func TestRevisionPinned(t *testing.T) {
+	t.Parallel()
 	c, err := parse(os.DirFS("testdata/pinned"), "", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
@@ -142,6 +146,7 @@ func TestRevisionPinned(t *testing.T) {
 // TestRevisionEmail checks that every part of an e-mail is part of "the
 // text to copy", and that the other v2 fields are not in the revision.
 func TestRevisionEmail(t *testing.T) {
+	t.Parallel()
 	base := model.Step{Title: "T", Body: "B", Regions: []model.Region{"eu"},
 		Email: &model.Email{To: "a@example.com", Subject: "S", Body: "Hello"}}
 	rev, parts := base.Hashes()

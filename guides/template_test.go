@@ -16,6 +16,7 @@ import (
 const templateDir = "content/_template/example"
 
 func TestTemplate(t *testing.T) {
+	t.Parallel()
 	c, err := parse(os.DirFS(templateDir), "", time.Now())
 	if err != nil {
 		t.Fatalf("the template guide has problems:\n%v", err)

@@ -7,6 +7,7 @@ import (
 
 // TestRules breaks one rule per case and checks the problems reported.
 func TestRules(t *testing.T) {
+	t.Parallel()
 	const (
 		pf = "acme/chat/platform.md"
 		sf = "acme/chat/10-object.md"
@@ -141,6 +142,7 @@ func TestRules(t *testing.T) {
 // TestRulesV2 breaks one rule of format v2 per case (FORMAT.md, "Format
 // v2"), checking the file:line and the message of each problem.
 func TestRulesV2(t *testing.T) {
+	t.Parallel()
 	const (
 		pf = "acme/chat/platform.md"
 		sf = "acme/chat/10-object.md"
@@ -251,6 +253,7 @@ func TestRulesV2(t *testing.T) {
 // key on, a title no row can show and a file no one should render are
 // reported, not loaded.
 func TestLimits(t *testing.T) {
+	t.Parallel()
 	const (
 		pf = "acme/chat/platform.md"
 		sf = "acme/chat/10-object.md"
@@ -287,6 +290,7 @@ func TestLimits(t *testing.T) {
 // TestBodyLinks (issue 10, item 9): a link in a body or an intro is an
 // https address, and a link whose text is an address goes to it.
 func TestBodyLinks(t *testing.T) {
+	t.Parallel()
 	const (
 		pf = "acme/chat/platform.md"
 		sf = "acme/chat/10-object.md"

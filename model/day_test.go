@@ -7,6 +7,7 @@ import (
 )
 
 func TestParseDay(t *testing.T) {
+	t.Parallel()
 	loc := time.FixedZone("CET", 3600)
 	now := time.Date(2026, 12, 4, 9, 30, 0, 0, loc)
 	noon := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 12, 0, 0, 0, loc) }
@@ -57,6 +58,7 @@ func TestParseDay(t *testing.T) {
 }
 
 func TestEventValidate(t *testing.T) {
+	t.Parallel()
 	at := time.Date(2026, 12, 4, 9, 30, 0, 0, time.UTC)
 	for _, c := range []struct {
 		name string
@@ -82,6 +84,7 @@ func TestEventValidate(t *testing.T) {
 }
 
 func TestTextLimits(t *testing.T) {
+	t.Parallel()
 	if MaxNoteLen < 2000 {
 		t.Errorf("MaxNoteLen = %d, want at least 2,000", MaxNoteLen)
 	}
@@ -108,6 +111,7 @@ func TestTextLimits(t *testing.T) {
 // state by when it happened; a late re-confirm never moves the proof date
 // nor the last check back.
 func TestApplyTakesWhenItHappened(t *testing.T) {
+	t.Parallel()
 	rec := time.Date(2026, 12, 4, 9, 0, 0, 0, time.UTC)
 	sent := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
 	s := StepState{}.Apply(Event{At: rec, Happened: sent, Kind: EventTick, Revision: "r"})

@@ -7,6 +7,7 @@ import (
 )
 
 func TestWordHunks(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, before, after string
 		want                []Hunk
@@ -40,6 +41,7 @@ func TestWordHunks(t *testing.T) {
 // Re-checking a changed step shows what changed since it was ticked: the
 // instructions word by word and the old and new link (issue 9 item 3).
 func TestChangesSinceTicked(t *testing.T) {
+	t.Parallel()
 	old := Step{ID: "p/s", Title: "Object", Body: "Open the form and send it.", Link: "https://example.com/old"}
 	old.Revision, old.Parts = old.Hashes()
 	st := StepState{}.Apply(Event{At: time.Now(), Kind: EventTick, Revision: old.Revision, Followed: FollowedOf(old)})
@@ -65,6 +67,7 @@ func TestChangesSinceTicked(t *testing.T) {
 }
 
 func TestWordHunksContextStopsAtLineBreaks(t *testing.T) {
+	t.Parallel()
 	got, _ := WordHunks("Send it.\nWhat this does", "Send it. Keep the receipt.\nWhat this does", 5)
 	want := []Hunk{{Lead: "Send it.", Added: "Keep the receipt."}}
 	if len(got) != 1 || got[0] != want[0] {

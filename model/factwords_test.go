@@ -6,6 +6,7 @@ import (
 )
 
 func TestCoversPhrase(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		covers []DataKind
 		want   string
@@ -23,6 +24,7 @@ func TestCoversPhrase(t *testing.T) {
 }
 
 func TestEveryValueHasASentence(t *testing.T) {
+	t.Parallel()
 	seen := map[string]bool{}
 	for _, v := range Trainings() {
 		seen[v.Sentence()] = true
@@ -39,6 +41,7 @@ func TestEveryValueHasASentence(t *testing.T) {
 // machine learning but says it does not train generative AI on it (Adobe)
 // says so, and never reads as generative training by default.
 func TestAnalysisOnSentence(t *testing.T) {
+	t.Parallel()
 	got := TrainingAnalysisOn.Sentence()
 	if got == TrainingDefaultOn.Sentence() {
 		t.Fatalf("analysis-on reads like default-on: %q", got)

@@ -6,6 +6,7 @@ import (
 )
 
 func TestApplyKeepsProofDateThroughReconfirm(t *testing.T) {
+	t.Parallel()
 	t1 := time.Date(2026, 12, 1, 3, 22, 0, 0, time.UTC)
 	t2 := t1.Add(3 * time.Minute)
 	t3 := t2.Add(time.Hour)
@@ -24,6 +25,7 @@ func TestApplyKeepsProofDateThroughReconfirm(t *testing.T) {
 }
 
 func TestApplyUndoOfUntickRestoresProofDate(t *testing.T) {
+	t.Parallel()
 	t1 := time.Date(2026, 12, 1, 3, 22, 0, 0, time.UTC)
 	s := StepState{}.Apply(Event{At: t1, Kind: EventTick, Revision: "r1"})
 	s = s.Apply(Event{At: t1.Add(time.Hour), Kind: EventUntick})
@@ -36,6 +38,7 @@ func TestApplyUndoOfUntickRestoresProofDate(t *testing.T) {
 // The dates start-up needs come from the state, so that it can run before
 // the history is read.
 func TestApplyStoresTheDatesStartupNeeds(t *testing.T) {
+	t.Parallel()
 	t1 := time.Date(2026, 12, 1, 3, 22, 0, 0, time.UTC)
 	s := StepState{}.Apply(Event{At: t1, Kind: EventTick, Revision: "r1"}).
 		Apply(Event{At: t1.Add(time.Hour), Kind: EventStatus, Status: StatusSubmitted}).
@@ -60,6 +63,7 @@ func TestApplyStoresTheDatesStartupNeeds(t *testing.T) {
 }
 
 func TestWithHistoryPutsLoadedEventsFirst(t *testing.T) {
+	t.Parallel()
 	t1 := time.Date(2026, 12, 1, 3, 22, 0, 0, time.UTC)
 	disk := StepState{}.Apply(Event{At: t1, Kind: EventTick, Revision: "r1"})
 	loaded := disk.History

@@ -9,6 +9,7 @@ import (
 // keeps its ID; a tick already stored for it is kept as an orphan-like
 // record, not counted and not dropped.
 func TestInfoStepTickIsKeptNotCounted(t *testing.T) {
+	t.Parallel()
 	c := NewCatalog([]Platform{{ID: "p", Title: "P", Group: "G", Steps: []Step{
 		{ID: "p/do", Platform: "p", Title: "Do", Regions: []Region{RegionEU}, Kind: KindAction, Revision: "r"},
 		{ID: "p/know", Platform: "p", Title: "Know", Regions: []Region{RegionEU}, Kind: KindInfo, Revision: "r2"},

@@ -14,6 +14,7 @@ func testPlatform() Platform {
 }
 
 func TestParseRegion(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in      string
 		want    Region
@@ -34,6 +35,7 @@ func TestParseRegion(t *testing.T) {
 }
 
 func TestStepsForAndHiddenCount(t *testing.T) {
+	t.Parallel()
 	p := testPlatform()
 	tests := []struct {
 		region     Region
@@ -57,6 +59,7 @@ func TestStepsForAndHiddenCount(t *testing.T) {
 }
 
 func TestTallies(t *testing.T) {
+	t.Parallel()
 	p := testPlatform()
 	personal, shop := DefaultAccountID(p.ID), AccountID("meta/facebook#shop")
 	progress := Progress{}
@@ -101,6 +104,7 @@ func TestTallies(t *testing.T) {
 }
 
 func TestChanged(t *testing.T) {
+	t.Parallel()
 	step := Step{Revision: "new"}
 	tests := []struct {
 		state StepState
@@ -119,6 +123,7 @@ func TestChanged(t *testing.T) {
 }
 
 func TestAccountsForGivesEveryPlatformOneAccount(t *testing.T) {
+	t.Parallel()
 	got := AccountsFor("meta/instagram", nil)
 	if len(got) != 1 || got[0].ID != DefaultAccountID("meta/instagram") {
 		t.Fatalf("AccountsFor with none saved = %+v", got)
@@ -131,6 +136,7 @@ func TestAccountsForGivesEveryPlatformOneAccount(t *testing.T) {
 }
 
 func TestAccountsForSkipsRemoved(t *testing.T) {
+	t.Parallel()
 	removed := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 	saved := []Account{{ID: "a", Platform: "p", Removed: removed}, {ID: "b", Platform: "p"}}
 	if got := AccountsFor("p", saved); len(got) != 1 || got[0].ID != "b" {
@@ -144,6 +150,7 @@ func TestAccountsForSkipsRemoved(t *testing.T) {
 }
 
 func TestOrphansAreListedNotDropped(t *testing.T) {
+	t.Parallel()
 	c := NewCatalog([]Platform{testPlatform()})
 	progress := Progress{}
 	progress.Set("acc", "meta/facebook/object", StepState{Done: true})
@@ -159,6 +166,7 @@ func TestOrphansAreListedNotDropped(t *testing.T) {
 }
 
 func TestCatalogLookups(t *testing.T) {
+	t.Parallel()
 	c := NewCatalog([]Platform{testPlatform(), {ID: "x/x", Group: "X"}})
 	if _, ok := c.Step("meta/facebook/private"); !ok {
 		t.Error("Step lookup failed")
@@ -175,6 +183,7 @@ func TestCatalogLookups(t *testing.T) {
 }
 
 func TestParseTheme(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]Theme{"dark": ThemeDark, "light": ThemeLight, "plain": ThemePlain, "auto": ThemeAuto} {
 		if got, err := ParseTheme(in); err != nil || got != want {
 			t.Errorf("ParseTheme(%q) = %q, %v", in, got, err)
@@ -186,6 +195,7 @@ func TestParseTheme(t *testing.T) {
 }
 
 func TestAccountName(t *testing.T) {
+	t.Parallel()
 	if got := (Account{}).Name(); got != "main account" {
 		t.Errorf("unlabelled account name = %q", got)
 	}

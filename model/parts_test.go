@@ -10,6 +10,7 @@ import (
 )
 
 func TestPartsTable(t *testing.T) {
+	t.Parallel()
 	s := Step{Title: "T", Body: " B \n", Link: "https://x.example", Template: "X", Regions: []Region{RegionUK, RegionEU}}
 	_, h := s.Hashes()
 	if got, want := StepParts(), []StepPart{PartTitle, PartBody, PartLink, PartTemplate, PartRegions}; !slices.Equal(got, want) {
@@ -43,6 +44,7 @@ func TestPartsTable(t *testing.T) {
 }
 
 func TestTickable(t *testing.T) {
+	t.Parallel()
 	for kind, want := range map[StepKind]bool{KindAction: true, KindCheck: true, KindInfo: false, "": true} {
 		if got := (Step{Kind: kind}).Tickable(); got != want {
 			t.Errorf("Tickable for kind %q = %v, want %v", kind, got, want)
@@ -54,6 +56,7 @@ func TestTickable(t *testing.T) {
 // PartHashes, reached through Ref, and its JSON key is the part's name in
 // table order — the store's codecs rely on both.
 func TestPartHashesFollowTable(t *testing.T) {
+	t.Parallel()
 	var h PartHashes
 	for i, p := range StepParts() {
 		ref := h.Ref(p)

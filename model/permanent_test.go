@@ -6,6 +6,7 @@ import (
 )
 
 func TestPermanentKeepsMessageAndCause(t *testing.T) {
+	t.Parallel()
 	cause := errors.New("key too large")
 	err := Permanent(cause)
 	if !errors.Is(err, ErrPermanent) || !errors.Is(err, cause) || err.Error() != "key too large" {

@@ -3,6 +3,7 @@ package model
 import "testing"
 
 func TestSafeText(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ name, in, want string }{
 		{"plain", "Privacy Center\nnext line\tx", "Privacy Center\nnext line\tx"},
 		{"CSI", "a\x1b[2Jb", "ab"},
@@ -24,12 +25,14 @@ func TestSafeText(t *testing.T) {
 }
 
 func TestSafeLabel(t *testing.T) {
+	t.Parallel()
 	if got, want := SafeLabel("a\nb\u200bc\u202e\x1b[1m"), "a bc"; got != want {
 		t.Errorf("SafeLabel = %q, want %q", got, want)
 	}
 }
 
 func TestSafeRenderedKeepsOwnSequences(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ name, in, want string }{
 		{"SGR", "\x1b[1;38;5;12mhi\x1b[0m", "\x1b[1;38;5;12mhi\x1b[0m"},
 		{"https link", "\x1b]8;;https://example.com/a\x1b\\t\x1b]8;;\x1b\\", "\x1b]8;;https://example.com/a\x1b\\t\x1b]8;;\x1b\\"},

@@ -6,6 +6,7 @@ import (
 )
 
 func TestSummary(t *testing.T) {
+	t.Parallel()
 	p := testPlatform()
 	c := NewCatalog([]Platform{p})
 	day := func(d int) time.Time { return time.Date(2026, 11, d, 9, 0, 0, 0, time.UTC) }
@@ -68,6 +69,7 @@ func TestSummary(t *testing.T) {
 }
 
 func TestRecheckDue(t *testing.T) {
+	t.Parallel()
 	ticked := time.Date(2026, 1, 10, 0, 0, 0, 0, time.UTC)
 	st := StepState{}.Apply(Event{At: ticked, Kind: EventTick})
 	tests := []struct {
@@ -87,6 +89,7 @@ func TestRecheckDue(t *testing.T) {
 }
 
 func TestStatusSinceIsTheLatestStatusEvent(t *testing.T) {
+	t.Parallel()
 	t1 := time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC)
 	st := StepState{}.Apply(Event{At: t1, Kind: EventStatus, Status: StatusSubmitted}).
 		Apply(Event{At: t1.AddDate(0, 0, 1), Kind: EventNote, Note: "x"})

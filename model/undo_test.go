@@ -7,6 +7,7 @@ import (
 )
 
 func TestEffective(t *testing.T) {
+	t.Parallel()
 	at := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 	ev := func(min int, kind EventKind, undo bool) Event {
 		return Event{At: at.Add(time.Duration(min) * time.Minute), Kind: kind, Undo: undo}
@@ -47,6 +48,7 @@ func TestEffective(t *testing.T) {
 // TestEffectiveStateAgrees: the state the whole history leads to is the
 // state its effective part leads to, for the fields a timeline shows.
 func TestEffectiveStateAgrees(t *testing.T) {
+	t.Parallel()
 	at := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 	events := []Event{
 		{At: at, Kind: EventTick, Revision: "r"},

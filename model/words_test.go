@@ -6,6 +6,7 @@ import (
 )
 
 func TestJoinAnd(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		in   []string
 		want string
@@ -17,6 +18,7 @@ func TestJoinAnd(t *testing.T) {
 }
 
 func TestEditDistance(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		a, b string
 		want int

@@ -73,6 +73,7 @@ func softBreaks(md string) [][2]string {
 // and finds no line that ends where the source line ended while the next
 // word would have fitted: soft line breaks are spaces.
 func TestShippedStepsReflow(t *testing.T) {
+	t.Parallel()
 	for path, body := range shippedBodies(t) {
 		breaks := softBreaks(body)
 		for _, width := range []int{60, 100, 140} {
@@ -102,6 +103,7 @@ func TestShippedStepsReflow(t *testing.T) {
 }
 
 func TestRenderedPageDropsDecodedCharacterReferences(t *testing.T) {
+	t.Parallel()
 	// The renderer decodes character references, so these become real
 	// control characters after sanitising the source would have run.
 	md := "Title &#x1b;]0;owned&#x07; and &#x1b;[2J cleared, C1 &#x9b;31m red, &#x90;dcs&#x9c; and &#x9d;8;;https://x.example&#x9c;.\n\n" +
@@ -126,6 +128,7 @@ func TestRenderedPageDropsDecodedCharacterReferences(t *testing.T) {
 }
 
 func TestRenderedLinks(t *testing.T) {
+	t.Parallel()
 	md := "Open [the Privacy Center](https://www.facebook.com/privacy/center/) now.\n\n" +
 		"Bare <https://help.example.org/some-long/path/to/a/page-about-objections-and-more?x=1>.\n\n" +
 		"Bad [click me](javascript:alert(1)), [a file](file:///etc/passwd), [data](data:text/html,hi), [plain](http://example.org/x).\n\n" +
@@ -178,6 +181,7 @@ func slicesContains(list []string, s string) bool {
 }
 
 func TestPlainStyleRendersMarkdownWithoutColour(t *testing.T) {
+	t.Parallel()
 	out, err := Styled("# Title\n\n**What this does**\n\n- one\n- two\n", 60, "plain")
 	if err != nil {
 		t.Fatal(err)
@@ -198,6 +202,7 @@ func TestPlainStyleRendersMarkdownWithoutColour(t *testing.T) {
 }
 
 func TestTemplateShowsVerbatimWithItsLineBreaks(t *testing.T) {
+	t.Parallel()
 	tpl := "Dear Example,\nI object to *this* [use] of <my> data & more #1.\n\n- Alice_Smith | 2.0!"
 	out, err := Styled(quoteVerbatim(tpl), 100, "dark")
 	if err != nil {
@@ -218,6 +223,7 @@ func TestTemplateShowsVerbatimWithItsLineBreaks(t *testing.T) {
 }
 
 func TestListItemsKeepWordsBrokenAtPunctuationWhole(t *testing.T) {
+	t.Parallel()
 	md := "2. No AI objection form? Try facebook.com/help/contact/6359191084165019. Older \"Learn more about\n   your right to object\" links lead there too. End. Next sentence here, and more words follow.\n"
 	for _, width := range []int{60, 66, 80, 100} {
 		out, err := Styled(md, width, "dark")
@@ -234,6 +240,7 @@ func TestListItemsKeepWordsBrokenAtPunctuationWhole(t *testing.T) {
 }
 
 func TestFactsCardWrapsBesideItsBar(t *testing.T) {
+	t.Parallel()
 	f := model.Facts{Training: model.TrainingDefaultOn, Who: model.WhoYou,
 		NotCovered: []string{"Posts and photos of you that other people share", "Anything already used for training before you objected"},
 		Retention:  "Camera-roll uploads are removed from Meta's cloud 30 days after you turn the setting off (as reported)."}
@@ -261,6 +268,7 @@ func TestFactsCardWrapsBesideItsBar(t *testing.T) {
 }
 
 func TestImagesBecomeLinksToThem(t *testing.T) {
+	t.Parallel()
 	out, err := Styled("See ![the switch](https://example.org/switch.png) and ![bad](javascript:alert(1)).\n", 100, "dark")
 	if err != nil {
 		t.Fatal(err)

@@ -13,6 +13,7 @@ import (
 // TestCannotCreate: the data file's directory cannot be made (a file is in
 // the way). The error names the path and says what to do.
 func TestCannotCreate(t *testing.T) {
+	t.Parallel()
 	blocker := filepath.Join(t.TempDir(), "not-a-dir")
 	must(t, os.WriteFile(blocker, []byte("x"), 0o600))
 	path := filepath.Join(blocker, "optout", "optout.db")

@@ -30,6 +30,7 @@ func storeWith(t *testing.T, path string, n int) {
 // replace it. Backup says so (ErrBackupKept) and leaves the backup as it
 // was.
 func TestBackupKeptWhenItHoldsMore(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "optout.db")
 	storeWith(t, path, 5)
@@ -59,6 +60,7 @@ func TestBackupKeptWhenItHoldsMore(t *testing.T) {
 
 // TestBackupReplacedWhenItHoldsLessOrSame: the usual case.
 func TestBackupReplacedWhenItHoldsLessOrSame(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "optout.db")
 	storeWith(t, path, 2)
@@ -80,6 +82,7 @@ func TestBackupReplacedWhenItHoldsLessOrSame(t *testing.T) {
 // TestBackupReplacesAnUnreadableBackup: a backup that is no data file at
 // all is no reason to keep it.
 func TestBackupReplacesAnUnreadableBackup(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "optout.db")
 	storeWith(t, path, 1)

@@ -16,6 +16,7 @@ import (
 // adds buckets, keys and fields, and checks that this version's rewrites
 // keep all of them.
 func TestUnknownDataSurvives(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	must(t, s.SaveAccount(model.Account{ID: "a", Platform: "p", Label: "x", Created: t1}))
 	must(t, s.setStep("a", "s", model.StepState{Done: true}))
@@ -128,6 +129,7 @@ func TestUnknownDataSurvives(t *testing.T) {
 }
 
 func TestMigrate(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	path := s.Path()
 	must(t, s.Close())
@@ -154,6 +156,7 @@ func TestMigrate(t *testing.T) {
 // TestBareBoltFile: a bbolt file with no buckets holds nothing to
 // lose, so Open sets it up; one with foreign buckets is not ours.
 func TestBareBoltFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	bare, foreign := filepath.Join(dir, "bare.db"), filepath.Join(dir, "foreign.db")
 	withDB(t, bare, func(*bolt.Tx) error { return nil })

@@ -123,6 +123,7 @@ func snapshotDir(t *testing.T, dir string) map[string]string {
 // naming the file, quickly, read-only or not, leaving the file byte-for-byte
 // as it was (and creating nothing beside it).
 func TestDamagedFile(t *testing.T) {
+	t.Parallel()
 	valid := readFile(t, fixture(t, t.TempDir(), 20, 300))
 	validFixture(t, valid)
 	for _, d := range damages() {
@@ -186,6 +187,7 @@ func equalDirs(a, b map[string]string) bool {
 // TestDamagedFileMentionsBackup: with a backup beside it, the message says to
 // restore it.
 func TestDamagedFileMentionsBackup(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "optout.db")
 	must(t, os.WriteFile(path, []byte("garbage"), 0o600))
@@ -201,6 +203,7 @@ func TestDamagedFileMentionsBackup(t *testing.T) {
 // space) or fail with ErrCorrupt, never crash, hang or quietly lose a
 // record, and on failure leave the file as it was.
 func TestRandomDamage(t *testing.T) {
+	t.Parallel()
 	valid := readFile(t, fixture(t, t.TempDir(), 5, 400))
 	want := validFixture(t, valid)
 	rng := seededRand(t, 7)

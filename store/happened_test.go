@@ -13,6 +13,7 @@ import (
 // was recorded, is stored with the event and dates the state, across a
 // reopen; an event without it reads as before (zero).
 func TestHappenedSurvives(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	rec := time.Date(2026, 12, 4, 9, 0, 0, 0, time.UTC)
 	sent := time.Date(2026, 11, 20, 12, 0, 0, 0, time.FixedZone("CET", 3600))
@@ -32,6 +33,7 @@ func TestHappenedSurvives(t *testing.T) {
 // TestRecordRefusesInvalidEvent: an event that Validate refuses is not
 // saved, permanently (retrying cannot help), and the message says why.
 func TestRecordRefusesInvalidEvent(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	rec := time.Date(2026, 12, 4, 9, 0, 0, 0, time.UTC)
 	for _, ev := range []model.Event{
@@ -53,6 +55,7 @@ func TestRecordRefusesInvalidEvent(t *testing.T) {
 // and so is a note longer than today's limit that is already on file (an
 // older or newer optout's): nothing is cut on reading.
 func TestLongTextKept(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	long := strings.Repeat("line of a confirmation e-mail, é\n", model.MaxNoteLen/33)
 	must(t, s.Record("a", "p/s", model.Event{At: t1, Kind: model.EventNote, Note: long}))
@@ -72,6 +75,7 @@ func TestLongTextKept(t *testing.T) {
 // TestLongLabelKept: a label is stored and read back whole, never cut;
 // model.ValidateLabel is the front ends' to apply before saving.
 func TestLongLabelKept(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	label := strings.Repeat("l", model.MaxLabelLen+40)
 	must(t, s.SaveAccount(model.Account{ID: "p#a", Platform: "p", Label: label, Created: t1}))

@@ -21,6 +21,7 @@ import (
 // version) is read as it is and never written: every write fails with
 // ErrReadOnly, naming the version and what to do.
 func TestNewerFileIsReadOnly(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	must(t, s.SaveAccount(model.Account{ID: "a", Platform: "p", Label: "shop", Created: t1}))
 	must(t, s.Record("a", "p/s", model.Event{At: t1, Kind: model.EventTick, Revision: "r"}))
@@ -89,6 +90,7 @@ func flipAll(t *testing.T, path string, needle, replacement []byte) {
 // LoadHistory) with the damage message naming what is affected, and leaves
 // the file as it was.
 func TestChecksumCatchesFlippedBytes(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name             string
 		needle, replaced string
@@ -146,6 +148,7 @@ func openAll(path string, opts Options) error {
 // TestLostRecordsAreDamage: an event or a state that vanished (as when
 // damage drops an element of a leaf page) is noticed.
 func TestLostRecordsAreDamage(t *testing.T) {
+	t.Parallel()
 	for name, drop := range map[string]func(*bolt.Tx) error{
 		"a middle event": func(tx *bolt.Tx) error {
 			return tx.Bucket([]byte(bucketHistory)).Bucket([]byte("a")).Bucket([]byte("p/s")).Delete(seqKey(2))
@@ -176,6 +179,7 @@ func TestLostRecordsAreDamage(t *testing.T) {
 // TestStrictKeys: a stored key that differs from a field's name only in
 // case ("Note" beside "note") does not win, wherever it stands.
 func TestStrictKeys(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	path := s.Path()
 	must(t, s.Close())
@@ -206,6 +210,7 @@ func TestStrictKeys(t *testing.T) {
 // TestReadOnlyFileSystemIsNotDamage: a healthy file that cannot be opened
 // for writing because its file system is read-only is not called damaged.
 func TestReadOnlyFileSystemIsNotDamage(t *testing.T) {
+	t.Parallel()
 	path := "/media/usb/optout.db"
 	err := openError(path, &fs.PathError{Op: "open", Path: path, Err: syscall.EROFS})
 	if errors.Is(err, model.ErrCorrupt) {
@@ -223,6 +228,7 @@ func TestReadOnlyFileSystemIsNotDamage(t *testing.T) {
 // change. That is the right recovery after a power cut mid-commit, so the
 // file opens, but the user is told instead of losing the change silently.
 func TestDamagedHeaderIsReported(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	must(t, s.Record("a", "p/s", model.Event{At: t1, Kind: model.EventTick}))
 	must(t, s.Record("a", "p/s", model.Event{At: t2, Kind: model.EventNote, Note: "the last change"}))

@@ -18,6 +18,7 @@ import (
 // with the state it results in, across a reopen; the proof date survives a
 // re-confirm.
 func TestRecordKeepsHistory(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	v1 := &model.Followed{Title: "Object", Link: "https://example.org/form", Body: "Open the form.", Parts: model.PartHashes{Title: 1, Body: 2}}
 	v2 := &model.Followed{Title: "Object", Link: "https://example.org/new-form", Body: "Open the new form.", Parts: model.PartHashes{Title: 1, Body: 3}}
@@ -57,6 +58,7 @@ func TestRecordKeepsHistory(t *testing.T) {
 // TestRecordIsOneTransaction: an event that cannot be stored leaves neither
 // the state nor the history changed.
 func TestRecordIsOneTransaction(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	must(t, s.Record("a", "p/s", model.Event{At: t1, Kind: model.EventTick, Revision: "r1"}))
 	if err := s.Record("a", "p/s", model.Event{Kind: model.EventUntick}); err == nil {
@@ -72,6 +74,7 @@ func TestRecordIsOneTransaction(t *testing.T) {
 // is named (file, account, step) in Problems, stays on disk, and later
 // events go after it.
 func TestUnreadableEventIsReportedAndKept(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	must(t, s.Record("acc-1", "p/step", model.Event{At: t1, Kind: model.EventTick, Revision: "r1"}))
 	path := s.Path()
@@ -119,6 +122,7 @@ func TestUnreadableEventIsReportedAndKept(t *testing.T) {
 // TestRemovedAccountKeepsRecords: removing an account is saving it with
 // Removed set; Load returns it, with everything recorded for it.
 func TestRemovedAccountKeepsRecords(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	must(t, s.SaveAccount(model.Account{ID: "a", Platform: "p", Label: "shop", Created: t1}))
 	must(t, s.Record("a", "p/s", model.Event{At: t1, Kind: model.EventTick, Revision: "r"}))
@@ -137,6 +141,7 @@ func TestRemovedAccountKeepsRecords(t *testing.T) {
 // it needs and no history; LoadHistory returns the history, which merged
 // gives back what was recorded.
 func TestLoadReadsNoHistory(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	events := []model.Event{
 		{At: t1, Kind: model.EventTick, Revision: "r1", Followed: &model.Followed{Title: "Object"}},
@@ -177,6 +182,7 @@ func TestLoadReadsNoHistory(t *testing.T) {
 // good (model.ErrPermanent), so the UI drops it instead of retrying it for
 // ever, and later writes go through.
 func TestOverlongStepIsPermanent(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	long := model.StepID("p/" + strings.Repeat("x", 40<<10))
 	err := s.Record("a", long, model.Event{At: t1, Kind: model.EventTick, Revision: "r"})
@@ -196,6 +202,7 @@ func TestOverlongStepIsPermanent(t *testing.T) {
 // history damaged, nothing is written to the file and the backup is not
 // replaced by a copy of it.
 func TestDamagedHistoryRefusesWritesAndBackup(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	must(t, s.Record("a", "p/s", model.Event{At: t1, Kind: model.EventNote, Note: "event note 777"}))
 	must(t, s.Record("a", "p/s", model.Event{At: t1, Kind: model.EventNote, Note: "x"}))
@@ -229,6 +236,7 @@ func TestDamagedHistoryRefusesWritesAndBackup(t *testing.T) {
 // the history is found by LoadHistory, or by the first write or backup if
 // nothing read the history first, and the file is left as it was.
 func TestDamagedHistoryPageIsFoundBeforeAnyWrite(t *testing.T) {
+	t.Parallel()
 	for _, first := range []string{"LoadHistory", "Record", "Backup"} {
 		t.Run(first, func(t *testing.T) {
 			s := openTest(t)
@@ -293,6 +301,7 @@ func load0(t *testing.T, s *Store) model.Snapshot {
 // in place (putJSON rewrites them with sorted keys), are read by the
 // fastest path, which start-up's budget depends on.
 func TestStatesTakeTheOrderedPath(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	must(t, s.Record("a", "p/s", model.Event{At: t1, Kind: model.EventTick, Revision: "r", Followed: &model.Followed{Parts: model.PartHashes{Title: 1, Body: 2}}}))
 	check := func(when string) {

@@ -30,6 +30,7 @@ func wantLocked(t *testing.T, err error, path string) {
 // TestLockInProcess: a second Open of the same file, even in the same
 // process, fails with ErrLocked within two seconds; the first keeps working.
 func TestLockInProcess(t *testing.T) {
+	t.Parallel()
 	skipShort(t)
 	s := openTest(t)
 	for _, opts := range []Options{{}, {ReadOnly: true}} {

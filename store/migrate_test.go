@@ -53,6 +53,7 @@ func copyV1(t *testing.T) string {
 // kept, a copy of the original left beside it, and every record framed (the
 // reopen verifies each checksum). Recording works at once.
 func TestMigrateV1File(t *testing.T) {
+	t.Parallel()
 	path := copyV1(t)
 	original := readFile(t, path)
 
@@ -98,6 +99,7 @@ func TestMigrateV1File(t *testing.T) {
 // not write (another program's, or a newer optout's) come through the
 // upgrade byte for byte.
 func TestMigrateV1KeepsUnknownData(t *testing.T) {
+	t.Parallel()
 	path := copyV1(t)
 	withDB(t, path, func(tx *bolt.Tx) error {
 		f, err := tx.CreateBucket([]byte("future"))
@@ -152,6 +154,7 @@ func TestMigrateV1KeepsUnknownData(t *testing.T) {
 // readable JSON (another program's) is framed as it is, kept, and named in
 // Problems after the upgrade.
 func TestMigrateV1KeepsUnreadableRecords(t *testing.T) {
+	t.Parallel()
 	path := copyV1(t)
 	withDB(t, path, func(tx *bolt.Tx) error {
 		return tx.Bucket([]byte(bucketProgress)).Bucket([]byte("meta/threads#main")).Put([]byte("p/odd"), []byte("not json"))

@@ -67,6 +67,7 @@ func TestOwnFile(t *testing.T) {
 // TestOwnFileCase: where the file system ignores case, OPTOUT.DB is the
 // data file; where it does not, it is another file.
 func TestOwnFileCase(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	db := filepath.Join(dir, "optout.db")
 	must(t, os.WriteFile(db, []byte("db"), 0o600))

@@ -14,6 +14,7 @@ import (
 // the order json.Marshal writes it, in sorted order (putJSON), through the
 // fast reader and the strict one, and a followed snapshot.
 func TestPartsRoundTrip(t *testing.T) {
+	t.Parallel()
 	for i, p := range model.StepParts() {
 		var h model.PartHashes
 		*h.Ref(p) = 4_000_000_000 + uint32(i) // near the top: all digits read
@@ -53,6 +54,7 @@ func TestPartsRoundTrip(t *testing.T) {
 // parts than this optout knows (before a part was added) reads with the
 // rest zero; one with more (a newer optout's) keeps those it knows.
 func TestFollowedPartsOfOtherLengths(t *testing.T) {
+	t.Parallel()
 	n := len(model.StepParts())
 	for _, stored := range []int{n - 1, n, n + 1} {
 		var v []byte

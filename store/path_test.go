@@ -9,6 +9,7 @@ import (
 )
 
 func TestDefaultPath(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		goos string
 		env  map[string]string

@@ -194,6 +194,7 @@ func viewOf(t *testing.T, path string) boltView {
 // exactly the pages bbolt has in use, reads the same header, counts the
 // same keys and free pages, and bbolt's own check passes too.
 func TestPreflightAgreesWithBolt(t *testing.T) {
+	t.Parallel()
 	for _, s := range boltShapes() {
 		t.Run(s.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "shape.db")
@@ -251,6 +252,7 @@ func clip(ids []uint64) []uint64 {
 // TestPreflightSkipsBuckets: pages of a skipped top-level bucket are not
 // walked; the rest are.
 func TestPreflightSkipsBuckets(t *testing.T) {
+	t.Parallel()
 	s := boltShapes()[3] // many keys, in one bucket
 	path := filepath.Join(t.TempDir(), "shape.db")
 	buildShape(t, path, s)

@@ -13,6 +13,7 @@ import (
 // dated purge record stays and is listed after a reopen, and other
 // accounts are untouched.
 func TestPurgeAccount(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	gone := model.Account{ID: "meta/facebook#old", Platform: "meta/facebook", Label: "old shop", Created: t1}
 	kept := model.Account{ID: "meta/facebook#new", Platform: "meta/facebook", Label: "new shop", Created: t1}
@@ -59,6 +60,7 @@ func TestPurgeAccount(t *testing.T) {
 // TestPurgeMainAccount: a platform's main account has no record; its
 // records can be purged all the same, and the platform is known.
 func TestPurgeMainAccount(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	id := model.DefaultAccountID("x/x")
 	must(t, s.Record(id, "x/x/step", model.Event{At: t1, Kind: model.EventTick}))
@@ -75,6 +77,7 @@ func TestPurgeMainAccount(t *testing.T) {
 // TestBackupAfterPurge: a purge makes the data file hold fewer records
 // than its backup, on purpose: the backup is replaced, not kept.
 func TestBackupAfterPurge(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "optout.db")
 	storeWith(t, path, 4)
 	s, err := Open(path, Options{})

@@ -14,6 +14,7 @@ import (
 // TestReadOnlyLocation: a directory the user cannot write to, and a data file
 // they cannot write to, each give a clear one-line error.
 func TestReadOnlyLocation(t *testing.T) {
+	t.Parallel()
 	if os.Geteuid() == 0 {
 		t.Skip("running as root, which permission bits do not stop; TestCannotCreate and TestDiskFull cover failing creation and writes")
 	}

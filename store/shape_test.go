@@ -55,6 +55,7 @@ func openAndLoad(path string) error {
 // a value belongs, at every level, is damage — never skipped as if the
 // records in it did not exist.
 func TestWrongShapeRefused(t *testing.T) {
+	t.Parallel()
 	b := func(names ...string) [][]byte {
 		out := make([][]byte, len(names))
 		for i, n := range names {
@@ -127,6 +128,7 @@ func reshape(tx *bolt.Tx, place [][]byte, bucket bool) error {
 // page — into a plain value. bbolt's own check finds nothing wrong; the
 // history must be refused, not read as missing.
 func TestFlippedBucketFlag(t *testing.T) {
+	t.Parallel()
 	path := shapeFixture(t)
 	flipBucketFlag(t, path, []byte("s/03"))
 	s, err := Open(path, Options{})
@@ -197,6 +199,7 @@ func freePages(file []byte, m meta) map[uint64]bool {
 
 // TestWrongShapeNamed: the message says what is affected.
 func TestWrongShapeNamed(t *testing.T) {
+	t.Parallel()
 	path := shapeFixture(t)
 	withDB(t, path, func(tx *bolt.Tx) error {
 		return reshape(tx, [][]byte{[]byte(bucketHistory), []byte("meta/facebook#a"), []byte("s/00")}, false)
@@ -212,6 +215,7 @@ func TestWrongShapeNamed(t *testing.T) {
 // place a shape this optout does not know. It is opened read-only anyway;
 // the place is named as a problem, not refused as damage.
 func TestWrongShapeInNewerFile(t *testing.T) {
+	t.Parallel()
 	path := shapeFixture(t)
 	withDB(t, path, func(tx *bolt.Tx) error {
 		if err := tx.Bucket([]byte(bucketMeta)).Put([]byte(schemaKey), []byte("99")); err != nil {

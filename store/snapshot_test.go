@@ -135,6 +135,7 @@ func TestOpenSnapshotWhileWriting(t *testing.T) {
 // TestOpenSnapshotLeavesNothing: the copy is gone once the snapshot is
 // closed (on Unix, as soon as it is open), and nothing else is written.
 func TestOpenSnapshotLeavesNothing(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "optout.db")
 	storeWith(t, path, 3)
@@ -164,6 +165,7 @@ func keys(m map[string]string) []string {
 // TestOpenSnapshotRefusesWrites: a snapshot is for reading; writes and
 // backups are refused.
 func TestOpenSnapshotRefusesWrites(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "optout.db")
 	storeWith(t, path, 1)
 	s, _, err := OpenSnapshot(path)
@@ -183,6 +185,7 @@ func TestOpenSnapshotRefusesWrites(t *testing.T) {
 // TestOpenSnapshotErrors: a missing file, a damaged one, and a directory
 // fail as Open fails, naming the data file, never the copy.
 func TestOpenSnapshotErrors(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	missing := filepath.Join(dir, "none.db")
 	if _, _, err := OpenSnapshot(missing); !errors.Is(err, fs.ErrNotExist) {

@@ -62,6 +62,7 @@ var (
 )
 
 func TestRoundTrip(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	want := model.Snapshot{
 		Settings: model.Settings{Region: "eu", Theme: model.ThemeDark},
@@ -108,6 +109,7 @@ func TestRoundTrip(t *testing.T) {
 }
 
 func TestEmptyStore(t *testing.T) {
+	t.Parallel()
 	got := load(t, openTest(t))
 	want := model.Snapshot{Progress: model.Progress{}}
 	if !reflect.DeepEqual(got, want) {
@@ -116,6 +118,7 @@ func TestEmptyStore(t *testing.T) {
 }
 
 func TestPermissions(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "data", "optout")
 	s, err := Open(filepath.Join(dir, "optout.db"), Options{})
 	if err != nil {
@@ -138,6 +141,7 @@ func TestPermissions(t *testing.T) {
 }
 
 func TestUpdatesReplace(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	must(t, s.SaveAccount(model.Account{ID: "a", Platform: "p", Label: "old", Created: t1}))
 	// A rename with a zero Created keeps the stored one.
@@ -155,6 +159,7 @@ func TestUpdatesReplace(t *testing.T) {
 }
 
 func TestOrphansSurvive(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	must(t, s.setStep("p#main", "p/kept", model.StepState{Done: true}))
 	must(t, s.setStep("p#main", "p/removed-from-guides", model.StepState{Done: true, Note: "keep me"}))
@@ -170,6 +175,7 @@ func TestOrphansSurvive(t *testing.T) {
 }
 
 func TestInvalidIDs(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	for name, err := range map[string]error{
 		"SaveAccount": s.SaveAccount(model.Account{}),
@@ -183,6 +189,7 @@ func TestInvalidIDs(t *testing.T) {
 }
 
 func TestReadOnly(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "optout.db")
 	if _, err := Open(path, Options{ReadOnly: true}); err == nil || !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("ReadOnly Open of a missing file = %v, want ErrNotExist", err)
@@ -210,6 +217,7 @@ func TestReadOnly(t *testing.T) {
 }
 
 func TestBackup(t *testing.T) {
+	t.Parallel()
 	s := openTest(t)
 	must(t, s.setStep("a", "s", model.StepState{Done: true, Note: "backed up"}))
 	must(t, s.Backup())

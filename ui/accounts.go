@@ -99,7 +99,7 @@ func (a *App) addAccount(p model.PlatformID, label string) tea.Cmd {
 	acc := model.Account{ID: model.AccountID(string(p) + "#" + strconv.FormatInt(now.UnixNano(), 36)), Platform: p, Label: label, Created: now}
 	what := "added " + model.SafeLabel(label)
 	cmds = append(cmds, a.saveAccount(acc, what))
-	a.undo = append(a.undo, undoEntry{account: acc.ID, accountAfter: acc})
+	a.undo = append(a.undo, model.Change{Account: acc.ID, AccountAfter: acc})
 	a.tree.open[platformKey(p)] = true
 	a.tree.open[accountKey(acc.ID)] = true
 	a.rebuildTree()
@@ -118,7 +118,7 @@ func (a *App) renameAccount(id model.AccountID, label string) tea.Cmd {
 			}
 			what := "renamed to " + model.SafeLabel(label)
 			cmd := a.saveAccount(acc, what)
-			a.undo = append(a.undo, undoEntry{account: id, accountBefore: &before, accountAfter: acc})
+			a.undo = append(a.undo, model.Change{Account: id, AccountBefore: &before, AccountAfter: acc})
 			a.rebuildTree()
 			return tea.Batch(cmd, a.status.setSaving(what), a.syncDetail())
 		}
@@ -137,7 +137,7 @@ func (a *App) removeAccount(id model.AccountID) tea.Cmd {
 		acc.Removed = a.now().UTC()
 		what := "removed " + model.SafeLabel(before.Name()) + " · u brings it back"
 		cmd := a.saveAccount(acc, what)
-		a.undo = append(a.undo, undoEntry{account: id, accountBefore: &before, accountAfter: acc})
+		a.undo = append(a.undo, model.Change{Account: id, AccountBefore: &before, AccountAfter: acc})
 		a.rebuildTree()
 		return tea.Batch(cmd, a.status.setSaving(what), a.syncDetail())
 	}

@@ -48,7 +48,7 @@ func eventMessage(ev model.Event) string {
 // it for the store.
 func (a *App) recordStep(acc model.AccountID, step model.StepID, ev model.Event, what string) tea.Cmd {
 	before := a.applyEvent(acc, step, ev)
-	a.undo = append(a.undo, undoEntry{account: acc, step: step, event: ev, before: before})
+	a.undo = append(a.undo, model.Change{Account: acc, Step: step, Event: ev, Before: before})
 	return tea.Batch(a.status.setSaving(what), a.queueEvent(acc, step, ev, what), a.syncDetail())
 }
 

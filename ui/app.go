@@ -25,7 +25,7 @@ type App struct {
 	settings model.Settings // as saved; --region and --theme do not change it
 	accounts []model.Account
 	progress model.Progress
-	undo     []undoEntry
+	undo     []model.Change
 	sum      model.Overview // counts, due and outside-region work: read, never recounted
 	out      outbox
 

@@ -80,8 +80,8 @@ func (a *App) historyLoaded(msg historyMsg) tea.Cmd {
 		a.progress.WithHistory(msg.history)
 		for i := range a.undo {
 			e := &a.undo[i]
-			if ev := msg.history[e.account][e.step]; e.step != "" && len(ev) > 0 {
-				e.before.History = append(ev[:len(ev):len(ev)], e.before.History...)
+			if ev := msg.history[e.Account][e.Step]; e.Step != "" && len(ev) > 0 {
+				e.Before.History = append(ev[:len(ev):len(ev)], e.Before.History...)
 			}
 		}
 		a.rebuildTree()

@@ -2,11 +2,9 @@ package ui
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/optout/optout/model"
-	"golang.org/x/text/unicode/norm"
+	"github.com/optout/optout/render"
 )
 
 // searchIndex holds what the filter (/) searches, folded once: for each
@@ -49,17 +47,17 @@ func newSearchIndex(c *model.Catalog) *searchIndex {
 	var ends [][]int
 	for _, p := range c.Platforms {
 		idx.order = append(idx.order, p.ID)
-		idx.platforms[p.ID] = fold(p.Title)
+		idx.platforms[p.ID] = render.Fold(p.Title)
 		end := make([]int, len(p.Steps))
 		for i, s := range p.Steps {
-			f := folder{b: &all}
-			f.write(s.Title)
-			f.write(s.Body)
-			f.write(s.Details)
-			f.write(s.Template)
+			f := render.NewFolder(&all)
+			f.Write(s.Title)
+			f.Write(s.Body)
+			f.Write(s.Details)
+			f.Write(s.Template)
 			if s.Email != nil {
-				f.write(s.Email.Subject)
-				f.write(s.Email.Body)
+				f.Write(s.Email.Subject)
+				f.Write(s.Email.Body)
 			}
 			all.WriteByte(0) // no query spans two steps
 			end[i] = all.Len()
@@ -122,61 +120,4 @@ func (idx *searchIndex) match(query string) map[model.PlatformID][]bool {
 	}
 	idx.recent = append(idx.recent, searchResult{query: query, hits: hits})
 	return hits
-}
-
-// fold makes text comparable the way people type a search: lower case,
-// accents removed ("café" → "cafe"), Markdown emphasis marks dropped and
-// every run of spaces or line breaks one space.
-func fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	f := folder{b: &b}
-	f.write(s)
-	return b.String()
-}
-
-// folder writes folded text to b; parts written one after another are
-// separated by one space.
-type folder struct {
-	b       *strings.Builder
-	started bool // something was written: a space may follow
-	space   bool // a space is due before the next character
-}
-
-func (f *folder) write(s string) {
-	f.space = f.started
-	for _, r := range s {
-		switch {
-		case r == '*' || r == '`' || r == '_':
-			continue
-		case r == ' ' || r == '\n' || r == '\t' || (r >= utf8.RuneSelf && unicode.IsSpace(r)):
-			f.space = f.started
-			continue
-		}
-		if f.space {
-			f.b.WriteByte(' ')
-		}
-		f.space, f.started = false, true
-		switch {
-		case r < utf8.RuneSelf:
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			f.b.WriteByte(byte(r))
-		case r == 'ß':
-			f.b.WriteString("ss")
-		default:
-			foldRune(f.b, r)
-		}
-	}
-}
-
-// foldRune writes r lower-cased without its accents: its canonical
-// decomposition minus the combining marks.
-func foldRune(b *strings.Builder, r rune) {
-	for _, d := range norm.NFD.String(string(r)) {
-		if !unicode.Is(unicode.Mn, d) {
-			b.WriteRune(unicode.ToLower(d))
-		}
-	}
 }

@@ -10,21 +10,6 @@ import (
 	"github.com/optout/optout/model"
 )
 
-func TestFold(t *testing.T) {
-	for in, want := range map[string]string{
-		"Privacy Center":             "privacy center",
-		"café":                       "cafe",
-		"Widersprechen **Sie** hier": "widersprechen sie hier",
-		"Privacy\n  Center":          "privacy center",
-		"Straße":                     "strasse",
-		"ÉCOLE":                      "ecole",
-	} {
-		if got := fold(in); got != want {
-			t.Errorf("fold(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestFilterFindsStepTextIgnoringCaseAndAccents(t *testing.T) {
 	a, _ := euApp(t, 120, 40)
 	keys(t, a, "/")

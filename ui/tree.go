@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/optout/optout/model"
+	"github.com/optout/optout/render"
 )
 
 // rowKind is what a tree row stands for.
@@ -97,7 +98,7 @@ type treeInput struct {
 	accounts []model.Account
 	progress model.Progress
 	open     map[string]bool
-	filter   string       // folded (see fold); empty shows everything
+	filter   string       // folded (see render.Fold); empty shows everything
 	index    *searchIndex // what the filter searches; set with filter
 	// hits says, per platform, which steps' text contains the filter (nil
 	// for a platform with none); see searchIndex.match.
@@ -243,7 +244,7 @@ func appendPlatform(rows []row, in treeInput, p *model.Platform, depth int) ([]r
 				rows[before].changed = ao.Changed
 			}
 			if aOpen {
-				labelMatches := platformMatches || (in.filter != "" && strings.Contains(fold(a.Label), in.filter))
+				labelMatches := platformMatches || (in.filter != "" && strings.Contains(render.Fold(a.Label), in.filter))
 				rows = appendSteps(rows, in, p, a, depth+2, labelMatches)
 				if in.filter != "" && len(rows) == before+1 {
 					rows = rows[:before]
@@ -265,7 +266,7 @@ func appendPlatform(rows []row, in treeInput, p *model.Platform, depth int) ([]r
 // labelMatches reports whether one of the accounts' labels contains filter.
 func labelMatches(accounts []model.AccountOverview, filter string) bool {
 	for _, ao := range accounts {
-		if a := ao.Account; a.Label != "" && strings.Contains(fold(a.Label), filter) {
+		if a := ao.Account; a.Label != "" && strings.Contains(render.Fold(a.Label), filter) {
 			return true
 		}
 	}

@@ -5,6 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/optout/optout/model"
+	"github.com/optout/optout/render"
 )
 
 // The tree pane's filter (/): App opens, edits and closes it through these
@@ -76,5 +77,5 @@ func (t *treePane) editFilter(msg tea.Msg) (bool, tea.Cmd) {
 
 // filterText is the active filter, folded like the text it searches.
 func (t *treePane) filterText() string {
-	return fold(strings.TrimSpace(t.filter.Value()))
+	return render.Fold(strings.TrimSpace(t.filter.Value()))
 }

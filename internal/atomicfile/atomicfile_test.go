@@ -53,6 +53,7 @@ func contains(list []string, s string) bool {
 }
 
 func TestWriteFileNew(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "export.json")
 	if err := WriteFile(path, text("hello")); err != nil {
@@ -67,6 +68,7 @@ func TestWriteFileNew(t *testing.T) {
 }
 
 func TestWriteFileReplaces(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "export.json")
 	if err := os.WriteFile(path, []byte("old contents, longer than the new"), 0o600); err != nil {
@@ -83,6 +85,7 @@ func TestWriteFileReplaces(t *testing.T) {
 // TestWriteFileFailureKeepsOld: a write that fails part-way leaves the
 // old file as it was and no temporary file behind.
 func TestWriteFileFailureKeepsOld(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "optout.db.bak")
 	if err := os.WriteFile(path, []byte("the good backup"), 0o600); err != nil {
@@ -109,6 +112,7 @@ func TestWriteFileFailureKeepsOld(t *testing.T) {
 // TestWriteFileDirSynced: the directory is synced after the rename, and a
 // failure to sync it is reported.
 func TestWriteFileDirSynced(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out.md")
 	var synced []string
@@ -131,6 +135,7 @@ func TestWriteFileDirSynced(t *testing.T) {
 }
 
 func TestWriteFileDirectoryRefused(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if err := WriteFile(dir, text("x")); err == nil {
 		t.Fatal("WriteFile over a directory succeeded")

@@ -15,6 +15,7 @@ import (
 )
 
 func TestWriteFileKeepsMode(t *testing.T) {
+	t.Parallel()
 	for _, mode := range []os.FileMode{0o600, 0o640, 0o444, 0o755} {
 		dir := t.TempDir()
 		path := filepath.Join(dir, "f")
@@ -38,6 +39,7 @@ func TestWriteFileKeepsMode(t *testing.T) {
 }
 
 func TestWriteFileNewIsPrivate(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "f")
 	if err := WriteFile(path, text("x")); err != nil {
 		t.Fatal(err)
@@ -55,6 +57,7 @@ func TestWriteFileNewIsPrivate(t *testing.T) {
 // would leave the other with the old contents; it is refused, and both
 // names keep them.
 func TestWriteFileHardLinkRefused(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path, other := filepath.Join(dir, "export.json"), filepath.Join(dir, "also.json")
 	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
@@ -79,6 +82,7 @@ func TestWriteFileHardLinkRefused(t *testing.T) {
 
 // TestWriteFileFIFO: a named pipe is written through, not replaced.
 func TestWriteFileFIFO(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "pipe")
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
@@ -114,6 +118,7 @@ func TestWriteFileFIFO(t *testing.T) {
 
 // TestWriteFileDevice: /dev/null takes the write in place.
 func TestWriteFileDevice(t *testing.T) {
+	t.Parallel()
 	if err := WriteFile("/dev/null", text("nothing")); err != nil {
 		t.Fatal(err)
 	}
@@ -123,6 +128,7 @@ func TestWriteFileDevice(t *testing.T) {
 // (optout export -o /dev/stdout > f) is written through, appended to what
 // the shell opened, never renamed over.
 func TestWriteFileDevStdoutToFile(t *testing.T) {
+	t.Parallel()
 	if _, err := os.Stat("/proc/self/fd"); err != nil {
 		t.Skip("no /proc here")
 	}
@@ -147,6 +153,7 @@ func TestWriteFileDevStdoutToFile(t *testing.T) {
 // TestWriteFileFollowsSymlink: writing to a link replaces the file it
 // points to and keeps the link.
 func TestWriteFileFollowsSymlink(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	real, link := filepath.Join(dir, "real"), filepath.Join(dir, "link")
 	if err := os.WriteFile(real, []byte("old"), 0o600); err != nil {
