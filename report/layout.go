@@ -245,6 +245,7 @@ func (r Report) stepItem(s Step) item {
 func (r Report) timeline(steps []Step, caption string) *block {
 	type entry struct {
 		when, rec time.Time
+		dayOnly   bool // the user gave a day, not a time
 		step      string
 		what      []run
 	}
@@ -255,15 +256,15 @@ func (r Report) timeline(steps []Step, caption string) *block {
 				continue
 			}
 			at := parse(&ev.At)
-			when := at
+			when, dayOnly := at, false
 			if ev.Happened != "" {
-				when = parse(&ev.Happened)
+				when, dayOnly = parse(&ev.Happened), true
 			}
 			what := eventWords(ev)
 			if !sameDay(when, at) {
 				what = append(what, txt(" (recorded "+day(at, r.loc)+")"))
 			}
-			entries = append(entries, entry{when, at, model.SafeLabel(s.Title), what})
+			entries = append(entries, entry{when, at, dayOnly, model.SafeLabel(s.Title), what})
 		}
 	}
 	if len(entries) == 0 {
@@ -272,7 +273,12 @@ func (r Report) timeline(steps []Step, caption string) *block {
 	slices.SortStableFunc(entries, func(a, b entry) int { return cmp.Or(a.when.Compare(b.when), a.rec.Compare(b.rec)) })
 	t := block{kind: blockTable, caption: caption, head: []string{"When", "Step", "What happened"}}
 	for _, e := range entries {
-		t.rows = append(t.rows, []cell{{txt(dateTime(e.when, r.loc))}, {txt(e.step)}, e.what})
+		// A day the user gave has no time of day: none is made up.
+		when := dateTime(e.when, r.loc)
+		if e.dayOnly {
+			when = e.when.In(cmp.Or(r.loc, time.UTC)).Format("2 January 2006")
+		}
+		t.rows = append(t.rows, []cell{{txt(when)}, {txt(e.step)}, e.what})
 	}
 	return &t
 }
