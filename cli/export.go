@@ -101,11 +101,3 @@ func unwrapPath(err error) error {
 	}
 	return err
 }
-
-// plural picks the singular or plural form of a noun for n.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}

@@ -325,7 +325,7 @@ func TestExportSaysWhenItHappened(t *testing.T) {
 		t.Fatal("export failed")
 	}
 	for _, want := range []string{"Request sent 20 Nov 2026 (recorded 24 Nov 2026).",
-		"| 20 November 2026, 12:00 UTC | " + mdEsc(steps[0].Title) + " | request sent (recorded 24 Nov 2026) |"} {
+		"| 20 November 2026 | " + mdEsc(steps[0].Title) + " | request sent (recorded 24 Nov 2026) |"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("Markdown lacks %q:\n%s", want, md)
 		}

@@ -125,8 +125,17 @@ func statusNote(a report.Account, r model.Region) string {
 	} else if n > 1 {
 		notes = append(notes, fmt.Sprintf("%d steps changed since you ticked them", n))
 	}
-	if a.Due > 0 {
-		notes = append(notes, fmt.Sprintf("%d due (status --due)", a.Due))
+	refused := 0
+	for _, s := range a.Steps {
+		if s.InRegion && s.Status == string(model.StatusRefused) {
+			refused++
+		}
+	}
+	if refused > 0 {
+		notes = append(notes, fmt.Sprintf("%d refused: complain (status --due)", refused))
+	}
+	if due := a.Due - refused; due > 0 {
+		notes = append(notes, fmt.Sprintf("%d due (status --due)", due))
 	}
 	if n := a.Outside(); n > 0 {
 		notes = append(notes, fmt.Sprintf("%d recorded outside %s", n, r))
@@ -197,7 +206,7 @@ func recordedCount(a report.Account) string {
 	if len(a.Steps) == 0 {
 		return "nothing recorded"
 	}
-	return fmt.Sprintf("%s done, %s with records", plural(a.Done, "step", "steps"), plural(len(a.Steps), "step", "steps"))
+	return fmt.Sprintf("%s done, %s with records", model.Count(a.Done, "step", "steps"), model.Count(len(a.Steps), "step", "steps"))
 }
 
 // statusFooter sums up the report and mentions kept orphans.
@@ -205,10 +214,10 @@ func statusFooter(rep report.Report) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d of %d steps done.\n", rep.Done, rep.Total)
 	if n := len(rep.Next); n > 0 {
-		fmt.Fprintf(&b, "%d %s on the what's-next list: run `optout status --due`.\n", n, pluralWord(n, "item", "items"))
+		fmt.Fprintf(&b, "%s on the what's-next list: run `optout status --due`.\n", model.Count(n, "item", "items"))
 	}
 	if n := len(rep.Purged); n > 0 {
-		fmt.Fprintf(&b, "You deleted the records of %s for good (see `optout export`).\n", plural(n, "account", "accounts"))
+		fmt.Fprintf(&b, "You deleted the records of %s for good (see `optout export`).\n", model.Count(n, "account", "accounts"))
 	}
 	switch n := rep.OrphanTicks(); {
 	case n == 1:
@@ -219,13 +228,6 @@ func statusFooter(rep report.Report) string {
 	return b.String()
 }
 
-// pluralWord picks the singular or plural form of a noun for n.
-func pluralWord(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
 
 // dueList is the "what's next" list as text: the same list the TUI's
 // What's next screen shows, refused and overdue requests first.
