@@ -228,7 +228,6 @@ func statusFooter(rep report.Report) string {
 	return b.String()
 }
 
-
 // dueList is the "what's next" list as text: the same list the TUI's
 // What's next screen shows, refused and overdue requests first.
 func dueList(rep report.Report) string {
