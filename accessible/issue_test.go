@@ -258,3 +258,20 @@ func TestNameFromAnyPrompt(t *testing.T) {
 	got := run(t, context.Background(), newStore(), model.RegionEU, "acme chat\n1\nwidgetgpt\nb\nhat\nq\n")
 	wantAll(t, got, "About WidgetGPT:", `"hat" is not a choice here.`)
 }
+
+// issue 20 item 5: a refused request comes first in what's next, and says
+// to complain; it is never read as "outside your region".
+func TestRefusedComesFirstAndSaysComplain(t *testing.T) {
+	t.Parallel()
+	st := newStore()
+	st.progress.Set(model.DefaultAccountID("acme/chat"), "acme/chat/object",
+		model.StepState{}.Apply(model.Event{At: testNow.AddDate(0, 0, -3), Kind: model.EventStatus, Status: model.StatusRefused}))
+	got := run(t, context.Background(), st, model.RegionEU, "w\nq\n")
+	list := after(t, got, "What's next")
+	if !strings.Contains(list, "Refused on") || !strings.Contains(list, "complain") {
+		t.Errorf("a refused request does not say to complain:\n%s", list)
+	}
+	if strings.Contains(list, "Outside your region") {
+		t.Errorf("a refused request reads as outside the region:\n%s", list)
+	}
+}

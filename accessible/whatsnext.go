@@ -33,12 +33,22 @@ func (s *session) whatsNext() error {
 func (s *session) nextLine(it model.NextItem) string {
 	where := fmt.Sprintf("%s, %s: %s.", label(it.Platform.Title), label(it.Account.Name()), label(it.Step.Title))
 	switch it.Kind {
+	case model.NextRefused:
+		return fmt.Sprintf("%s Refused on %s: complain.%s", where, day(it.Since), complainWith(it))
 	case model.NextFollowUp:
-		return fmt.Sprintf("%s Request sent on %s with no answer recorded: follow it up.", where, day(it.Since))
+		return fmt.Sprintf("%s Request sent on %s with no answer recorded: follow it up or complain.%s", where, day(it.Since), complainWith(it))
 	case model.NextChanged:
 		return where + " The guide changed since you did it: read it again and confirm."
 	case model.NextRecheck:
 		return fmt.Sprintf("%s Last checked on %s: check the setting again.", where, day(it.Since))
 	}
 	return where + " Outside your region, with your record kept."
+}
+
+// complainWith names the complaints guide's step to take next, or "".
+func complainWith(it model.NextItem) string {
+	if it.Complain == nil {
+		return ""
+	}
+	return " Next: " + label(it.Complain.Title) + "."
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/optout/optout/model"
+	"github.com/optout/optout/report"
 )
 
 // globals are the flags every command accepts, before or after its name:
@@ -222,23 +223,20 @@ func (c *cli) statusCommand() *cobra.Command {
 }
 
 func (c *cli) exportCommand() *cobra.Command {
-	var format, out string
+	var o exportOptions
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "A dated report to keep as proof",
 		Long:  helpExport,
 		Args:  noArgs,
 		RunE: c.action(func(cmd *cobra.Command, _ []string) error {
-			format = strings.ToLower(format)
-			if format != "md" && format != "json" {
-				return usageErrorf("%s: unknown format %q: pass --format md or --format json", cmd.CommandPath(), format)
-			}
-			return cmdExport(c.g, format, out, c.stdout, c.e)
+			return cmdExport(c.g, o, c.stdout, c.e)
 		}),
 	}
-	cmd.Flags().StringVar(&format, "format", "md", "Markdown (md) or JSON (json)")
-	completeWords(cmd, "format", "md", "json")
-	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file instead of standard output (- is standard output)")
+	cmd.Flags().StringVar(&o.format, "format", "md", formatHelp())
+	completeWords(cmd, "format", report.FormatNames()...)
+	cmd.Flags().StringVarP(&o.out, "output", "o", "", "write to this file instead of standard output (- is standard output)")
+	cmd.Flags().BoolVar(&o.all, "all", false, "list every step, also those you recorded nothing for")
 	return cmd
 }
 

@@ -21,7 +21,7 @@ func TestUsageErrors(t *testing.T) {
 		{"frobnicate"},
 		{"status", "--nope"},
 		{"status", "extra"},
-		{"export", "--format", "pdf"},
+		{"export", "--format", "docx"},
 		{"export", "extra"},
 		{"guides", "bogus"},
 		{"guides", "check"},

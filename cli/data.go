@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -88,34 +89,37 @@ func countProblems(err error) string {
 	return "1 problem"
 }
 
-// readSnapshot loads the data file read-only, so status and export never
-// change it. A data file that does not exist yet reads as empty: nothing
-// has been ticked, and creating it is the TUI's business.
-func readSnapshot(name string, g *globals) (model.Snapshot, string, error) {
+// readSnapshot reads what has been saved to the data file, so status and
+// export never change it: a consistent copy taken without the lock
+// (store.OpenSnapshot), so they work while the app has the file open and
+// never make it wait. appOpen says the app has it open. A data file that
+// does not exist yet reads as empty: nothing has been ticked, and creating
+// it is the TUI's business.
+func readSnapshot(name string, g *globals) (snap model.Snapshot, path string, appOpen bool, err error) {
 	empty := model.Snapshot{Progress: model.Progress{}}
-	path, err := store.ResolvePath(g.db, g.getenv)
+	path, err = store.ResolvePath(g.db, g.getenv)
 	if err != nil {
-		return empty, "", runtimeErrorf("%s: cannot work out where the data file is (%v): pass --db PATH", name, err)
+		return empty, "", false, runtimeErrorf("%s: cannot work out where the data file is (%v): pass --db PATH", name, err)
 	}
 	if !exists(path) {
-		return empty, path, nil
+		return empty, path, false, nil
 	}
-	st, err := store.Open(path, store.Options{Timeout: lockWait, ReadOnly: true})
+	st, appOpen, err := store.OpenSnapshot(path)
 	if err != nil {
-		return empty, path, openError(name, path, err)
+		return empty, path, appOpen, openError(name, path, err)
 	}
-	snap, err := loadAll(st)
+	snap, err = loadAll(st)
 	cerr := st.Close()
 	if err != nil {
-		return empty, path, runtimeErrorf("%s: %v", name, err)
+		return empty, path, appOpen, runtimeErrorf("%s: %v", name, err)
 	}
 	if cerr != nil {
-		return empty, path, runtimeErrorf("%s: %v", name, cerr)
+		return empty, path, appOpen, runtimeErrorf("%s: %v", name, cerr)
 	}
 	if snap.Progress == nil {
 		snap.Progress = model.Progress{}
 	}
-	return snap, path, nil
+	return snap, path, appOpen, nil
 }
 
 // loadAll reads everything in st, the history included: the commands
@@ -170,6 +174,9 @@ type reportInput struct {
 	snap    model.Snapshot
 	path    string // the data file
 	region  model.Region
+	// appOpen says the full screen has the file open: snap is what it had
+	// saved when it was read.
+	appOpen bool
 }
 
 // loadReportInput reads the guides, the data file (read-only) and the
@@ -179,7 +186,7 @@ func loadReportInput(name string, g *globals) (reportInput, error) {
 	if err != nil {
 		return reportInput{}, err
 	}
-	snap, path, err := readSnapshot(name, g)
+	snap, path, appOpen, err := readSnapshot(name, g)
 	if err != nil {
 		return reportInput{}, err
 	}
@@ -187,7 +194,23 @@ func loadReportInput(name string, g *globals) (reportInput, error) {
 	if err != nil {
 		return reportInput{}, err
 	}
-	return reportInput{catalog: cat, snap: snap, path: path, region: region}, nil
+	return reportInput{catalog: cat, snap: snap, path: path, region: region, appOpen: appOpen}, nil
+}
+
+// tellProblems says on stderr, one line each, what the reader of the data
+// file must know: a damaged header that may hide the last change, a record
+// that could not be read, the app being open. Every command that reads
+// the file says so, whatever it prints on stdout.
+func tellProblems(e IOStreams, name string, in reportInput) {
+	if e.ErrOut == nil {
+		return
+	}
+	if in.appOpen {
+		fmt.Fprintf(e.ErrOut, "%s: optout is open: reporting what it has saved up to now\n", name)
+	}
+	for _, p := range in.snap.Problems {
+		fmt.Fprintf(e.ErrOut, "%s: %s\n", name, model.OneLine(model.SafeLabel(p)))
+	}
 }
 
 // regionFor is the region status and export report on: --region, else the

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/optout/optout/report"
 )
 
 // copyDir copies the regular files under src to dst, keeping the layout.
@@ -102,11 +104,11 @@ func TestE2ELedgerKeepsEveryDate(t *testing.T) {
 	if err != nil {
 		t.Fatalf("export: %v", err)
 	}
-	var rep report
+	var rep report.Report
 	if err := json.Unmarshal(out, &rep); err != nil {
 		t.Fatalf("export is not JSON: %v", err)
 	}
-	var got *reportStep
+	var got *report.Step
 	for _, p := range rep.Platforms {
 		for _, a := range p.Accounts {
 			for i, s := range a.Steps {

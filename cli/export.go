@@ -2,64 +2,92 @@ package cli
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 
-	"github.com/optout/optout/model"
+	"github.com/optout/optout/report"
+	"github.com/optout/optout/store"
 )
 
-// cmdExport writes a dated report of the region's steps for every account.
-// format is "md" or "json"; out is the -o file ("" or "-": stdout).
-func cmdExport(g *globals, format, out string, stdout io.Writer, e IOStreams) error {
+// exportOptions are the export command's flags.
+type exportOptions struct {
+	format string // a report.Formats name
+	out    string // the -o file ("" or "-": stdout)
+	all    bool   // --all: list the untouched steps too
+}
+
+// cmdExport writes a dated report of what was recorded in the region for
+// every account.
+func cmdExport(g *globals, o exportOptions, stdout io.Writer, e IOStreams) error {
 	const name = "optout export"
+	f, ok := report.FormatNamed(o.format)
+	if !ok {
+		return usageErrorf("%s: unknown format %q: pass --format %s", name, o.format, formatChoices())
+	}
+	toStdout := o.out == "" || o.out == "-"
+	if f.Binary && toStdout && e.stdoutTTY {
+		return usageErrorf("%s: a %s is not for the terminal: pass -o report.%s", name, f.Title, f.Name)
+	}
+	if !toStdout {
+		// Before reading: a report over the data file would destroy it.
+		path, err := store.ResolvePath(g.db, g.getenv)
+		if err != nil {
+			return runtimeErrorf("%s: cannot work out where the data file is (%v): pass --db PATH", name, err)
+		}
+		if err := refuseOwnFile(name, path, o.out); err != nil {
+			return err
+		}
+	}
 	in, err := loadReportInput(name, g)
 	if err != nil {
 		return err
 	}
-	rep := buildReport(in.catalog, in.snap, in.region, e.now(), nil)
+	tellProblems(e, name, in)
 	var buf bytes.Buffer
-	if format == "json" {
-		enc := json.NewEncoder(&buf)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(rep); err != nil {
-			return runtimeErrorf("%s: %v", name, err)
-		}
-	} else {
-		writeMarkdown(&buf, rep)
+	if err := f.Write(&buf, reportOf(in, e, nil, o.all)); err != nil {
+		return runtimeErrorf("%s: %v", name, err)
 	}
-	data := escapeControls(buf.Bytes())
-	if err := writeOutput(out, data, stdout); err != nil {
-		return runtimeErrorf("%s: cannot write %s (%v): check the folder exists and you may write to it", name, out, err)
+	if err := writeOutput(o.out, buf.Bytes(), stdout); err != nil {
+		return runtimeErrorf("%s: cannot write %s (%v): check the folder exists and you may write to it", name, o.out, err)
 	}
 	return nil
 }
 
-// escapeControls escapes DEL, the C1 controls (U+0080–U+009F, e.g. CSI
-// U+009B) and the bidi controls (U+202A–U+202E, U+2066–U+2069), which
-// encoding/json leaves raw: a terminal showing the export could act on
-// them, or show a note's text reordered. JSON's structure is ASCII, so every such rune is inside
-// a string, where \u00XX means the same character.
-func escapeControls(js []byte) []byte {
-	if !bytes.ContainsFunc(js, isRawControl) {
-		return js
-	}
-	var b bytes.Buffer
-	b.Grow(len(js) + 64)
-	for _, r := range string(js) {
-		if isRawControl(r) {
-			fmt.Fprintf(&b, `\u%04x`, r)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.Bytes()
+// formatChoices is "md, json, html or pdf".
+func formatChoices() string {
+	names := report.FormatNames()
+	return joinOr(names)
 }
 
-func isRawControl(r rune) bool {
-	return r == 0x7f || (r >= 0x80 && r <= 0x9f) || model.IsBidiControl(r)
+// formatHelp is the --format flag's help, from the formats table.
+func formatHelp() string {
+	s := ""
+	for i, f := range report.Formats() {
+		if i > 0 {
+			s += ", "
+		}
+		s += fmt.Sprintf("%s (%s)", f.Name, f.Title)
+	}
+	return "the report's format: " + s
+}
+
+// joinOr joins words with commas and a final "or".
+func joinOr(words []string) string {
+	switch len(words) {
+	case 0:
+		return ""
+	case 1:
+		return words[0]
+	}
+	s := ""
+	for i, w := range words[:len(words)-1] {
+		if i > 0 {
+			s += ", "
+		}
+		s += w
+	}
+	return s + " or " + words[len(words)-1]
 }
 
 // unwrapPath drops the file name from an *os.PathError or *os.LinkError,
@@ -72,12 +100,4 @@ func unwrapPath(err error) error {
 		return e.Err
 	}
 	return err
-}
-
-// plural picks the singular or plural form of a noun for n.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

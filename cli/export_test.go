@@ -11,8 +11,21 @@ import (
 	"time"
 
 	"github.com/optout/optout/model"
+	"github.com/optout/optout/report"
 	"github.com/optout/optout/store"
 )
+
+// mdEsc escapes guide text as the Markdown report does.
+func mdEsc(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune("\\`*_[]<>|~&", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
 
 func TestExportJSON(t *testing.T) {
 	cat := builtIn(t)
@@ -27,17 +40,19 @@ func TestExportJSON(t *testing.T) {
 	if !bytes.Equal(readFile(t, db), before) {
 		t.Error("export changed the data file")
 	}
-	var rep report
+	var rep report.Report
 	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
 		t.Fatalf("export is not JSON: %v\n%s", err, stdout)
 	}
-	if rep.Schema != 2 || rep.Region != model.RegionEU || rep.Generated != "2026-11-24T10:15:00Z" {
-		t.Errorf("header = schema %d, region %q, generated %q", rep.Schema, rep.Region, rep.Generated)
+	if rep.Schema != 3 || rep.Region != model.RegionEU || rep.Generated != "2026-11-24T10:15:00Z" || rep.AllSteps {
+		t.Errorf("header = schema %d, region %q, generated %q, all %v", rep.Schema, rep.Region, rep.Generated, rep.AllSteps)
 	}
-	if got, want := len(rep.Platforms), len(cat.Platforms); got != want {
-		t.Errorf("%d platforms, want %d", got, want)
+	// Only what was recorded: the one platform, and of each account the
+	// steps it recorded something for.
+	if got := len(rep.Platforms); got != 1 {
+		t.Errorf("%d platforms, want the 1 with records", got)
 	}
-	var accounts []reportAccount
+	var accounts []report.Account
 	for _, rp := range rep.Platforms {
 		if rp.ID == p.ID {
 			accounts = rp.Accounts
@@ -47,28 +62,42 @@ func TestExportJSON(t *testing.T) {
 		t.Fatalf("accounts of %s = %+v, want the main account and @shop", p.ID, accounts)
 	}
 	mainAcct, shop := accounts[0], accounts[1]
-	if len(mainAcct.Steps) != len(steps) || mainAcct.Done != 1 || mainAcct.Total != tickable(steps) {
-		t.Errorf("main account: %d steps, %d/%d done; want %d steps, 1/%d done", len(mainAcct.Steps), mainAcct.Done, mainAcct.Total, len(steps), tickable(steps))
+	if len(mainAcct.Steps) != 1 || mainAcct.Done != 1 || mainAcct.Total != tickable(steps) || mainAcct.Untouched != tickable(steps)-1 {
+		t.Errorf("main account: %d steps, %d/%d done, %d untouched; want 1 step, 1/%d done", len(mainAcct.Steps), mainAcct.Done, mainAcct.Total, mainAcct.Untouched, tickable(steps))
 	}
-	ticked, open := mainAcct.Steps[0], mainAcct.Steps[1]
+	ticked := mainAcct.Steps[0]
 	if !ticked.Done || ticked.TickedAt == nil || *ticked.TickedAt != "2026-11-20T14:03:00Z" ||
 		ticked.RevisionTicked != steps[0].Revision || ticked.RevisionCurrent != steps[0].Revision ||
 		ticked.Changed || ticked.Status != "submitted" || len(ticked.Sources) == 0 || ticked.Verified == "" {
 		t.Errorf("ticked step = %+v", ticked)
 	}
-	if open.Done || open.TickedAt != nil || open.RevisionTicked != "" {
-		t.Errorf("open step = %+v, want not done, no tick time, no revision", open)
-	}
-	if !shop.Steps[1].Changed || shop.Steps[1].RevisionTicked != "stale-revision" {
-		t.Errorf("@shop's second step = %+v, want changed since tick", shop.Steps[1])
+	if len(shop.Steps) != 1 || !shop.Steps[0].Changed || shop.Steps[0].RevisionTicked != "stale-revision" {
+		t.Errorf("@shop's steps = %+v, want its second step, changed since tick", shop.Steps)
 	}
 	if len(rep.Orphans) != 2 || rep.Orphans[0].Step != "meta/gone/retired-step" || !rep.Orphans[0].Done {
 		t.Errorf("orphans = %+v, want the two kept records", rep.Orphans)
 	}
+
+	// --all lists every platform and step.
+	stdout, _, code = runIn(t, testEnv(t), "export", "--format", "json", "--all", "--db", db)
+	var all report.Report
+	if err := json.Unmarshal([]byte(stdout), &all); code != exitOK || err != nil {
+		t.Fatalf("export --all: exit %d, %v", code, err)
+	}
+	if got, want := len(all.Platforms), len(cat.Platforms); got != want || !all.AllSteps {
+		t.Errorf("--all: %d platforms, all_steps %v; want %d, true", got, all.AllSteps, want)
+	}
+	for _, rp := range all.Platforms {
+		if rp.ID == p.ID {
+			if m := rp.Accounts[0]; len(m.Steps) != len(steps) || m.Steps[1].Done || m.Steps[1].TickedAt != nil {
+				t.Errorf("--all: main account lists %d steps, want %d, the second not done", len(m.Steps), len(steps))
+			}
+		}
+	}
 }
 
 func TestExportJSONKeys(t *testing.T) {
-	stdout, stderr, code := runIn(t, testEnv(t), "export", "--format", "json", "--region", "eu", "--db", filepath.Join(t.TempDir(), "none.db"))
+	stdout, stderr, code := runIn(t, testEnv(t), "export", "--format", "json", "--all", "--region", "eu", "--db", filepath.Join(t.TempDir(), "none.db"))
 	if code != exitOK {
 		t.Fatalf("exit code %d (%s)", code, stderr)
 	}
@@ -79,12 +108,14 @@ func TestExportJSONKeys(t *testing.T) {
 			} `json:"accounts"`
 		} `json:"platforms"`
 		Orphans []any `json:"orphans"`
+		Removed []any `json:"removed_accounts"`
+		Next    []any `json:"next"`
 	}
 	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.Orphans == nil {
-		t.Error(`"orphans" is null, want []`)
+	if doc.Orphans == nil || doc.Removed == nil || doc.Next == nil {
+		t.Error(`"orphans", "removed_accounts" or "next" is null, want []`)
 	}
 	step := doc.Platforms[0].Accounts[0].Steps[0]
 	for _, key := range []string{"id", "title", "done", "ticked_at", "revision_ticked", "revision_current",
@@ -113,22 +144,27 @@ func TestExportMarkdownFile(t *testing.T) {
 	md := string(readFile(t, out))
 	for _, want := range []string{
 		"# optout report, 24 November 2026\n",
-		"**EU/EEA & Switzerland** (`eu`)",
+		"for the region EU/EEA \\& Switzerland.",
 		"## Summary\n",
-		"## " + mdText(p.Group) + ": " + mdText(p.Title),
-		"### `main account`: 1 of ",
-		"### `@shop`: 1 of ",
-		"- [x] **" + mdText(steps[0].Title) + "**, ticked 2026-11-20T14:03:00Z against guide revision `" + steps[0].Revision + "`",
-		"- [ ] **" + mdText(steps[1].Title) + "**\n",
-		"request `sent`",
-		"changed after you ticked it",
-		"Source: [",
-		"## Kept progress for steps no longer in the guides",
+		"### " + mdEsc(p.Title) + " (" + mdEsc(p.Group) + ")",
+		"#### main account: 1 of ",
+		"#### `@shop`: 1 of ",
+		"- [x] **" + mdEsc(steps[0].Title) + "**\n  - Done 20 November 2026, 14:03 UTC.",
+		"Request sent 20 Nov 2026.",
+		"changed after you did it",
+		"not listed: optout export --all lists every step.",
+		"| 20 November 2026, 14:03 UTC | " + mdEsc(steps[0].Title) + " | marked done |",
+		"## Kept records for steps no longer in the guides",
+		"## Appendix: IDs and revisions",
+		"| `" + string(steps[0].ID) + "` | `" + string(model.DefaultAccountID(p.ID)) + "` | `" + steps[0].Revision + "` |",
 		"## Appendix: sources",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("report does not contain %q:\n%s", want, md)
 		}
+	}
+	if strings.Contains(md, "- [ ] **"+mdEsc(steps[2].Title)) {
+		t.Errorf("an untouched step is listed without --all:\n%s", md)
 	}
 	if strings.Index(md, "## Appendix: sources") < strings.LastIndex(md, "### ") {
 		t.Error("the sources are not in an appendix at the end")
@@ -203,11 +239,11 @@ func TestExportKeepsTheFullHistory(t *testing.T) {
 	if code != exitOK || stderr != "" {
 		t.Fatalf("exit code %d, stderr %q", code, stderr)
 	}
-	var rep report
+	var rep report.Report
 	if err := json.Unmarshal([]byte(js), &rep); err != nil {
 		t.Fatal(err)
 	}
-	var got *reportStep
+	var got *report.Step
 	for _, rp := range rep.Platforms {
 		if rp.ID == p.ID {
 			got = &rp.Accounts[0].Steps[0]
@@ -221,7 +257,75 @@ func TestExportKeepsTheFullHistory(t *testing.T) {
 	if code != exitOK {
 		t.Fatal("export failed")
 	}
-	for _, want := range []string{"- 2026-11-20T14:03:00Z ticked", "- 2026-11-20T16:03:00Z note set to `case 4711`", "- 2026-11-20T17:03:00Z re-confirmed"} {
+	for _, want := range []string{"| 20 November 2026, 14:03 UTC | " + mdEsc(steps[0].Title) + " | marked done |",
+		"| 20 November 2026, 16:03 UTC | " + mdEsc(steps[0].Title) + " | note: `case 4711` |",
+		"| 20 November 2026, 17:03 UTC | " + mdEsc(steps[0].Title) + " | done again, against the changed guide |"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("Markdown lacks %q:\n%s", want, md)
+		}
+	}
+}
+
+// Issue 20 item 7: export -o onto the data file or its backup overwrote
+// it and exited 0; `export -o optout.db.bak` then `export -o optout.db`
+// destroyed both copies. Any output path that resolves to the data file or
+// a file the store keeps beside it is refused, in one line, exit 1.
+func TestExportRefusesTheDataFile(t *testing.T) {
+	cat := builtIn(t)
+	p, steps := stepsIn(t, cat, model.RegionEU)
+	db := writeStore(t, progressSeed(p, steps))
+	bak := db + ".bak"
+	if err := os.WriteFile(bak, readFile(t, db), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Dir(db)
+	link := filepath.Join(t.TempDir(), "link.md")
+	if err := os.Symlink(db, link); err != nil {
+		t.Fatal(err)
+	}
+	before, beforeBak := readFile(t, db), readFile(t, bak)
+	for _, out := range []string{bak, db, filepath.Join(dir, ".", "optout.db"), filepath.Join(dir, "..", filepath.Base(dir), "optout.db.bak"), link} {
+		for _, format := range []string{"md", "json", "pdf"} {
+			_, stderr, code := runIn(t, testEnv(t), "export", "--db", db, "--format", format, "-o", out)
+			if code != exitRuntime || !strings.Contains(stderr, "optout export: ") || !strings.Contains(stderr, "not writing the report over") {
+				t.Errorf("export -o %s: exit %d, stderr %q; want exit 1 refusing", out, code, stderr)
+			}
+			wantOneLine(t, stderr)
+		}
+	}
+	if !bytes.Equal(readFile(t, db), before) || !bytes.Equal(readFile(t, bak), beforeBak) {
+		t.Fatal("export wrote over the data file or its backup")
+	}
+	// A report file with another hard link is not replaced behind it.
+	report := filepath.Join(t.TempDir(), "report.md")
+	writeTestFile(t, report, "old report")
+	if err := os.Link(report, report+".also"); err != nil {
+		t.Skip("no hard links here:", err)
+	}
+	_, stderr, code := runIn(t, testEnv(t), "export", "--db", db, "-o", report)
+	if code != exitRuntime || !strings.Contains(stderr, "hard link") {
+		t.Errorf("export onto a hard-linked file: exit %d, stderr %q; want exit 1 naming the hard link", code, stderr)
+	}
+	wantOneLine(t, stderr)
+	if string(readFile(t, report+".also")) != "old report" {
+		t.Error("the other link changed")
+	}
+}
+
+// Issue 20 item 13: a status recorded for a past day reads "sent 20 Nov
+// 2026 (recorded 24 Nov 2026)".
+func TestExportSaysWhenItHappened(t *testing.T) {
+	p, steps := stepsIn(t, builtIn(t), model.RegionEU)
+	db := writeStore(t, seed{settings: model.Settings{Region: model.RegionEU}})
+	sent := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
+	record(t, db, model.DefaultAccountID(p.ID), steps[0].ID,
+		model.Event{At: testNow().Add(-time.Minute), Happened: sent, Kind: model.EventStatus, Status: model.StatusSubmitted})
+	md, _, code := runIn(t, testEnv(t), "export", "--db", db)
+	if code != exitOK {
+		t.Fatal("export failed")
+	}
+	for _, want := range []string{"Request sent 20 Nov 2026 (recorded 24 Nov 2026).",
+		"| 20 November 2026 | " + mdEsc(steps[0].Title) + " | request sent (recorded 24 Nov 2026) |"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("Markdown lacks %q:\n%s", want, md)
 		}

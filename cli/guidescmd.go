@@ -55,7 +55,7 @@ func cmdGuidesCheck(dir string, stdout io.Writer) error {
 	case len(cat.Platforms) == 0:
 		return runtimeErrorf("%s: no guides in %s: it should hold a folder per company, each with a folder per platform (see guides/FORMAT.md)", name, shown)
 	}
-	fmt.Fprintf(stdout, "%s: ok, %s, %s\n", shown, plural(len(cat.Platforms), "platform", "platforms"), plural(cat.StepCount(), "step", "steps"))
+	fmt.Fprintf(stdout, "%s: ok, %s, %s\n", shown, model.Count(len(cat.Platforms), "platform", "platforms"), model.Count(cat.StepCount(), "step", "steps"))
 	return nil
 }
 

@@ -84,7 +84,10 @@ func cmdGuidesShow(g *globals, id model.StepID, width int, stdout io.Writer, e I
 		return runtimeErrorf("%s: cannot render %s: %v", name, id, err)
 	}
 	if !e.stdoutTTY {
-		return writeText(stdout, trimLines(ansi.Strip(out))+linkList(md))
+		// Plain text to read or paste elsewhere: the non-breaking hyphens
+		// that keep a short address on one line become plain ones.
+		plain := strings.ReplaceAll(trimLines(ansi.Strip(out)), "\u2011", "-")
+		return writeText(stdout, plain+linkList(md))
 	}
 	w := stdout
 	if f, ok := stdout.(*os.File); ok && style != "plain" {
@@ -99,9 +102,19 @@ func cmdGuidesShow(g *globals, id model.StepID, width int, stdout io.Writer, e I
 // are never broken across lines, however long.
 func linkList(md string) string {
 	var b strings.Builder
+	seen := map[string]bool{}
 	for _, l := range render.Links(md) {
+		if seen[l.URL] {
+			continue
+		}
+		seen[l.URL] = true
 		if b.Len() == 0 {
-			b.WriteString("\n  Links:\n")
+			b.WriteString("\n\n  Links:\n")
+		}
+		// An address shown shortened is named by the address itself.
+		if l.Text == render.ShortURL(l.URL, render.MaxLinkText) {
+			fmt.Fprintf(&b, "  - %s\n", model.SafeLabel(l.URL))
+			continue
 		}
 		fmt.Fprintf(&b, "  - %s: %s\n", model.SafeLabel(l.Text), model.SafeLabel(l.URL))
 	}

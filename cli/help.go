@@ -36,20 +36,25 @@ prints plain text with no escape codes.
 The region is --region, else the one you chose in optout. Run optout once to
 choose one, or pass --region.
 
-With --due it lists only what's next: requests to follow up, steps changed
-since you did them, re-checks due, and work recorded outside the region.`
+With --due it lists only what's next: refused requests first (with where to
+complain), requests with no answer in time, steps changed since you did them,
+steps to check again, and work recorded outside the region.
 
-const helpExport = `Writes a dated report to keep as proof: for each account, every step of the
-region with its state, when you ticked it, the guide revision you ticked it
-against, the official link and the sources. The JSON format is described in
-the README ("schema": 2).
+It works while optout is open, showing what it has saved so far.`
+
+const helpExport = `Writes a dated report to keep as proof of what you recorded: a summary (what
+was refused, what is pending, what you did), then per platform and account the
+steps you did, your requests and their statuses, your notes and a dated
+timeline; IDs, guide revisions and sources in appendices. --all adds the steps
+you have not touched. --format is md (Markdown), json (described in the README,
+"schema": 3), html (one self-contained page to read or print) or pdf.
 
 With -o FILE the report goes to FILE instead of standard output. A regular
 file (or one that does not exist yet) is replaced atomically: a reader sees
 the old report or the new one, never half of one. A new file is readable only
 by you; an existing one keeps its permissions. A symbolic link is followed,
-and a device or named pipe (/dev/stdout, a FIFO) is written to directly.
--o - means standard output.`
+and a device or named pipe (/dev/stdout, a FIFO) is written to directly. The
+data file and its backups are never written over. -o - means standard output.`
 
 const helpGuides = `Lists the platforms and their steps with the regions each step applies to and
 the date its facts were last checked. With --region R only the steps that

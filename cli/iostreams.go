@@ -60,6 +60,7 @@ func Run(args []string, s *IOStreams) int {
 
 // run is Run with the output streams apart, as the in-process tests call it.
 func run(args []string, stdout, stderr io.Writer, e IOStreams) int {
+	e.ErrOut = stderr // commands warn there (e.g. of a damaged file) and go on
 	if err := dispatch(args, stdout, e); err != nil {
 		return printError(stderr, err)
 	}

@@ -1,68 +1,74 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/optout/optout/internal/atomicfile"
+	"github.com/optout/optout/store"
 )
 
-// maxLinks bounds how many symbolic links writeOutput follows, as the
-// kernel does, so a loop ends with an error.
-const maxLinks = 40
-
 // writeOutput writes data where -o points: standard output for "" or "-";
-// otherwise the file the path resolves to, following symbolic links. A
-// regular file, or one that does not exist yet, is replaced atomically (a
-// reader sees the old report or the new one), keeping an existing file's
-// permissions and making a new one readable only by the user. Anything
-// else that can be written (a device such as /dev/null, a FIFO) is written
-// into directly: replacing it would destroy it.
+// otherwise the file the path resolves to, through atomicfile (replaced
+// atomically, its mode kept, a new one readable only by the user; devices
+// and FIFOs written straight through; a file with other hard links
+// refused rather than cut off from them).
 func writeOutput(path string, data []byte, stdout io.Writer) error {
 	if path == "" || path == "-" {
 		_, err := stdout.Write(data)
 		return err
 	}
-	target, err := resolveLinks(path)
+	target, err := danglingTarget(path)
 	if err != nil {
 		return err
 	}
-	info, err := os.Stat(target)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return writeFileAtomic(target, data, 0o600)
-	case err != nil:
-		return unwrapPath(err)
-	case info.IsDir():
-		return errors.New("it is a folder")
-	case info.Mode().IsRegular():
-		return writeFileAtomic(target, data, info.Mode().Perm())
+	err = atomicfile.WriteFile(target, func(w io.Writer) error {
+		_, err := io.Copy(w, bytes.NewReader(data))
+		return err
+	})
+	if errors.Is(err, atomicfile.ErrHardLinked) {
+		return errors.New("it has other hard links, which would keep the old report: write to another file, or remove the other links first")
 	}
-	f, err := os.OpenFile(target, os.O_WRONLY, 0)
-	if err != nil {
-		return unwrapPath(err)
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return unwrapPath(err)
-	}
-	return unwrapPath(f.Close())
+	return unwrapPath(err)
 }
 
-// resolveLinks follows path while it is a symbolic link and returns the
-// path it ends at, which may not exist yet (a link to a report not written
-// so far). Unlike filepath.EvalSymlinks it accepts such a dangling link.
-func resolveLinks(path string) (string, error) {
+// refuseOwnFile refuses an -o path that is the data file at db or a file
+// the store keeps beside it (its backup, its copy from before an upgrade),
+// through links, "..", and hard links: writing the report there would
+// destroy the proof it reports on.
+func refuseOwnFile(name, db, out string) error {
+	target, err := danglingTarget(out)
+	if err != nil {
+		return runtimeErrorf("%s: cannot write %s (%v)", name, out, err)
+	}
+	what, own, err := store.OwnFile(db, target)
+	if err != nil {
+		return runtimeErrorf("%s: cannot tell whether %s is your data file (%v): write the report to another path", name, out, unwrapPath(err))
+	}
+	if own {
+		return runtimeErrorf("%s: %s is %s (%s): not writing the report over it; pass another path to -o", name, out, what, db)
+	}
+	return nil
+}
+
+// maxLinks bounds how many symbolic links danglingTarget follows, as the
+// kernel does, so a loop ends with an error.
+const maxLinks = 40
+
+// danglingTarget is where a symbolic link to a report not written yet
+// points, so that -o link.md writes the file it names (atomicfile refuses
+// a dangling link); any other path is returned as it is.
+func danglingTarget(path string) (string, error) {
+	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+		return path, nil
+	}
 	for range maxLinks {
 		info, err := os.Lstat(path)
-		if errors.Is(err, fs.ErrNotExist) {
-			return path, nil
-		}
-		if err != nil {
-			return "", unwrapPath(err)
-		}
-		if info.Mode()&fs.ModeSymlink == 0 {
+		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
 			return path, nil
 		}
 		dest, err := os.Readlink(path)
@@ -75,33 +81,4 @@ func resolveLinks(path string) (string, error) {
 		path = dest
 	}
 	return "", errors.New("too many levels of symbolic links")
-}
-
-// writeFileAtomic replaces the regular file path with data, with the
-// permissions perm: the data goes to a temporary file beside it (which
-// CreateTemp makes readable only by the user), then is renamed over it.
-func writeFileAtomic(path string, data []byte, perm fs.FileMode) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return unwrapPath(err)
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err := f.Write(data); err != nil {
-		return unwrapPath(err)
-	}
-	if err := f.Chmod(perm); err != nil {
-		return unwrapPath(err)
-	}
-	if err := f.Sync(); err != nil {
-		return unwrapPath(err)
-	}
-	if err := f.Close(); err != nil {
-		return unwrapPath(err)
-	}
-	return unwrapPath(os.Rename(f.Name(), path))
 }

@@ -5,13 +5,13 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"charm.land/lipgloss/v2"
 	"charm.land/lipgloss/v2/table"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/optout/optout/model"
+	"github.com/optout/optout/report"
 )
 
 // cmdStatus prints progress per platform and account for the region, or
@@ -27,8 +27,9 @@ func cmdStatus(g *globals, account string, due bool, stdout io.Writer, e IOStrea
 	if account != "" {
 		keep = func(a model.Account) bool { return strings.EqualFold(a.Name(), account) }
 	}
-	rep := buildReport(in.catalog, in.snap, in.region, e.now(), keep)
-	if keep != nil && len(rep.Platforms) == 0 {
+	tellProblems(e, name, in)
+	rep := reportOf(in, e, keep, true)
+	if keep != nil && len(rep.Platforms)+len(rep.Removed) == 0 {
 		return runtimeErrorf("%s: no account is labelled %q: run `optout status` to see the labels", name, model.SafeLabel(account))
 	}
 	out := &statusWriter{w: stdout}
@@ -36,7 +37,7 @@ func cmdStatus(g *globals, account string, due bool, stdout io.Writer, e IOStrea
 		out.width = terminalWidth(e)
 	}
 	if due {
-		out.text(dueList(rep, e.now()))
+		out.text(dueList(rep))
 		return nil
 	}
 	path := in.path
@@ -44,7 +45,7 @@ func cmdStatus(g *globals, account string, due bool, stdout io.Writer, e IOStrea
 		path += " (not created yet)"
 	}
 	out.text(fmt.Sprintf("Region: %s (%s)\nData:   %s\n", rep.RegionLabel, rep.Region, model.SafeLabel(path)))
-	out.text(dataNotes(in.snap) + "\n")
+	out.text(dataNotes(in, rep) + "\n")
 	rows := statusRows(rep)
 	if e.stdoutTTY {
 		styled := !e.noColor() && g.theme != model.ThemePlain
@@ -52,19 +53,26 @@ func cmdStatus(g *globals, account string, due bool, stdout io.Writer, e IOStrea
 	} else {
 		writePlain(stdout, rows)
 	}
-	out.text("\n" + outsideList(rep) + statusFooter(rep))
+	out.text("\n" + outsideList(rep) + removedList(rep) + statusFooter(rep))
 	return nil
 }
 
-// dataNotes is one line for a data file opened read-only, and one for each
-// record that could not be read, or "".
-func dataNotes(snap model.Snapshot) string {
+// dataNotes is a line for how old the guides are (and the plain notice
+// past StaleAfterDays), one for the app being open, and one for a data
+// file opened read-only. What could not be read went to stderr
+// (tellProblems), and is in the report's warnings.
+func dataNotes(in reportInput, rep report.Report) string {
 	var b strings.Builder
-	if snap.ReadOnly != "" {
-		b.WriteString("Read-only: " + model.SafeLabel(snap.ReadOnly) + "\n")
+	age := rep.Guides()
+	b.WriteString("Guides: " + strings.TrimPrefix(age.String(), "guides ") + "\n")
+	if n := age.StaleNotice(); n != "" {
+		b.WriteString(n + "\n")
 	}
-	for _, p := range snap.Problems {
-		b.WriteString("Problem: " + model.SafeLabel(p) + "\n")
+	if in.appOpen {
+		b.WriteString("optout is open: this is what it has saved up to now.\n")
+	}
+	if in.snap.ReadOnly != "" {
+		b.WriteString("Read-only: " + model.SafeLabel(in.snap.ReadOnly) + "\n")
 	}
 	return b.String()
 }
@@ -91,18 +99,18 @@ func statusHeader() []string { return []string{"PLATFORM", "ACCOUNT", "DONE", "N
 
 // statusRows is one row per platform and account. Labels come from the data
 // file, titles from guide packs: both pass the output sanitiser.
-func statusRows(rep report) [][]string {
+func statusRows(rep report.Report) [][]string {
 	var rows [][]string
 	for _, p := range rep.Platforms {
 		for _, a := range p.Accounts {
-			rows = append(rows, []string{model.SafeLabel(p.Title), model.SafeLabel(a.name()), fmt.Sprintf("%d/%d", a.Done, a.Total), statusNote(a, rep.Region)})
+			rows = append(rows, []string{model.SafeLabel(p.Title), model.SafeLabel(a.Name()), fmt.Sprintf("%d/%d", a.Done, a.Total), statusNote(a, rep.Region)})
 		}
 	}
 	return rows
 }
 
 // statusNote says what stands out about one account's progress.
-func statusNote(a reportAccount, r model.Region) string {
+func statusNote(a report.Account, r model.Region) string {
 	var notes []string
 	switch {
 	case a.Total == 0 && len(a.Steps) > 0:
@@ -117,10 +125,19 @@ func statusNote(a reportAccount, r model.Region) string {
 	} else if n > 1 {
 		notes = append(notes, fmt.Sprintf("%d steps changed since you ticked them", n))
 	}
-	if a.Due > 0 {
-		notes = append(notes, fmt.Sprintf("%d due (status --due)", a.Due))
+	refused := 0
+	for _, s := range a.Steps {
+		if s.InRegion && s.Status == string(model.StatusRefused) {
+			refused++
+		}
 	}
-	if n := a.outside(); n > 0 {
+	if refused > 0 {
+		notes = append(notes, fmt.Sprintf("%d refused: complain (status --due)", refused))
+	}
+	if due := a.Due - refused; due > 0 {
+		notes = append(notes, fmt.Sprintf("%d due (status --due)", due))
+	}
+	if n := a.Outside(); n > 0 {
 		notes = append(notes, fmt.Sprintf("%d recorded outside %s", n, r))
 	}
 	return strings.Join(notes, "; ")
@@ -128,7 +145,7 @@ func statusNote(a reportAccount, r model.Region) string {
 
 // outsideList names the steps with records that do not apply in the
 // region: they are kept and listed, never dropped.
-func outsideList(rep report) string {
+func outsideList(rep report.Report) string {
 	var b strings.Builder
 	for _, p := range rep.Platforms {
 		for _, a := range p.Accounts {
@@ -139,7 +156,7 @@ func outsideList(rep report) string {
 				if b.Len() == 0 {
 					fmt.Fprintf(&b, "Recorded for steps that do not apply in %s (kept, not counted):\n", rep.RegionLabel)
 				}
-				fmt.Fprintf(&b, "  %s · %s: %s (%s)\n", model.SafeLabel(p.Title), model.SafeLabel(a.name()), model.SafeLabel(s.Title), recordedText(s))
+				fmt.Fprintf(&b, "  %s · %s: %s (%s)\n", model.SafeLabel(p.Title), model.SafeLabel(a.Name()), model.SafeLabel(s.Title), recordedText(s))
 			}
 		}
 	}
@@ -151,7 +168,7 @@ func outsideList(rep report) string {
 
 // recordedText sums up what was recorded for a step: "done, request sent,
 // note “case 1”".
-func recordedText(s reportStep) string {
+func recordedText(s report.Step) string {
 	var parts []string
 	if s.Done {
 		parts = append(parts, "done")
@@ -168,14 +185,41 @@ func recordedText(s reportStep) string {
 	return strings.Join(parts, ", ")
 }
 
+// removedList names the removed accounts, with the day each was removed
+// and what it recorded: kept, never dropped.
+func removedList(rep report.Report) string {
+	if len(rep.Removed) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("Removed accounts (their records are kept; optout export lists them):\n")
+	for _, r := range rep.Removed {
+		a := r.Account
+		fmt.Fprintf(&b, "  %s · %s: removed %s; %s\n", model.SafeLabel(r.Platform), model.SafeLabel(a.Name()),
+			rep.Day(a.Removed), recordedCount(a))
+	}
+	return b.String() + "\n"
+}
+
+// recordedCount says how much a removed account holds.
+func recordedCount(a report.Account) string {
+	if len(a.Steps) == 0 {
+		return "nothing recorded"
+	}
+	return fmt.Sprintf("%s done, %s with records", model.Count(a.Done, "step", "steps"), model.Count(len(a.Steps), "step", "steps"))
+}
+
 // statusFooter sums up the report and mentions kept orphans.
-func statusFooter(rep report) string {
+func statusFooter(rep report.Report) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d of %d steps done.\n", rep.Done, rep.Total)
 	if n := len(rep.Next); n > 0 {
-		fmt.Fprintf(&b, "%d %s on the what's-next list: run `optout status --due`.\n", n, pluralWord(n, "item", "items"))
+		fmt.Fprintf(&b, "%s on the what's-next list: run `optout status --due`.\n", model.Count(n, "item", "items"))
 	}
-	switch n := ticks(rep.Orphans); {
+	if n := len(rep.Purged); n > 0 {
+		fmt.Fprintf(&b, "You deleted the records of %s for good (see `optout export`).\n", model.Count(n, "account", "accounts"))
+	}
+	switch n := rep.OrphanTicks(); {
 	case n == 1:
 		b.WriteString("1 tick for a step no longer in the guides (or now information only) is kept (see `optout export`).\n")
 	case n > 1:
@@ -184,17 +228,9 @@ func statusFooter(rep report) string {
 	return b.String()
 }
 
-// pluralWord picks the singular or plural form of a noun for n.
-func pluralWord(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 // dueList is the "what's next" list as text: the same list the TUI's
-// What's next screen shows.
-func dueList(rep report, now time.Time) string {
+// What's next screen shows, refused and overdue requests first.
+func dueList(rep report.Report) string {
 	if len(rep.Next) == 0 {
 		return fmt.Sprintf("Nothing is due in %s.\n", rep.RegionLabel)
 	}
@@ -202,31 +238,9 @@ func dueList(rep report, now time.Time) string {
 	fmt.Fprintf(&b, "What's next (%s):\n", rep.RegionLabel)
 	for _, n := range rep.Next {
 		fmt.Fprintf(&b, "- %s · %s: %s — %s\n", model.SafeLabel(n.Platform),
-			model.SafeLabel(model.Account{Label: n.Label}.Name()), model.SafeLabel(n.Title), nextReason(n, now))
+			model.SafeLabel(model.Account{Label: n.Label}.Name()), model.SafeLabel(n.Title), n.Action)
 	}
 	return b.String()
-}
-
-// nextReason says why a step is on the list.
-func nextReason(n reportNext, now time.Time) string {
-	since := "on an earlier day"
-	if n.Since != nil {
-		if t, err := time.Parse(time.RFC3339, *n.Since); err == nil {
-			since = "on " + t.Local().Format("2 Jan 2006")
-			if days := int(now.Sub(t).Hours() / 24); days > 0 {
-				since += fmt.Sprintf(" (%d %s ago)", days, pluralWord(days, "day", "days"))
-			}
-		}
-	}
-	switch n.Kind {
-	case "follow_up":
-		return "request sent " + since + " and no answer recorded: follow it up"
-	case "changed":
-		return "the guide changed since you did it " + since + ": check it still holds"
-	case "recheck":
-		return "last confirmed " + since + ": time to check it again"
-	}
-	return "recorded, but it does not apply in your region now"
 }
 
 // writePlain prints rows as aligned plain text, for pipes and files.

@@ -133,19 +133,33 @@ func TestStatusRegion(t *testing.T) {
 	}
 }
 
+// Issue 20 item 11: status and export refused to run while the app was
+// open, though they only read. They report what has been saved so far,
+// say the app is open, and never take its lock.
 func TestStatusWhileLocked(t *testing.T) {
+	p, steps := stepsIn(t, builtIn(t), model.RegionUK)
 	db := writeStore(t, seed{settings: model.Settings{Region: model.RegionUK}})
 	st, err := store.Open(db, store.Options{Timeout: time.Second, NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
+	if err := st.Record(model.DefaultAccountID(p.ID), steps[0].ID, model.Event{At: testNow().Add(-time.Hour), Kind: model.EventTick, Revision: steps[0].Revision}); err != nil {
+		t.Fatal(err)
+	}
 	for _, cmd := range []string{"status", "export"} {
-		_, stderr, code := runIn(t, testEnv(t), cmd, "--db", db)
-		if code != exitRuntime || !strings.Contains(stderr, "optout is already running with "+db+" — close it first") {
-			t.Errorf("%s while locked: got (%q, %d), want exit 1 saying optout is running", cmd, stderr, code)
+		out, stderr, code := runIn(t, testEnv(t), cmd, "--db", db)
+		if code != exitOK || !strings.Contains(stderr, "optout is open: reporting what it has saved up to now") {
+			t.Errorf("%s while the app is open: got (%q, %d), want exit 0 saying the app is open", cmd, stderr, code)
 		}
 		wantOneLine(t, stderr)
+		if !strings.Contains(out, "1/") && !strings.Contains(out, "- [x] **"+mdEsc(steps[0].Title)) {
+			t.Errorf("%s does not show the tick saved while the app is open:\n%s", cmd, out)
+		}
+	}
+	// The app's next change is not blocked by the readers.
+	if err := st.Record(model.DefaultAccountID(p.ID), steps[1].ID, model.Event{At: testNow(), Kind: model.EventNote, Note: "later"}); err != nil {
+		t.Errorf("the app cannot save after status and export read: %v", err)
 	}
 }
 

@@ -107,7 +107,7 @@ func runSession(cfg ui.Config, in *os.File, out io.Writer, noColor bool) error {
 // unsavedError says that n changes could not be saved to path, why, and
 // what to do, in one line.
 func unsavedError(n int, path string, why error) error {
-	msg := fmt.Sprintf("%s could not be saved to %s", plural(n, "change", "changes"), path)
+	msg := fmt.Sprintf("%s could not be saved to %s", model.Count(n, "change", "changes"), path)
 	if why != nil {
 		msg += " (" + model.OneLine(why.Error()) + ")"
 	}

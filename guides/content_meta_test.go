@@ -19,36 +19,6 @@ var metaPlatforms = []model.PlatformID{
 	"meta/whatsapp", "meta/meta-ai", "meta/glasses", "meta/third-party",
 }
 
-// metaCatalog loads the shipped guides or stops the test.
-func metaCatalog(t *testing.T) *model.Catalog {
-	t.Helper()
-	c, err := Load()
-	if err != nil {
-		t.Fatalf("the shipped guides have problems:\n%v", err)
-	}
-	return c
-}
-
-// metaStep returns the step with id or stops the test.
-func metaStep(t *testing.T, c *model.Catalog, id model.StepID) model.Step {
-	t.Helper()
-	s, ok := c.Step(id)
-	if !ok {
-		t.Fatalf("step %s is missing", id)
-	}
-	return s
-}
-
-// metaPlatform returns the platform with id or stops the test.
-func metaPlatform(t *testing.T, c *model.Catalog, id model.PlatformID) model.Platform {
-	t.Helper()
-	p, ok := c.Platform(id)
-	if !ok {
-		t.Fatalf("platform %s is missing", id)
-	}
-	return p
-}
-
 // metaNotProse are step fields that hold keys or dates, not text a user reads.
 var metaNotProse = []string{"ID", "Platform", "File", "Revision", "Verified"}
 
@@ -105,11 +75,6 @@ func metaParagraphs(text string) []string {
 	return out
 }
 
-// metaFold lower-cases text and folds its whitespace, for phrase matching.
-func metaFold(text string) string {
-	return strings.ToLower(strings.Join(strings.Fields(text), " "))
-}
-
 func metaContainsAny(text string, phrases ...string) bool {
 	for _, p := range phrases {
 		if strings.Contains(text, p) {
@@ -123,9 +88,9 @@ func metaContainsAny(text string, phrases ...string) bool {
 // never invite the user to try it (A13).
 func TestMetaNoResetAIInvitation(t *testing.T) {
 	t.Parallel()
-	c := metaCatalog(t)
+	c := shippedCatalog(t)
 	for _, id := range metaPlatforms {
-		for _, para := range metaParagraphs(metaPlatformText(metaPlatform(t, c, id))) {
+		for _, para := range metaParagraphs(metaPlatformText(shippedPlatform(t, c, id))) {
 			p := strings.ToLower(para)
 			if !strings.Contains(p, "/reset-a") {
 				continue
@@ -138,7 +103,7 @@ func TestMetaNoResetAIInvitation(t *testing.T) {
 			}
 		}
 	}
-	msg := metaFold(metaReadable(metaStep(t, c, "meta/messenger/delete-ai-chats")))
+	msg := folded(metaReadable(shippedStep(t, c, "meta/messenger/delete-ai-chats")))
 	if !metaContainsAny(msg, "don't type `/reset-ai`", "do not type `/reset-ai`") {
 		t.Error("meta/messenger/delete-ai-chats: no warning not to type /reset-ai")
 	}
@@ -148,15 +113,15 @@ func TestMetaNoResetAIInvitation(t *testing.T) {
 // as the former name of Vibes.
 func TestMetaVibesNotDiscover(t *testing.T) {
 	t.Parallel()
-	c := metaCatalog(t)
-	if !strings.Contains(metaPlatformText(metaPlatform(t, c, "meta/meta-ai")), "Vibes") {
+	c := shippedCatalog(t)
+	if !strings.Contains(metaPlatformText(shippedPlatform(t, c, "meta/meta-ai")), "Vibes") {
 		t.Error("meta/meta-ai does not mention the Vibes feed")
 	}
-	if title := metaStep(t, c, "meta/meta-ai/never-share-to-discover").Title; !strings.Contains(title, "Vibes") {
+	if title := shippedStep(t, c, "meta/meta-ai/never-share-to-discover").Title; !strings.Contains(title, "Vibes") {
 		t.Errorf("meta/meta-ai/never-share-to-discover: title %q does not name Vibes", title)
 	}
 	for _, id := range metaPlatforms {
-		p := metaPlatform(t, c, id)
+		p := shippedPlatform(t, c, id)
 		texts := []string{p.Intro}
 		for _, s := range p.Steps {
 			texts = append(texts, s.Title, metaReadable(s))
@@ -174,8 +139,8 @@ func TestMetaVibesNotDiscover(t *testing.T) {
 // goes through Story settings (A5).
 func TestMetaCameraRollFacts(t *testing.T) {
 	t.Parallel()
-	c := metaCatalog(t)
-	text := metaFold(metaReadable(metaStep(t, c, "meta/facebook/camera-roll-off")))
+	c := shippedCatalog(t)
+	text := folded(metaReadable(shippedStep(t, c, "meta/facebook/camera-roll-off")))
 	for _, want := range []string{"30 days", "16 april 2026", "opt-in", "camera roll settings", "story"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("meta/facebook/camera-roll-off does not mention %q", want)
@@ -190,12 +155,12 @@ func TestMetaCameraRollFacts(t *testing.T) {
 // Centre, "Central de Contas" (A1).
 func TestMetaBrazilLinkedAccounts(t *testing.T) {
 	t.Parallel()
-	c := metaCatalog(t)
+	c := shippedCatalog(t)
 	for _, id := range []model.StepID{
 		"meta/facebook/object-form-brazil", "meta/facebook/object-other-accounts",
 		"meta/instagram/object-form-brazil", "meta/instagram/repeat-per-account",
 	} {
-		text := metaFold(metaReadable(metaStep(t, c, id)))
+		text := folded(metaReadable(shippedStep(t, c, id)))
 		if !strings.Contains(text, "central de contas") {
 			t.Errorf("%s does not say one objection covers the accounts linked in the Central de Contas", id)
 		}
@@ -210,9 +175,9 @@ func TestMetaBrazilLinkedAccounts(t *testing.T) {
 // chats" steps no longer apply in Brazil.
 func TestMetaBrazilCoversAIChats(t *testing.T) {
 	t.Parallel()
-	c := metaCatalog(t)
+	c := shippedCatalog(t)
 	for _, id := range []model.StepID{"meta/facebook/object-form-brazil", "meta/instagram/object-form-brazil"} {
-		text := metaFold(metaReadable(metaStep(t, c, id)))
+		text := folded(metaReadable(shippedStep(t, c, id)))
 		if !strings.Contains(text, "chats with meta ai") {
 			t.Errorf("%s does not say the objection covers chats with Meta AI", id)
 		}
@@ -221,17 +186,17 @@ func TestMetaBrazilCoversAIChats(t *testing.T) {
 		}
 	}
 	for _, id := range []model.StepID{"meta/messenger/no-opt-out-ai-chats", "meta/meta-ai/no-opt-out"} {
-		if metaStep(t, c, id).AppliesTo(model.Region("br")) {
+		if shippedStep(t, c, id).AppliesTo(model.Region("br")) {
 			t.Errorf("%s says there is no opt-out for AI chats, but it is shown in Brazil", id)
 		}
 	}
 	for _, id := range []model.StepID{"meta/messenger/check-objection-covers-account", "meta/meta-ai/check-objection-covers-ai"} {
-		if !metaStep(t, c, id).AppliesTo(model.Region("br")) {
+		if !shippedStep(t, c, id).AppliesTo(model.Region("br")) {
 			t.Errorf("%s is not shown in Brazil, where the objection covers AI chats", id)
 		}
 	}
 	for _, id := range metaPlatforms {
-		if strings.Contains(metaFold(metaPlatformText(metaPlatform(t, c, id))), "could not confirm that the objection covers your meta ai chats") {
+		if strings.Contains(folded(metaPlatformText(shippedPlatform(t, c, id))), "could not confirm that the objection covers your meta ai chats") {
 			t.Errorf("%s still says Brazil's objection may not cover Meta AI chats", id)
 		}
 	}
@@ -241,9 +206,9 @@ func TestMetaBrazilCoversAIChats(t *testing.T) {
 // Meta AI chats is unconfirmed, never promised (A3).
 func TestMetaUKAIChatsUnconfirmed(t *testing.T) {
 	t.Parallel()
-	c := metaCatalog(t)
+	c := shippedCatalog(t)
 	for _, id := range []model.PlatformID{"meta/meta-ai", "meta/messenger"} {
-		p := metaPlatform(t, c, id)
+		p := shippedPlatform(t, c, id)
 		if note := strings.ToLower(p.RegionNotes[model.Region("uk")]); !strings.Contains(note, "unconfirmed") {
 			t.Errorf("%s: the UK note does not say AI-chat coverage is unconfirmed: %q", id, note)
 		}
@@ -255,7 +220,7 @@ func TestMetaUKAIChatsUnconfirmed(t *testing.T) {
 		"meta/meta-ai/check-objection-covers-ai", "meta/messenger/check-objection-covers-account",
 		"meta/instagram/send-objection", "meta/instagram/keep-ai-chats-private",
 	} {
-		text := metaFold(metaReadable(metaStep(t, c, id)))
+		text := folded(metaReadable(shippedStep(t, c, id)))
 		if !strings.Contains(text, "uk") || !strings.Contains(text, "unconfirmed") {
 			t.Errorf("%s does not say UK coverage of Meta AI chats is unconfirmed", id)
 		}
@@ -265,12 +230,12 @@ func TestMetaUKAIChatsUnconfirmed(t *testing.T) {
 // Lusa gives the non-user objection form's address (A4).
 func TestMetaNonUserFormAddress(t *testing.T) {
 	t.Parallel()
-	c := metaCatalog(t)
-	s := metaStep(t, c, "meta/third-party/object-form")
+	c := shippedCatalog(t)
+	s := shippedStep(t, c, "meta/third-party/object-form")
 	if want := "https://www.facebook.com/help/contact/510058597920541"; s.Link != want {
 		t.Errorf("link = %q, want %q", s.Link, want)
 	}
-	text := metaFold(metaReadable(s))
+	text := folded(metaReadable(s))
 	if strings.Contains(text, "could not find its address") {
 		t.Error("meta/third-party/object-form still says the non-user form's address is unknown")
 	}
@@ -283,12 +248,12 @@ func TestMetaNonUserFormAddress(t *testing.T) {
 // "AI at Meta" and the form (A8).
 func TestMetaPrivacyCenterExtraScreen(t *testing.T) {
 	t.Parallel()
-	c := metaCatalog(t)
+	c := shippedCatalog(t)
 	for _, id := range []model.StepID{
 		"meta/facebook/object-form", "meta/instagram/open-objection-form",
 		"meta/instagram/object-form-brazil", "meta/facebook/object-form-brazil",
 	} {
-		if !strings.Contains(metaFold(metaReadable(metaStep(t, c, id))), "information you've shared on meta products") {
+		if !strings.Contains(folded(metaReadable(shippedStep(t, c, id))), "information you've shared on meta products") {
 			t.Errorf("%s skips the \"Information you've shared on Meta Products\" screen", id)
 		}
 	}
@@ -298,12 +263,12 @@ func TestMetaPrivacyCenterExtraScreen(t *testing.T) {
 // chat at a time: Messenger is not "nothing to switch off" (A7).
 func TestMetaMessengerPerChatSharing(t *testing.T) {
 	t.Parallel()
-	c := metaCatalog(t)
-	if strings.Contains(strings.ToLower(metaPlatform(t, c, "meta/messenger").Intro), "nothing to switch off") {
+	c := shippedCatalog(t)
+	if strings.Contains(strings.ToLower(shippedPlatform(t, c, "meta/messenger").Intro), "nothing to switch off") {
 		t.Error("meta/messenger still says there is nothing to switch off")
 	}
-	s := metaStep(t, c, "meta/messenger/per-chat-ai-sharing-off")
-	if !strings.Contains(metaFold(metaReadable(s)), "one chat at a time") {
+	s := shippedStep(t, c, "meta/messenger/per-chat-ai-sharing-off")
+	if !strings.Contains(folded(metaReadable(s)), "one chat at a time") {
 		t.Error("meta/messenger/per-chat-ai-sharing-off does not say the sharing is switched off per chat")
 	}
 }
@@ -311,8 +276,8 @@ func TestMetaMessengerPerChatSharing(t *testing.T) {
 // The glasses have "Cloud media" and "Share additional data" (A9).
 func TestMetaGlassesCloudSettings(t *testing.T) {
 	t.Parallel()
-	c := metaCatalog(t)
-	text := metaFold(metaPlatformText(metaPlatform(t, c, "meta/glasses")))
+	c := shippedCatalog(t)
+	text := folded(metaPlatformText(shippedPlatform(t, c, "meta/glasses")))
 	for _, want := range []string{`"cloud media"`, `"share additional data"`, "30 days"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("meta/glasses does not mention %s", want)
@@ -324,19 +289,19 @@ func TestMetaGlassesCloudSettings(t *testing.T) {
 // search, Norway, and asking Meta what it holds.
 func TestMetaNewSince2025(t *testing.T) {
 	t.Parallel()
-	c := metaCatalog(t)
+	c := shippedCatalog(t)
 	for _, id := range []model.StepID{"meta/meta-ai/incognito-chat", "meta/whatsapp/incognito-chat"} {
-		if !strings.Contains(metaReadable(metaStep(t, c, id)), "Incognito") {
+		if !strings.Contains(metaReadable(shippedStep(t, c, id)), "Incognito") {
 			t.Errorf("%s does not name Incognito Chat", id)
 		}
 	}
-	if !strings.Contains(metaReadable(metaStep(t, c, "meta/facebook/ai-mode-search")), "AI Mode") {
+	if !strings.Contains(metaReadable(shippedStep(t, c, "meta/facebook/ai-mode-search")), "AI Mode") {
 		t.Error("meta/facebook/ai-mode-search does not name AI Mode")
 	}
-	if !strings.Contains(metaPlatformText(metaPlatform(t, c, "meta/facebook")), "Norway") {
+	if !strings.Contains(metaPlatformText(shippedPlatform(t, c, "meta/facebook")), "Norway") {
 		t.Error("meta/facebook does not say the EEA objection covers Norway")
 	}
-	if got, want := metaStep(t, c, "meta/facebook/ask-what-meta-holds").Link, "https://www.facebook.com/help/contact/507739850846588"; got != want {
+	if got, want := shippedStep(t, c, "meta/facebook/ask-what-meta-holds").Link, "https://www.facebook.com/help/contact/507739850846588"; got != want {
 		t.Errorf("meta/facebook/ask-what-meta-holds link = %q, want %q", got, want)
 	}
 }
@@ -345,8 +310,8 @@ func TestMetaNewSince2025(t *testing.T) {
 // WhatsApp's own Help Centre article instead (A10).
 func TestMetaWhatsAppObjectionLinkIsOfficial(t *testing.T) {
 	t.Parallel()
-	c := metaCatalog(t)
-	s := metaStep(t, c, "meta/whatsapp/objection-form")
+	c := shippedCatalog(t)
+	s := shippedStep(t, c, "meta/whatsapp/objection-form")
 	if !strings.HasPrefix(s.Link, "https://faq.whatsapp.com/") {
 		t.Errorf("meta/whatsapp/objection-form link = %q, want WhatsApp's Help Centre article", s.Link)
 	}
@@ -355,9 +320,9 @@ func TestMetaWhatsAppObjectionLinkIsOfficial(t *testing.T) {
 // Weak relays give way to the regulators' own pages (A12).
 func TestMetaOfficialSourcesReplaceRelays(t *testing.T) {
 	t.Parallel()
-	c := metaCatalog(t)
+	c := shippedCatalog(t)
 	for _, id := range metaPlatforms {
-		for _, s := range metaPlatform(t, c, id).Steps {
+		for _, s := range shippedPlatform(t, c, id).Steps {
 			for _, src := range s.Sources {
 				if strings.Contains(src.URL, "liechtenstein-business.li") {
 					t.Errorf("%s cites the Liechtenstein relay %s instead of the authority's own page", s.ID, src.URL)
@@ -366,7 +331,7 @@ func TestMetaOfficialSourcesReplaceRelays(t *testing.T) {
 		}
 	}
 	var ico bool
-	for _, src := range metaStep(t, c, "meta/facebook/object-form").Sources {
+	for _, src := range shippedStep(t, c, "meta/facebook/object-form").Sources {
 		ico = ico || (strings.HasPrefix(src.URL, "https://ico.org.uk/") && src.Official)
 	}
 	if !ico {
@@ -378,8 +343,8 @@ func TestMetaOfficialSourcesReplaceRelays(t *testing.T) {
 // AI notice") is on Instagram, where the article used it (issue 14, 8).
 func TestMetaInstagramTrustedReviewsRoute(t *testing.T) {
 	t.Parallel()
-	c := metaCatalog(t)
-	text := metaFold(metaReadable(metaStep(t, c, "meta/instagram/open-objection-form")))
+	c := shippedCatalog(t)
+	text := folded(metaReadable(shippedStep(t, c, "meta/instagram/open-objection-form")))
 	for _, want := range []string{"trusted reviews", "second paragraph", `"object"`} {
 		if !strings.Contains(text, want) {
 			t.Errorf("meta/instagram/open-objection-form: the Trusted Reviews route lacks %q", want)
@@ -391,8 +356,8 @@ func TestMetaInstagramTrustedReviewsRoute(t *testing.T) {
 // silent, and that guide exists for every region, after all the others.
 func TestMetaObjectionsLinkComplaintsGuide(t *testing.T) {
 	t.Parallel()
-	c := metaCatalog(t)
-	complaints := metaPlatform(t, c, "rights/complaints")
+	c := shippedCatalog(t)
+	complaints := shippedPlatform(t, c, "rights/complaints")
 	for _, id := range []model.StepID{
 		"meta/facebook/object-form", "meta/facebook/object-form-brazil",
 		"meta/instagram/send-objection", "meta/instagram/object-form-brazil",
@@ -400,7 +365,7 @@ func TestMetaObjectionsLinkComplaintsGuide(t *testing.T) {
 		"meta/facebook/object-other-accounts", "meta/instagram/repeat-per-account",
 		"meta/third-party/brazil-non-user", "meta/threads/object-via-instagram",
 	} {
-		if !strings.Contains(metaFold(metaReadable(metaStep(t, c, id))), metaFold(complaints.Title)) {
+		if !strings.Contains(folded(metaReadable(shippedStep(t, c, id))), folded(complaints.Title)) {
 			t.Errorf("%s does not point to %q", id, complaints.Title)
 		}
 	}
@@ -422,15 +387,15 @@ func TestMetaObjectionsLinkComplaintsGuide(t *testing.T) {
 // a GDPR/UK one, and Meta says ordinary WhatsApp chats are not used.
 func TestMetaReviewUnsupportedClaims(t *testing.T) {
 	t.Parallel()
-	c := metaCatalog(t)
-	fb := metaFold(metaReadable(metaStep(t, c, "meta/facebook/object-form")))
+	c := shippedCatalog(t)
+	fb := folded(metaReadable(shippedStep(t, c, "meta/facebook/object-form")))
 	if strings.Contains(fb, "lead there too") {
 		t.Error("meta/facebook/object-form says the old right-to-object links lead to the second form")
 	}
 	if strings.Contains(fb, "go ahead on 27 may 2025") {
 		t.Error("meta/facebook/object-form dates the DPC's decision to 27 May 2025 (it was 21 May)")
 	}
-	wa := metaPlatform(t, c, "meta/whatsapp")
+	wa := shippedPlatform(t, c, "meta/whatsapp")
 	if slices.Contains(wa.Facts.Covers, model.DataKind("messages")) {
 		t.Error("meta/whatsapp facts list ordinary messages as used for training; Meta says they are not")
 	}
@@ -446,7 +411,7 @@ func TestMetaReviewUnsupportedClaims(t *testing.T) {
 // the ICO's 30-day chase and 3-month window, Brazil's 15 days and gov.br.
 func TestComplaintsDeadlinesPerRegion(t *testing.T) {
 	t.Parallel()
-	c := metaCatalog(t)
+	c := shippedCatalog(t)
 	tests := []struct {
 		id       model.StepID
 		regions  []model.Region
@@ -461,14 +426,14 @@ func TestComplaintsDeadlinesPerRegion(t *testing.T) {
 		{"rights/complaints/brazil-complain-to-anpd", []model.Region{"br"}, 0, []string{"gov.br"}},
 	}
 	for _, tt := range tests {
-		s := metaStep(t, c, tt.id)
+		s := shippedStep(t, c, tt.id)
 		if !slices.Equal(s.Regions, tt.regions) {
 			t.Errorf("%s: regions = %v, want %v", tt.id, s.Regions, tt.regions)
 		}
 		if s.FollowupDays != tt.followup {
 			t.Errorf("%s: followup_days = %d, want %d", tt.id, s.FollowupDays, tt.followup)
 		}
-		text := metaFold(metaReadable(s))
+		text := folded(metaReadable(s))
 		for _, p := range tt.phrases {
 			if !strings.Contains(text, p) {
 				t.Errorf("%s does not say %q", tt.id, p)

@@ -13,50 +13,17 @@ import (
 // Google guides, the "Your website" guide and the complaints guide. Each one
 // fails against the text those guides had before the correction.
 
-// googleCatalog loads the shipped guides or stops the test.
-func googleCatalog(t *testing.T) *model.Catalog {
-	t.Helper()
-	c, err := Load()
-	if err != nil {
-		t.Fatalf("the shipped guides have problems:\n%v", err)
-	}
-	return c
-}
-
-// googleStep returns the shipped step id or stops the test.
-func googleStep(t *testing.T, c *model.Catalog, id model.StepID) model.Step {
-	t.Helper()
-	s, ok := c.Step(id)
-	if !ok {
-		t.Fatalf("step %s is missing", id)
-	}
-	return s
-}
-
-// googlePlatform returns the shipped platform id or stops the test.
-func googlePlatform(t *testing.T, c *model.Catalog, id model.PlatformID) model.Platform {
-	t.Helper()
-	p, ok := c.Platform(id)
-	if !ok {
-		t.Fatalf("platform %s is missing", id)
-	}
-	return p
-}
-
-// googleFold lower-cases s and folds its whitespace, since bodies wrap anywhere.
-func googleFold(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
-
 // googleText is everything a reader sees of a step, folded: title,
 // instructions, details and the confidence note.
 func googleText(s model.Step) string {
-	return googleFold(s.Title + " " + s.Body + " " + s.Details + " " + s.ConfidenceNote)
+	return folded(s.Title + " " + s.Body + " " + s.Details + " " + s.ConfidenceNote)
 }
 
 // googleSays fails unless text holds every phrase (case and line breaks ignored).
 func googleSays(t *testing.T, where, text string, phrases ...string) {
 	t.Helper()
 	for _, p := range phrases {
-		if !strings.Contains(text, googleFold(p)) {
+		if !strings.Contains(text, folded(p)) {
 			t.Errorf("%s: does not say %q", where, p)
 		}
 	}
@@ -66,7 +33,7 @@ func googleSays(t *testing.T, where, text string, phrases ...string) {
 func googleNotSays(t *testing.T, where, text string, phrases ...string) {
 	t.Helper()
 	for _, p := range phrases {
-		if strings.Contains(text, googleFold(p)) {
+		if strings.Contains(text, folded(p)) {
 			t.Errorf("%s: still says %q", where, p)
 		}
 	}
@@ -86,21 +53,21 @@ func googleSource(s model.Step, url string) (cited, official bool) {
 // give feedback or to address abuse, so the card cannot say "no".
 func TestGooglePhotosHumanReview(t *testing.T) {
 	t.Parallel()
-	c := googleCatalog(t)
-	p := googlePlatform(t, c, "google/photos")
+	c := shippedCatalog(t)
+	p := shippedPlatform(t, c, "google/photos")
 	if p.Facts.HumanReview != "yes" {
 		t.Errorf("google/photos: human_review %q, want \"yes\" (reviewed on feedback or for abuse)", p.Facts.HumanReview)
 	}
-	googleSays(t, "google/photos intro", googleFold(p.Intro), "feedback", "abuse")
-	googleNotSays(t, "google/photos intro", googleFold(p.Intro), "humans do not read the answers")
+	googleSays(t, "google/photos intro", folded(p.Intro), "feedback", "abuse")
+	googleNotSays(t, "google/photos intro", folded(p.Intro), "humans do not read the answers")
 }
 
 // Item 6: GDPR Art. 21(5) is about automated means using technical
 // specifications, not web forms; a web form is valid anyway.
 func TestGoogleComplaintsArticle21(t *testing.T) {
 	t.Parallel()
-	c := googleCatalog(t)
-	s := googleStep(t, c, "rights/complaints/wait-one-month")
+	c := shippedCatalog(t)
+	s := shippedStep(t, c, "rights/complaints/wait-one-month")
 	text := googleText(s)
 	googleNotSays(t, string(s.ID), text, "automated means, such as a web form")
 	googleSays(t, string(s.ID), text, "21(5)", "technical specifications", "web form")
@@ -113,8 +80,8 @@ func TestGoogleComplaintsArticle21(t *testing.T) {
 // unconfirmed help address is gone.
 func TestGoogleGmailThreeSmartFeatureSettings(t *testing.T) {
 	t.Parallel()
-	c := googleCatalog(t)
-	s := googleStep(t, c, "google/gmail/smart-features")
+	c := shippedCatalog(t)
+	s := shippedStep(t, c, "google/gmail/smart-features")
 	text := googleText(s)
 	googleNotSays(t, string(s.ID), text, "split the setting in two", "with a second box for other google products")
 	googleSays(t, string(s.ID), text, "three separate settings", "gmail, chat and meet", "google workspace", "other google products")
@@ -130,13 +97,13 @@ func TestGoogleGmailThreeSmartFeatureSettings(t *testing.T) {
 // and the intro say so, with the tracker as the (secondary) source.
 func TestGoogleGeminiPolicyChanged(t *testing.T) {
 	t.Parallel()
-	c := googleCatalog(t)
-	p := googlePlatform(t, c, "google/gemini")
+	c := shippedCatalog(t)
+	p := shippedPlatform(t, c, "google/gemini")
 	if p.Facts.PolicyChanged != "2026-07-01" {
 		t.Errorf("google/gemini: policy_changed %q, want 2026-07-01", p.Facts.PolicyChanged)
 	}
-	googleSays(t, "google/gemini intro", googleFold(p.Intro), "1 July 2026", "tracker")
-	s := googleStep(t, c, "google/gemini/keep-activity-off")
+	googleSays(t, "google/gemini intro", folded(p.Intro), "1 July 2026", "tracker")
+	s := shippedStep(t, c, "google/gemini/keep-activity-off")
 	for _, url := range []string{
 		"https://conductatlas.com/change/2026-05-21-google-gemini-gemini-apps-privacy-notice-2221/",
 		"https://conductatlas.com/change/2026-07-01-google-gemini-gemini-apps-privacy-notice-3384/",
@@ -145,15 +112,15 @@ func TestGoogleGeminiPolicyChanged(t *testing.T) {
 			t.Errorf("%s: does not cite %s", s.ID, url)
 		}
 	}
-	googleSays(t, string(s.ID), googleFold(s.ConfidenceNote), "one tracker")
+	googleSays(t, string(s.ID), folded(s.ConfidenceNote), "one tracker")
 }
 
 // Item 10: the UK complaint duty started on 19 June 2026 (Commencement No. 6
 // Regulations 2026); the ICO published its final guidance on 12 Feb 2026.
 func TestGoogleUKComplaintDuty(t *testing.T) {
 	t.Parallel()
-	c := googleCatalog(t)
-	s := googleStep(t, c, "rights/complaints/uk-complain-to-company")
+	c := shippedCatalog(t)
+	s := shippedStep(t, c, "rights/complaints/uk-complain-to-company")
 	text := googleText(s)
 	googleNotSays(t, string(s.ID), text, "not officially confirmed")
 	googleSays(t, string(s.ID), text, "19 June 2026", "Commencement No. 6", "12 February 2026", "30 days")
@@ -175,24 +142,24 @@ func TestGoogleUKComplaintDuty(t *testing.T) {
 // is shown in the UK only and says so first, and the other regions say why.
 func TestGoogleSearchConsoleScopedToUK(t *testing.T) {
 	t.Parallel()
-	c := googleCatalog(t)
-	s := googleStep(t, c, "web/your-website/search-console-ai-opt-out")
+	c := shippedCatalog(t)
+	s := shippedStep(t, c, "web/your-website/search-console-ai-opt-out")
 	if !slices.Equal(s.Regions, []model.Region{"uk"}) {
 		t.Errorf("%s: regions %v, want [uk]", s.ID, s.Regions)
 	}
 	first, _, _ := strings.Cut(strings.TrimSpace(s.Body), "\n\n")
-	googleSays(t, string(s.ID)+" (first paragraph)", googleFold(first), "UK")
-	googleSays(t, string(s.ID), googleFold(s.ConfidenceNote), "subset")
+	googleSays(t, string(s.ID)+" (first paragraph)", folded(first), "UK")
+	googleSays(t, string(s.ID), folded(s.ConfidenceNote), "subset")
 	if cited, official := googleSource(s, s.Link); !cited || !official {
 		t.Errorf("%s: link %s is not cited as Google's own page", s.ID, s.Link)
 	}
-	p := googlePlatform(t, c, "web/your-website")
+	p := shippedPlatform(t, c, "web/your-website")
 	for _, r := range []model.Region{"eu", "br", "us", "other"} {
 		if !strings.Contains(p.RegionNotes[r], "UK") {
 			t.Errorf("web/your-website: region note for %s does not say the Search Console step is UK-only", r)
 		}
 	}
-	g := googleStep(t, c, "google/gemini/block-google-extended")
+	g := shippedStep(t, c, "google/gemini/block-google-extended")
 	googleNotSays(t, string(g.ID), googleText(g), "It was tried first with a group of UK sites")
 	googleSays(t, string(g.ID), googleText(g), "only some UK sites")
 }
@@ -200,8 +167,8 @@ func TestGoogleSearchConsoleScopedToUK(t *testing.T) {
 // Item 15: Google announced Temporary Chats itself; the step rests on that.
 func TestGoogleGeminiTemporaryChatOfficial(t *testing.T) {
 	t.Parallel()
-	c := googleCatalog(t)
-	s := googleStep(t, c, "google/gemini/temporary-chats")
+	c := shippedCatalog(t)
+	s := shippedStep(t, c, "google/gemini/temporary-chats")
 	if s.Confidence != "official" {
 		t.Errorf("%s: confidence %q, want official (announced by Google)", s.ID, s.Confidence)
 	}
@@ -216,8 +183,8 @@ func TestGoogleGeminiTemporaryChatOfficial(t *testing.T) {
 // Italy's Garante, the DPC's "company first", and Brazil's Procon route.
 func TestGoogleComplaintRoutes(t *testing.T) {
 	t.Parallel()
-	c := googleCatalog(t)
-	eu := googleStep(t, c, "rights/complaints/eu-complain-to-authority")
+	c := shippedCatalog(t)
+	eu := shippedStep(t, c, "rights/complaints/eu-complain-to-authority")
 	if cited, official := googleSource(eu, "https://www.cnil.fr/fr/adresser-une-plainte"); !cited || !official {
 		t.Errorf("%s: does not cite CNIL's complaint page as official", eu.ID)
 	}
@@ -227,7 +194,7 @@ func TestGoogleComplaintRoutes(t *testing.T) {
 	text := googleText(eu)
 	googleSays(t, string(eu.ID), text, "Garante", "reclamo", "company first")
 
-	br := googleStep(t, c, "rights/complaints/brazil-complain-to-anpd")
+	br := shippedStep(t, c, "rights/complaints/brazil-complain-to-anpd")
 	googleSays(t, string(br.ID), googleText(br), "Procon", "Art. 18 §8")
-	googleSays(t, "rights/complaints br note", googleFold(googlePlatform(t, c, "rights/complaints").RegionNotes["br"]), "Procon")
+	googleSays(t, "rights/complaints br note", folded(shippedPlatform(t, c, "rights/complaints").RegionNotes["br"]), "Procon")
 }

@@ -25,44 +25,9 @@ const (
 	meta1TrustedReviews = "https://www.trustedreviews.com/how-to/object-to-meta-using-your-data-for-training-its-ai-4565062"
 )
 
-// meta1Catalog loads the shipped guides or stops the test.
-func meta1Catalog(t *testing.T) *model.Catalog {
-	t.Helper()
-	c, err := Load()
-	if err != nil {
-		t.Fatalf("the shipped guides have problems:\n%v", err)
-	}
-	return c
-}
-
-// meta1Step returns the step with id or stops the test.
-func meta1Step(t *testing.T, c *model.Catalog, id model.StepID) model.Step {
-	t.Helper()
-	s, ok := c.Step(id)
-	if !ok {
-		t.Fatalf("step %s is missing", id)
-	}
-	return s
-}
-
-// meta1Platform returns the platform with id or stops the test.
-func meta1Platform(t *testing.T, c *model.Catalog, id model.PlatformID) model.Platform {
-	t.Helper()
-	p, ok := c.Platform(id)
-	if !ok {
-		t.Fatalf("platform %s is missing", id)
-	}
-	return p
-}
-
-// meta1Fold lower-cases text and folds its whitespace, for phrase matching.
-func meta1Fold(text string) string {
-	return strings.ToLower(strings.Join(strings.Fields(text), " "))
-}
-
 // meta1Text is everything a user reads in a step, folded.
 func meta1Text(s model.Step) string {
-	return meta1Fold(strings.Join([]string{s.Title, s.ConfidenceNote, s.Body, s.Details, s.Link, s.Template}, "\n"))
+	return folded(strings.Join([]string{s.Title, s.ConfidenceNote, s.Body, s.Details, s.Link, s.Template}, "\n"))
 }
 
 // meta1Cites reports whether the step lists url among its sources.
@@ -85,9 +50,9 @@ func meta1StepIndex(steps []model.Step, id model.StepID) int {
 // so, and sends the user to Download Your Information first.
 func TestMeta1AccessFormIsPrivacyContactForm(t *testing.T) {
 	t.Parallel()
-	c := meta1Catalog(t)
-	s := meta1Step(t, c, "meta/facebook/ask-what-meta-holds")
-	body := meta1Fold(s.Body)
+	c := shippedCatalog(t)
+	s := shippedStep(t, c, "meta/facebook/ask-what-meta-holds")
+	body := folded(s.Body)
 	if !strings.Contains(body, "not a dedicated access-request form") {
 		t.Error("ask-what-meta-holds does not say that `o` is not a dedicated access-request form")
 	}
@@ -113,8 +78,8 @@ func TestMeta1AccessFormIsPrivacyContactForm(t *testing.T) {
 // one news agency; the platform's notes and the step call it unconfirmed.
 func TestMeta1NonUserFormUnconfirmed(t *testing.T) {
 	t.Parallel()
-	c := meta1Catalog(t)
-	p := meta1Platform(t, c, "meta/third-party")
+	c := shippedCatalog(t)
+	p := shippedPlatform(t, c, "meta/third-party")
 	for _, r := range []model.Region{"eu", "uk"} {
 		note := strings.ToLower(p.RegionNotes[r])
 		if strings.Contains(note, "with or without an account") {
@@ -124,8 +89,8 @@ func TestMeta1NonUserFormUnconfirmed(t *testing.T) {
 			t.Errorf("meta/third-party: the %s note does not say the no-account route is unconfirmed: %q", r, note)
 		}
 	}
-	for _, para := range strings.Split(meta1Step(t, c, "meta/third-party/object-form").Body, "\n\n") {
-		para = meta1Fold(para)
+	for _, para := range strings.Split(shippedStep(t, c, "meta/third-party/object-form").Body, "\n\n") {
+		para = folded(para)
 		if strings.Contains(para, "no meta account") && !strings.Contains(para, "unconfirmed") {
 			t.Errorf("meta/third-party/object-form says it is the form for people with no account without saying that is unconfirmed: %q", para)
 		}
@@ -136,11 +101,11 @@ func TestMeta1NonUserFormUnconfirmed(t *testing.T) {
 // objection-form steps are "reported", and say why.
 func TestMeta1ObjectionFormsNotOfficial(t *testing.T) {
 	t.Parallel()
-	c := meta1Catalog(t)
+	c := shippedCatalog(t)
 	for _, id := range []model.StepID{
 		"meta/facebook/object-form", "meta/instagram/open-objection-form", "meta/instagram/send-objection",
 	} {
-		s := meta1Step(t, c, id)
+		s := shippedStep(t, c, id)
 		if s.Confidence != model.Confidence("reported") {
 			t.Errorf("%s: confidence %q, want reported (no Meta page was read)", id, s.Confidence)
 		}
@@ -154,8 +119,8 @@ func TestMeta1ObjectionFormsNotOfficial(t *testing.T) {
 // is shown only there, and the other regions' notes say why it is hidden.
 func TestMeta1AIModeUSOnly(t *testing.T) {
 	t.Parallel()
-	c := meta1Catalog(t)
-	s := meta1Step(t, c, "meta/facebook/ai-mode-search")
+	c := shippedCatalog(t)
+	s := shippedStep(t, c, "meta/facebook/ai-mode-search")
 	if !slices.Equal(s.Regions, []model.Region{"us"}) {
 		t.Errorf("ai-mode-search: regions %v, want [us]", s.Regions)
 	}
@@ -165,7 +130,7 @@ func TestMeta1AIModeUSOnly(t *testing.T) {
 	if !meta1Cites(s, "https://theplanettools.ai/blog/facebook-ai-mode-public-posts-search-privacy-2026") {
 		t.Error("ai-mode-search does not cite the report that AI Mode is live for US users only")
 	}
-	p := meta1Platform(t, c, "meta/facebook")
+	p := shippedPlatform(t, c, "meta/facebook")
 	for _, r := range []model.Region{"eu", "uk", "br", "other"} {
 		if !strings.Contains(p.RegionNotes[r], "AI Mode") {
 			t.Errorf("meta/facebook: the %s note does not say the AI Mode note is hidden there", r)
@@ -187,7 +152,7 @@ type meta1SeedStep struct {
 // written for.
 func TestMeta1SeedStepsFindable(t *testing.T) {
 	t.Parallel()
-	c := meta1Catalog(t)
+	c := shippedCatalog(t)
 	seeds := []meta1SeedStep{
 		// MIT Technology Review, 14 June 2024.
 		{"Facebook: the privacy policy's right-to-object box", "meta/facebook/object-form",
@@ -231,7 +196,7 @@ func TestMeta1SeedStepsFindable(t *testing.T) {
 			[]string{"ask friends and family"}, meta1TrustedReviews},
 	}
 	for _, seed := range seeds {
-		s := meta1Step(t, c, seed.id)
+		s := shippedStep(t, c, seed.id)
 		text := meta1Text(s)
 		for _, p := range seed.phrases {
 			if !strings.Contains(text, p) {
@@ -255,8 +220,8 @@ func TestMeta1SeedStepsFindable(t *testing.T) {
 // first, and the 2024 UK route is history, in the details.
 func TestMeta1InstagramFastestRouteFirst(t *testing.T) {
 	t.Parallel()
-	c := meta1Catalog(t)
-	s := meta1Step(t, c, "meta/instagram/open-objection-form")
+	c := shippedCatalog(t)
+	s := shippedStep(t, c, "meta/instagram/open-objection-form")
 	var routes []string
 	for _, line := range strings.Split(s.Body, "\n") {
 		if strings.HasPrefix(line, "- **") {
@@ -266,13 +231,13 @@ func TestMeta1InstagramFastestRouteFirst(t *testing.T) {
 	if len(routes) == 0 || !strings.Contains(routes[0], "{open}") {
 		t.Errorf("open-objection-form: the first route is not the direct link (`o`): %q", routes)
 	}
-	body := meta1Fold(s.Body)
+	body := folded(s.Body)
 	for _, old := range []string{"trusted reviews", "second paragraph"} {
 		if strings.Contains(body, old) {
 			t.Errorf("open-objection-form still offers the 2024 UK route (%q) in its instructions", old)
 		}
 	}
-	if !strings.Contains(meta1Fold(s.Details), "2024") {
+	if !strings.Contains(folded(s.Details), "2024") {
 		t.Error("open-objection-form: the details do not date the Trusted Reviews route to 2024")
 	}
 }
@@ -281,8 +246,8 @@ func TestMeta1InstagramFastestRouteFirst(t *testing.T) {
 // other accounts); asking Meta what it holds comes after it.
 func TestMeta1FacebookObjectionFlowTogether(t *testing.T) {
 	t.Parallel()
-	c := meta1Catalog(t)
-	p := meta1Platform(t, c, "meta/facebook")
+	c := shippedCatalog(t)
+	p := shippedPlatform(t, c, "meta/facebook")
 	for _, r := range []model.Region{"eu", "uk"} {
 		steps := p.StepsFor(r)
 		form := meta1StepIndex(steps, "meta/facebook/object-form")
@@ -306,9 +271,9 @@ var meta1MuseAgent = regexp.MustCompile(`\bmuse\b($|[^ ]| [^s]| s[^p])`)
 // unconfirmed, if at all. Nor does any step promise a US opt-out.
 func TestMeta1UnverifiedClaimsStayUnconfirmed(t *testing.T) {
 	t.Parallel()
-	c := meta1Catalog(t)
+	c := shippedCatalog(t)
 	for _, id := range meta1Platforms {
-		p := meta1Platform(t, c, id)
+		p := shippedPlatform(t, c, id)
 		texts := []string{p.Intro}
 		for _, n := range p.RegionNotes {
 			texts = append(texts, n)
@@ -318,7 +283,7 @@ func TestMeta1UnverifiedClaimsStayUnconfirmed(t *testing.T) {
 		}
 		for _, text := range texts {
 			for _, para := range strings.Split(text, "\n\n") {
-				para = meta1Fold(para)
+				para = folded(para)
 				claim := strings.Contains(para, "sharing and reuse") || meta1MuseAgent.MatchString(para)
 				if claim && !strings.Contains(para, "unconfirmed") {
 					t.Errorf("%s states an unverified Muse or \"Sharing and reuse\" claim: %q", id, para)

@@ -15,44 +15,9 @@ import (
 // meta2TrustedReviews is the address of the Trusted Reviews seed article.
 const meta2TrustedReviews = "https://www.trustedreviews.com/how-to/object-to-meta-using-your-data-for-training-its-ai-4565062"
 
-// meta2Load loads the shipped guides or stops the test.
-func meta2Load(t *testing.T) *model.Catalog {
-	t.Helper()
-	c, err := Load()
-	if err != nil {
-		t.Fatalf("the shipped guides have problems:\n%v", err)
-	}
-	return c
-}
-
-// meta2Step returns the step with id or stops the test.
-func meta2Step(t *testing.T, c *model.Catalog, id model.StepID) model.Step {
-	t.Helper()
-	s, ok := c.Step(id)
-	if !ok {
-		t.Fatalf("step %s is missing", id)
-	}
-	return s
-}
-
-// meta2Platform returns the platform with id or stops the test.
-func meta2Platform(t *testing.T, c *model.Catalog, id model.PlatformID) model.Platform {
-	t.Helper()
-	p, ok := c.Platform(id)
-	if !ok {
-		t.Fatalf("platform %s is missing", id)
-	}
-	return p
-}
-
-// meta2Fold lower-cases text and folds its whitespace, for phrase matching.
-func meta2Fold(text string) string {
-	return strings.ToLower(strings.Join(strings.Fields(text), " "))
-}
-
 // meta2Text is what a user reads in a step, folded.
 func meta2Text(s model.Step) string {
-	return meta2Fold(strings.Join([]string{s.Title, s.ConfidenceNote, s.Body, s.Details}, "\n"))
+	return folded(strings.Join([]string{s.Title, s.ConfidenceNote, s.Body, s.Details}, "\n"))
 }
 
 // meta2PlatformText is a platform's intro, region notes and steps, folded.
@@ -64,7 +29,7 @@ func meta2PlatformText(p model.Platform) string {
 	for _, s := range p.Steps {
 		parts = append(parts, s.Title, s.ConfidenceNote, s.Body, s.Details)
 	}
-	return meta2Fold(strings.Join(parts, "\n"))
+	return folded(strings.Join(parts, "\n"))
 }
 
 // meta2Cites reports whether s cites a source whose address contains part.
@@ -82,8 +47,8 @@ func meta2Cites(s model.Step, part string) bool {
 // Messenger no longer says ordinary chats need no objection.
 func TestMeta2MessengerChatsWithMetaAI(t *testing.T) {
 	t.Parallel()
-	c := meta2Load(t)
-	s := meta2Step(t, c, "meta/messenger/check-objection-covers-account")
+	c := shippedCatalog(t)
+	s := shippedStep(t, c, "meta/messenger/check-objection-covers-account")
 	text := meta2Text(s)
 	for _, old := range []string{"ordinary chats need no objection", "they are not used for training"} {
 		if strings.Contains(text, old) {
@@ -96,7 +61,7 @@ func TestMeta2MessengerChatsWithMetaAI(t *testing.T) {
 	if !meta2Cites(s, "norwegiantimes.no/?p=25046") {
 		t.Errorf("%s does not cite the Norwegian Times report", s.ID)
 	}
-	all := meta2PlatformText(meta2Platform(t, c, "meta/messenger"))
+	all := meta2PlatformText(shippedPlatform(t, c, "meta/messenger"))
 	for _, old := range []string{
 		"your normal chats stay out of meta's ai training",
 		"your ordinary chats with people are not affected",
@@ -105,7 +70,7 @@ func TestMeta2MessengerChatsWithMetaAI(t *testing.T) {
 			t.Errorf("meta/messenger still says %q", old)
 		}
 	}
-	if text := meta2Text(meta2Step(t, c, "meta/messenger/no-opt-out-ai-chats")); !strings.Contains(text, "in each such chat") {
+	if text := meta2Text(shippedStep(t, c, "meta/messenger/no-opt-out-ai-chats")); !strings.Contains(text, "in each such chat") {
 		t.Error("meta/messenger/no-opt-out-ai-chats does not send the user to the per-chat switch")
 	}
 }
@@ -114,10 +79,10 @@ func TestMeta2MessengerChatsWithMetaAI(t *testing.T) {
 // training in the EU; the steps say so and state neither side as settled.
 func TestMeta2WhatsAppEUTrainingDisputed(t *testing.T) {
 	t.Parallel()
-	c := meta2Load(t)
+	c := shippedCatalog(t)
 	for _, id := range []model.StepID{"meta/whatsapp/objection-form", "meta/whatsapp/avoid-meta-ai"} {
-		s := meta2Step(t, c, id)
-		note := meta2Fold(s.ConfidenceNote)
+		s := shippedStep(t, c, id)
+		note := folded(s.ConfidenceNote)
 		if !strings.Contains(note, "sources disagree") || !strings.Contains(note, "eu") {
 			t.Errorf("%s: the confidence note does not say sources disagree on EU training: %q", id, s.ConfidenceNote)
 		}
@@ -128,15 +93,15 @@ func TestMeta2WhatsAppEUTrainingDisputed(t *testing.T) {
 			t.Errorf("%s does not cite the consumer centre saying Meta AI chats could be used", id)
 		}
 	}
-	avoid := meta2Text(meta2Step(t, c, "meta/whatsapp/avoid-meta-ai"))
+	avoid := meta2Text(shippedStep(t, c, "meta/whatsapp/avoid-meta-ai"))
 	if strings.Contains(avoid, "the one part of whatsapp meta can use for ai training") {
 		t.Error("meta/whatsapp/avoid-meta-ai states EU training use of Meta AI chats as settled")
 	}
-	wa := meta2Platform(t, c, "meta/whatsapp")
-	if !strings.Contains(meta2Fold(wa.RegionNotes[model.Region("eu")]), "disagree") {
+	wa := shippedPlatform(t, c, "meta/whatsapp")
+	if !strings.Contains(folded(wa.RegionNotes[model.Region("eu")]), "disagree") {
 		t.Error("meta/whatsapp: the EU note does not say sources disagree on training")
 	}
-	if !strings.Contains(meta2Text(meta2Step(t, c, "meta/meta-ai/check-objection-covers-ai")), "sources disagree whether eu chats are used") {
+	if !strings.Contains(meta2Text(shippedStep(t, c, "meta/meta-ai/check-objection-covers-ai")), "sources disagree whether eu chats are used") {
 		t.Error("meta/meta-ai/check-objection-covers-ai does not say EU training of WhatsApp Meta AI chats is disputed")
 	}
 }
@@ -146,13 +111,13 @@ func TestMeta2WhatsAppEUTrainingDisputed(t *testing.T) {
 // private messages are not used) cites it.
 func TestMeta2TrustedReviewsSource(t *testing.T) {
 	t.Parallel()
-	c := meta2Load(t)
+	c := shippedCatalog(t)
 	for _, id := range []model.StepID{
 		"meta/messenger/check-objection-covers-account",
 		"meta/meta-ai/check-objection-covers-ai",
 		"meta/messenger/keep-meta-ai-out",
 	} {
-		s := meta2Step(t, c, id)
+		s := shippedStep(t, c, id)
 		found := false
 		for _, src := range s.Sources {
 			if src.URL == meta2TrustedReviews {
@@ -173,27 +138,27 @@ func TestMeta2TrustedReviewsSource(t *testing.T) {
 // Data" choice has Meta's own help page; the glasses' wake word has a route.
 func TestMeta2FactCheck(t *testing.T) {
 	t.Parallel()
-	c := meta2Load(t)
+	c := shippedCatalog(t)
 	for _, id := range []model.PlatformID{"meta/meta-ai", "meta/messenger"} {
-		if got := meta2Platform(t, c, id).Facts.HumanReview; got != model.HumanReview("yes") {
+		if got := shippedPlatform(t, c, id).Facts.HumanReview; got != model.HumanReview("yes") {
 			t.Errorf("%s: human_review = %q, want yes (contractors read Meta AI chats)", id, got)
 		}
 	}
-	if text := meta2Text(meta2Step(t, c, "meta/meta-ai/keep-personal-data-out")); strings.Contains(text, "this is unconfirmed") || !strings.Contains(text, "business insider") {
+	if text := meta2Text(shippedStep(t, c, "meta/meta-ai/keep-personal-data-out")); strings.Contains(text, "this is unconfirmed") || !strings.Contains(text, "business insider") {
 		t.Error("meta/meta-ai/keep-personal-data-out does not report human review of Meta AI chats")
 	}
 	for _, id := range []model.StepID{"meta/meta-ai/incognito-chat", "meta/whatsapp/incognito-chat"} {
-		s := meta2Step(t, c, id)
-		first := meta2Fold(strings.SplitN(s.Body, "\n\n", 2)[0])
+		s := shippedStep(t, c, id)
+		first := folded(strings.SplitN(s.Body, "\n\n", 2)[0])
 		if !strings.Contains(first, "rolling out") || !strings.Contains(first, "not everyone has it") {
 			t.Errorf("%s: the first lines do not say the feature is still rolling out: %q", id, first)
 		}
-		if strings.Contains(meta2Fold(s.Body), "since 13 may 2026 the meta ai app and whatsapp offer") ||
-			strings.Contains(meta2Fold(s.Body), "since 13 may 2026 whatsapp offers") {
+		if strings.Contains(folded(s.Body), "since 13 may 2026 the meta ai app and whatsapp offer") ||
+			strings.Contains(folded(s.Body), "since 13 may 2026 whatsapp offers") {
 			t.Errorf("%s still says everyone has Incognito Chat since 13 May 2026", id)
 		}
 	}
-	cloud := meta2Step(t, c, "meta/glasses/cloud-settings-off")
+	cloud := shippedStep(t, c, "meta/glasses/cloud-settings-off")
 	official := false
 	for _, src := range cloud.Sources {
 		official = official || (strings.HasPrefix(src.URL, "https://www.meta.com/help/ai-glasses/") && src.Official)
@@ -201,7 +166,7 @@ func TestMeta2FactCheck(t *testing.T) {
 	if !official {
 		t.Error("meta/glasses/cloud-settings-off does not cite Meta's own help page on Additional Data")
 	}
-	if text := meta2Text(meta2Step(t, c, "meta/glasses/hey-meta-off")); !strings.Contains(text, "settings gear") {
+	if text := meta2Text(shippedStep(t, c, "meta/glasses/hey-meta-off")); !strings.Contains(text, "settings gear") {
 		t.Error("meta/glasses/hey-meta-off does not give the reported route through the glasses' settings gear")
 	}
 }

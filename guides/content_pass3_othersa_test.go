@@ -35,9 +35,6 @@ type othersaFile struct {
 	text  string
 }
 
-// othersaFold lower-cases s and folds its whitespace.
-func othersaFold(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
-
 // othersaRead reads an embedded guide file, e.g. "adobe/adobe/platform.md".
 func othersaRead(t *testing.T, name string) othersaFile {
 	t.Helper()
@@ -50,7 +47,7 @@ func othersaRead(t *testing.T, name string) othersaFile {
 	if !ok {
 		t.Fatalf("%s: no front matter", name)
 	}
-	f := othersaFile{name: name, front: map[string]any{}, text: othersaFold(body)}
+	f := othersaFile{name: name, front: map[string]any{}, text: folded(body)}
 	if err := yaml.Unmarshal([]byte(front), &f.front); err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
@@ -100,26 +97,6 @@ func (f othersaFile) sources() map[string]bool {
 	return out
 }
 
-// othersaSays fails unless text holds every phrase (case-insensitive).
-func othersaSays(t *testing.T, where, text string, phrases ...string) {
-	t.Helper()
-	for _, p := range phrases {
-		if !strings.Contains(text, othersaFold(p)) {
-			t.Errorf("%s: does not say %q", where, p)
-		}
-	}
-}
-
-// othersaNotSays fails if text holds any phrase (case-insensitive).
-func othersaNotSays(t *testing.T, where, text string, phrases ...string) {
-	t.Helper()
-	for _, p := range phrases {
-		if strings.Contains(text, othersaFold(p)) {
-			t.Errorf("%s: still says %q", where, p)
-		}
-	}
-}
-
 // othersaOfficial fails unless f cites url as an official source.
 func othersaOfficial(t *testing.T, f othersaFile, url string) {
 	t.Helper()
@@ -146,17 +123,17 @@ func TestOthersaAdobeCardIsAnalysisNotGenerative(t *testing.T) {
 	if p.Facts.Training != model.TrainingAnalysisOn {
 		t.Errorf("adobe facts.training = %q, want %q: only non-generative content analysis is on by default", p.Facts.Training, model.TrainingAnalysisOn)
 	}
-	card := othersaFold(p.Facts.Training.Sentence())
-	othersaSays(t, "adobe card", card, "does not train generative AI", "machine learning")
+	card := folded(p.Facts.Training.Sentence())
+	says(t, "adobe card", card, "does not train generative AI", "machine learning")
 	if p.Facts.Training.Sentence() == model.TrainingDefaultOn.Sentence() {
 		t.Error("adobe card reads like default-on generative training")
 	}
 
 	intro := othersaRead(t, "adobe/adobe/platform.md")
-	othersaSays(t, "adobe intro", intro.text, "not generative AI", "never trained", "Adobe Stock")
+	says(t, "adobe intro", intro.text, "not generative AI", "never trained", "Adobe Stock")
 	off := othersaStep(t, "adobe/adobe", "adobe/adobe/content-analysis-off")
 	othersaOfficial(t, off, "https://www.adobe.com/cc-shared/fragments/ai-hub/overview/firefly/commitments-to-creators")
-	othersaSays(t, off.name, off.text, "not generative AI training")
+	says(t, off.name, off.text, "not generative AI training")
 	stock := othersaStep(t, "adobe/adobe", "adobe/adobe/adobe-stock")
 	othersaOfficial(t, stock, "https://www.adobe.com/cc-shared/fragments/ai-hub/overview/firefly/commitments-to-creators")
 }
@@ -186,13 +163,13 @@ func TestOthersaParserKnowsAnalysisOn(t *testing.T) {
 func TestOthersaAdobeContentAuthenticity(t *testing.T) {
 	t.Parallel()
 	f := othersaStep(t, "adobe/adobe", "adobe/adobe/content-authenticity-preference")
-	othersaSays(t, f.name, f.text, "verify your name", "social media account", "can't be uploaded to Adobe Stock",
+	says(t, f.name, f.text, "verify your name", "social media account", "can't be uploaded to Adobe Stock",
 		"I request that generative AI models not train on or use my content")
-	othersaSays(t, f.name+" confidence_note", othersaFold(f.str("confidence_note")), "Firefly", "Spawning")
+	says(t, f.name+" confidence_note", folded(f.str("confidence_note")), "Firefly", "Spawning")
 	othersaOfficial(t, f, "https://helpx.adobe.com/creative-cloud/apps/adobe-content-authenticity/generative-ai-training-preferences.html")
 	othersaOfficial(t, f, "https://helpx.adobe.com/at/creative-cloud/apps/adobe-content-authenticity/generative-ai-training-preferences.html")
 	stock := othersaStep(t, "adobe/adobe", "adobe/adobe/adobe-stock")
-	othersaSays(t, stock.name, stock.text, "can't be uploaded to Adobe Stock")
+	says(t, stock.name, stock.text, "can't be uploaded to Adobe Stock")
 }
 
 // TestOthersaDropboxSendsWhenFeaturesOn (item 7): Dropbox's current FAQ
@@ -203,14 +180,14 @@ func TestOthersaDropboxSendsWhenFeaturesOn(t *testing.T) {
 	t.Parallel()
 	const faq = "https://help.dropbox.com/view-edit/privacy-settings-dropbox-ai"
 	intro := othersaRead(t, "dropbox/dropbox/platform.md")
-	othersaNotSays(t, "dropbox intro", intro.text, "files are sent only when you use an AI feature")
-	othersaSays(t, "dropbox intro", intro.text, "files you have access to", "file preview", "within 30 days")
+	notSays(t, "dropbox intro", intro.text, "files are sent only when you use an AI feature")
+	says(t, "dropbox intro", intro.text, "files you have access to", "file preview", "within 30 days")
 	off := othersaStep(t, "dropbox/dropbox", "dropbox/dropbox/third-party-ai-off")
-	othersaNotSays(t, off.name, off.text, "when AI features are used on your account")
-	othersaSays(t, off.name, off.text, "files shared with you", "summary in a file preview")
+	notSays(t, off.name, off.text, "when AI features are used on your account")
+	says(t, off.name, off.text, "files shared with you", "summary in a file preview")
 	othersaOfficial(t, off, faq)
 	shared := othersaStep(t, "dropbox/dropbox", "dropbox/dropbox/shared-files")
-	othersaSays(t, shared.name, shared.text, "files they have access to")
+	says(t, shared.name, shared.text, "files they have access to")
 	othersaOfficial(t, shared, faq)
 }
 
@@ -221,11 +198,11 @@ func TestOthersaLinkedInUKInRollout(t *testing.T) {
 	t.Parallel()
 	const ico = "https://cy.ico.org.uk/about-the-ico/media-centre/news-and-blogs/2024/09/our-statement-on-changes-to-linkedin-ai-data-policy"
 	intro := othersaRead(t, "linkedin/linkedin/platform.md")
-	othersaNotSays(t, "linkedin intro", intro.text, "UK handled separately")
-	othersaSays(t, "linkedin intro", intro.text, "UK's regulator")
+	notSays(t, "linkedin intro", intro.text, "UK handled separately")
+	says(t, "linkedin intro", intro.text, "UK's regulator")
 	off := othersaStep(t, "linkedin/linkedin", "linkedin/linkedin/genai-toggle-off")
-	othersaNotSays(t, off.name, off.text, "with the UK under a separate notice")
-	othersaSays(t, off.name, off.text, "23 September 2025", "in the coming weeks", "UK members should switch this off")
+	notSays(t, off.name, off.text, "with the UK under a separate notice")
+	says(t, off.name, off.text, "23 September 2025", "in the coming weeks", "UK members should switch this off")
 	othersaOfficial(t, off, ico)
 }
 
@@ -234,11 +211,11 @@ func TestOthersaLinkedInUKInRollout(t *testing.T) {
 func TestOthersaAlexaPlusUnconfirmed(t *testing.T) {
 	t.Parallel()
 	f := othersaStep(t, "amazon/alexa", "amazon/alexa/improve-alexa-off")
-	note := othersaFold(f.str("confidence_note"))
-	othersaSays(t, f.name+" confidence_note", note, "Alexa+", "unconfirmed")
-	othersaSays(t, f.name, f.text, "Alexa+", "Manage How Your Data Improves Alexa")
+	note := folded(f.str("confidence_note"))
+	says(t, f.name+" confidence_note", note, "Alexa+", "unconfirmed")
+	says(t, f.name, f.text, "Alexa+", "Manage How Your Data Improves Alexa")
 	othersaOfficial(t, f, "https://www.amazon.com.au/b?ie=UTF8&node=6971550051")
-	othersaSays(t, "alexa intro", othersaRead(t, "amazon/alexa/platform.md").text, "Alexa+")
+	says(t, "alexa intro", othersaRead(t, "amazon/alexa/platform.md").text, "Alexa+")
 }
 
 // TestOthersaVerifiedAndSourcedReminders: every step of these services

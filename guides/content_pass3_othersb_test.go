@@ -22,7 +22,7 @@ var othersbPlatforms = []model.PlatformID{
 
 // othersbOfficial fails unless the step is labelled official and cites
 // url as an official source.
-func othersbOfficial(t *testing.T, id model.StepID, g othersFile, url string) {
+func othersbOfficial(t *testing.T, id model.StepID, g guideFile, url string) {
 	t.Helper()
 	if got := g.str("confidence"); got != "official" {
 		t.Errorf("%s: confidence %q, want official (the company's own page says it)", id, got)
@@ -37,14 +37,14 @@ func othersbOfficial(t *testing.T, id model.StepID, g othersFile, url string) {
 // longer say the route rests on 2024 posts.
 func TestOthersbSlackPrinciplesOfficial(t *testing.T) {
 	t.Parallel()
-	c := othersCatalog(t)
+	c := shippedCatalog(t)
 	for _, id := range []model.StepID{"slack/slack/owner-opt-out-email", "slack/slack/ask-owner"} {
-		g := othersStep(t, c, id)
+		g := guideStepFile(t, c, id)
 		othersbOfficial(t, id, g, "https://slack.com/trust/data-management/privacy-principles")
-		othersNotSay(t, string(id)+" confidence_note", othersFold(g.str("confidence_note")), "comes from 2024 posts")
+		notSays(t, string(id)+" confidence_note", folded(g.str("confidence_note")), "comes from 2024 posts")
 	}
 	// The principles name all three kinds of owner who may ask.
-	othersSay(t, "slack/slack/owner-opt-out-email", othersStep(t, c, "slack/slack/owner-opt-out-email").text(),
+	says(t, "slack/slack/owner-opt-out-email", guideStepFile(t, c, "slack/slack/owner-opt-out-email").text(),
 		"Workspace Owner", "Org Owner", "Primary Owner")
 }
 
@@ -54,16 +54,16 @@ func TestOthersbSlackPrinciplesOfficial(t *testing.T) {
 // lead or doubts that the form is a privacy-request form.
 func TestOthersbTikTokFormOfficial(t *testing.T) {
 	t.Parallel()
-	c := othersCatalog(t)
+	c := shippedCatalog(t)
 	const id = "tiktok/tiktok/privacy-request"
-	g := othersStep(t, c, id)
+	g := guideStepFile(t, c, id)
 	othersbOfficial(t, id, g, "https://www.tiktok.com/legal/report/privacy")
 	if g.str("link") != "https://www.tiktok.com/legal/report/privacy" {
 		t.Errorf("%s: link %q, want TikTok's privacy form", id, g.str("link"))
 	}
-	othersNotSay(t, id+" confidence_note", othersFold(g.str("confidence_note")), "one secondary source")
-	othersNotSay(t, id, g.text(), "if it is not a privacy-request form")
-	othersSay(t, id, g.text(), "privacy policy sends privacy requests")
+	notSays(t, id+" confidence_note", folded(g.str("confidence_note")), "one secondary source")
+	notSays(t, id, g.text(), "if it is not a privacy-request form")
+	says(t, id, g.text(), "privacy policy sends privacy requests")
 	// Still scoped to where TikTok acts on objections.
 	if r, _ := g.front["regions"].([]any); len(r) != 2 || r[0] != "eu" || r[1] != "uk" {
 		t.Errorf("%s: regions %v, want [eu, uk]", id, g.front["regions"])
@@ -75,18 +75,18 @@ func TestOthersbTikTokFormOfficial(t *testing.T) {
 // both Reddit steps cite them as official and are labelled official.
 func TestOthersbRedditHelpPagesOfficial(t *testing.T) {
 	t.Parallel()
-	c := othersCatalog(t)
+	c := shippedCatalog(t)
 	for _, id := range []model.StepID{"reddit/reddit/no-opt-out", "reddit/reddit/delete-posts-comments"} {
-		g := othersStep(t, c, id)
+		g := guideStepFile(t, c, id)
 		othersbOfficial(t, id, g, "https://support.reddithelp.com/hc/en-us/articles/24722157271188-Data-Licensing-Privacy")
 		if official := g.sources()["https://support.reddithelp.com/hc/articles/26410290525844"]; !official {
 			t.Errorf("%s: does not cite Reddit's Public Content Policy help page as official", id)
 		}
-		othersNotSay(t, string(id)+" confidence_note", othersFold(g.str("confidence_note")),
+		notSays(t, string(id)+" confidence_note", folded(g.str("confidence_note")),
 			"reddit watch and a mirror of reddit's post")
 	}
 	// Account deletion is still not claimed to take posts down.
-	othersNotSay(t, "reddit/reddit/delete-posts-comments", othersStep(t, c, "reddit/reddit/delete-posts-comments").text(),
+	notSays(t, "reddit/reddit/delete-posts-comments", guideStepFile(t, c, "reddit/reddit/delete-posts-comments").text(),
 		"deleting the whole account is the broader option")
 }
 
@@ -94,34 +94,34 @@ func TestOthersbRedditHelpPagesOfficial(t *testing.T) {
 // changed beyond item 15.
 func TestOthersbFactCheck(t *testing.T) {
 	t.Parallel()
-	c := othersCatalog(t)
+	c := shippedCatalog(t)
 
 	// Stack Overflow's terms: the licence can outlive a post you remove.
-	so := othersStep(t, c, "stack-overflow/stack-overflow/no-opt-out")
+	so := guideStepFile(t, c, "stack-overflow/stack-overflow/no-opt-out")
 	if _, ok := so.sources()["https://stackoverflow.com/legal/terms-of-service"]; !ok {
 		t.Error("stack-overflow/no-opt-out: does not cite Stack Overflow's terms")
 	}
-	othersSay(t, "stack-overflow/no-opt-out", so.text(), "after you remove a post")
+	says(t, "stack-overflow/no-opt-out", so.text(), "after you remove a post")
 
 	// Udemy's FAQ: opted-out content may be used in pre-release testing.
-	ud := othersStep(t, c, "udemy/instructors/what-stays")
-	othersSay(t, "udemy/what-stays", ud.text(), "tests its AI tools before release")
+	ud := guideStepFile(t, c, "udemy/instructors/what-stays")
+	says(t, "udemy/what-stays", ud.text(), "tests its AI tools before release")
 	if !ud.sources()["https://teach.udemy.com/genai-program-faqs/"] {
 		t.Error("udemy/what-stays: does not cite Udemy's GenAI Program FAQs as official")
 	}
 
 	// Zoom's statement comes from Zoom's own page: labelled official.
 	for _, id := range []model.StepID{"zoom/zoom/no-training-on-meetings", "zoom/zoom/ai-features-consent"} {
-		othersbOfficial(t, id, othersStep(t, c, id), "https://www.zoom.com/de/products/collaboration-tools/zoom-workplace-pro-annual")
+		othersbOfficial(t, id, guideStepFile(t, c, id), "https://www.zoom.com/de/products/collaboration-tools/zoom-workplace-pro-annual")
 	}
 
 	// Snapchat's English labels are confirmed by a second source.
-	snap := othersStep(t, c, "snap/snapchat/clear-my-ai-data")
-	othersNotSay(t, "snapchat/clear-my-ai-data confidence_note", othersFold(snap.str("confidence_note")),
+	snap := guideStepFile(t, c, "snap/snapchat/clear-my-ai-data")
+	notSays(t, "snapchat/clear-my-ai-data confidence_note", folded(snap.str("confidence_note")),
 		"the english labels may differ slightly")
 
 	// The Snapchat public-content switch is still a lead.
-	if got := othersStep(t, c, "snap/snapchat/check-training-switch").str("confidence"); got != "unconfirmed" {
+	if got := guideStepFile(t, c, "snap/snapchat/check-training-switch").str("confidence"); got != "unconfirmed" {
 		t.Errorf("snap/snapchat/check-training-switch: confidence %q, want unconfirmed (one user's post)", got)
 	}
 }
@@ -130,7 +130,7 @@ func TestOthersbFactCheck(t *testing.T) {
 // on 2026-12-04, and an official label always has an official source.
 func TestOthersbVerifiedOnRecheck(t *testing.T) {
 	t.Parallel()
-	c := othersCatalog(t)
+	c := shippedCatalog(t)
 	for _, pid := range othersbPlatforms {
 		p, ok := c.Platform(pid)
 		if !ok {
@@ -141,7 +141,7 @@ func TestOthersbVerifiedOnRecheck(t *testing.T) {
 			if s.Verified != "2026-12-04" {
 				t.Errorf("%s: verified %s, want 2026-12-04", s.File, s.Verified)
 			}
-			g := readOthersFile(t, s.File)
+			g := readGuideFile(t, s.File)
 			if g.str("confidence") != "official" {
 				continue
 			}

@@ -28,13 +28,30 @@ func counts(s Step) bool { return s.Tickable() }
 // NextKind is why a step is on the "what's next" list.
 type NextKind int
 
-// The reasons, in the order the list shows them.
+// The reasons, in the order the list shows them: what needs the user's
+// action most (a refusal, an overdue answer) first.
 const (
-	NextFollowUp NextKind = iota // a request was sent and no answer recorded after the follow-up period
+	NextRefused  NextKind = iota // the company refused a request: complain
+	NextFollowUp                 // a request was sent and no answer recorded after the follow-up period
 	NextChanged                  // the guide changed since the step was ticked
 	NextRecheck                  // the step's periodic re-check is due
 	NextOutside                  // work was recorded for a step that does not apply in the region
 )
+
+// Heading names a kind's section of the list, for every front end.
+func (k NextKind) Heading() string {
+	switch k {
+	case NextRefused:
+		return "Refused: complain"
+	case NextFollowUp:
+		return "No answer in time: follow up or complain"
+	case NextChanged:
+		return "Changed since you did them"
+	case NextRecheck:
+		return "Check again: settings can be reset by app updates"
+	}
+	return "Recorded outside your region"
+}
 
 // NextItem is one line of the "what's next" list.
 type NextItem struct {
@@ -43,10 +60,14 @@ type NextItem struct {
 	Account  Account
 	Step     *Step
 	State    StepState
-	// Since is when the thing it is about happened: the request was sent
-	// (follow-up), the step was ticked (changed) or last confirmed
-	// (re-check); zero for outside-region items.
+	// Since is when the thing it is about happened: the request was
+	// refused or sent (follow-up), the step was ticked (changed) or last
+	// confirmed (re-check); zero for outside-region items.
 	Since time.Time
+	// Complain, for a refused or overdue request, is the step of the
+	// complaints guide to take next (ComplaintStep); nil otherwise, or when
+	// the catalog has no such guide.
+	Complain *Step
 }
 
 // Overview is what Summary computes: what is done, changed, due, outside
@@ -82,7 +103,7 @@ type AccountOverview struct {
 	Account Account
 	Tally   Tally
 	Changed int // done steps whose guide changed since
-	Due     int // follow-ups and re-checks due
+	Due     int // refusals, follow-ups and re-checks due
 	// Outside lists the steps with recorded work that do not apply in the
 	// region: kept and shown, never hidden.
 	Outside []*Step
@@ -128,6 +149,11 @@ func Summary(c *Catalog, r Region, accounts []Account, progress Progress, now ti
 					ref.since = st.At
 					o.next[NextChanged] = append(o.next[NextChanged], ref)
 				}
+				if st.Status == StatusRefused {
+					ao.Due++
+					ref.since = st.StatusSince()
+					o.next[NextRefused] = append(o.next[NextRefused], ref)
+				}
 				if sent, due := followUpDue(*s, st, now); due {
 					ao.Due++
 					ref.since = sent
@@ -160,12 +186,20 @@ func (o Overview) Next() []NextItem {
 		return nil
 	}
 	items := make([]NextItem, 0, n)
+	var route *Step
+	if len(o.next[NextRefused])+len(o.next[NextFollowUp]) > 0 {
+		route = ComplaintStep(o.catalog, o.Region)
+	}
 	for kind, refs := range o.next {
 		for _, ref := range refs {
 			p := &o.catalog.Platforms[ref.platform]
 			a, s := o.accounts[ref.account], &p.Steps[ref.step]
-			items = append(items, NextItem{Kind: NextKind(kind), Platform: p, Account: a, Step: s,
-				State: o.progress.State(a.ID, s.ID), Since: ref.since})
+			it := NextItem{Kind: NextKind(kind), Platform: p, Account: a, Step: s,
+				State: o.progress.State(a.ID, s.ID), Since: ref.since}
+			if it.Kind == NextRefused || it.Kind == NextFollowUp {
+				it.Complain = route
+			}
+			items = append(items, it)
 		}
 	}
 	return items
@@ -280,5 +314,8 @@ func (o Overview) GroupTally(g string) Tally {
 	return t
 }
 
-// Due is how many follow-ups and re-checks are due, across accounts.
-func (o Overview) Due() int { return o.Count(NextFollowUp) + o.Count(NextRecheck) }
+// Due is how many refusals to complain about, follow-ups and re-checks are
+// due, across accounts.
+func (o Overview) Due() int {
+	return o.Count(NextRefused) + o.Count(NextFollowUp) + o.Count(NextRecheck)
+}
