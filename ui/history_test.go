@@ -103,7 +103,7 @@ func TestWhatsNextOnLaunchWaitsForTheHistory(t *testing.T) {
 		t.Fatal("What's next opened before the history was read")
 	}
 	deliver(t, a, first)
-	if _, ok := a.screen.(*whatsNext); !ok || !strings.Contains(screen(a), "Requests waiting for an answer") {
+	if _, ok := a.screen.(*whatsNext); !ok || !strings.Contains(screen(a), model.NextFollowUp.Heading()) {
 		t.Errorf("What's next did not open once the history arrived:\n%s", screen(a))
 	}
 }

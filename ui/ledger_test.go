@@ -217,7 +217,7 @@ func TestWhatsNextOnLaunchListsDueAndJumps(t *testing.T) {
 	st.snap.Progress.Set(ig, "meta/instagram/private-account", model.StepState{Done: true, Revision: "old", At: sent})
 	a := newTestApp(t, st, 100, 30)
 	s := screen(a)
-	for _, want := range []string{"What's next", "Requests waiting for an answer", "Facebook · main account: Send the objection form", "sent 1 Oct 2026, ", "no answer yet",
+	for _, want := range []string{"What's next", model.NextFollowUp.Heading(), "Facebook · main account: Send the objection form", "sent 1 Oct 2026, ", "no answer yet",
 		"Changed since you did them", "Make the account private", "enter go to the step"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("What's next lacks %q:\n%s", want, s)
@@ -227,15 +227,15 @@ func TestWhatsNextOnLaunchListsDueAndJumps(t *testing.T) {
 	if r := a.selectedRow(); r.kind != rowStep || r.step.ID != "meta/instagram/private-account" {
 		t.Errorf("enter on the second line selected %q, want the Instagram step", r.key())
 	}
-	if strings.Contains(screen(a), "Requests waiting") {
+	if strings.Contains(screen(a), model.NextFollowUp.Heading()) {
 		t.Error("the screen stayed open after jumping")
 	}
 	keys(t, a, "w")
-	if !strings.Contains(screen(a), "Requests waiting") {
+	if !strings.Contains(screen(a), model.NextFollowUp.Heading()) {
 		t.Error("w does not open What's next")
 	}
 	keys(t, a, "esc")
-	if strings.Contains(screen(a), "Requests waiting") || a.screen != nil {
+	if strings.Contains(screen(a), model.NextFollowUp.Heading()) || a.screen != nil {
 		t.Error("esc does not dismiss What's next")
 	}
 }

@@ -378,3 +378,18 @@ func TestKeysRightAfterADialogActOnItsResult(t *testing.T) {
 		t.Errorf("the keys after the dialog acted on the screen before it: selected %+v", r)
 	}
 }
+
+// Issue 20.5: a refused request comes first in What's next (the order is
+// model.Summary's) and says to complain, never "outside your region".
+func TestRefusedRequestInWhatsNext(t *testing.T) {
+	t.Parallel()
+	a, _ := newEUApp(t, 120, 30)
+	keys(t, a, "down", "enter", "down", "space", "s", "r", "enter", "w")
+	s := screen(a)
+	if !strings.Contains(s, model.NextRefused.Heading()) || strings.Contains(s, "does not apply") {
+		t.Fatalf("What's next does not list the refused request to complain about:\n%s", s)
+	}
+	if !strings.Contains(s, "refused on") {
+		t.Errorf("the refused request does not say when it was refused:\n%s", s)
+	}
+}

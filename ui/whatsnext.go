@@ -74,24 +74,16 @@ func (w *whatsNext) update(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// sections are the headings of the list, by kind.
-var whatsNextSections = map[model.NextKind]string{
-	model.NextFollowUp: "Requests waiting for an answer",
-	model.NextChanged:  "Changed since you did them",
-	model.NextRecheck:  "Due for a re-check",
-	model.NextOutside:  "Recorded outside your region",
-}
-
 func (w *whatsNext) view(st styles) string {
 	lines := []string{st.header.Render("What's next") + st.dim.Render(" · "+w.region.Label())}
 	cursorLine := 0
 	if len(w.items) == 0 {
 		lines = append(lines, "", "Nothing is due: no request is waiting past its follow-up period,",
-			"no done step has changed, and nothing is recorded outside your region.")
+			"no request was refused, no done step has changed, and nothing is recorded outside your region.")
 	}
 	for i, it := range w.items {
 		if i == 0 || w.items[i-1].Kind != it.Kind {
-			lines = append(lines, "", st.group.Render(whatsNextSections[it.Kind]))
+			lines = append(lines, "", st.group.Render(it.Kind.Heading()))
 		}
 		text := ansi.Truncate(w.itemText(it), max(w.width-3, 1), "…")
 		if i == w.cursor {
@@ -130,9 +122,15 @@ func (w *whatsNext) reason(it model.NextItem) string {
 			since += fmt.Sprintf(", %d %s ago", days, model.Plural(days, "day", "days"))
 		}
 	}
+	next := ""
+	if it.Complain != nil {
+		next = "; next: " + model.SafeLabel(it.Complain.Title)
+	}
 	switch it.Kind {
+	case model.NextRefused:
+		return "refused on " + since + next
 	case model.NextFollowUp:
-		return "sent " + since + ", no answer yet"
+		return "sent " + since + ", no answer yet" + next
 	case model.NextChanged:
 		return "done " + since + "; check it still holds"
 	case model.NextRecheck:
