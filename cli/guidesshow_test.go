@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/optout/optout/model"
+	"github.com/optout/optout/render"
 )
 
 // hostileStep is packStep with character references the Markdown renderer
@@ -242,4 +243,28 @@ func TestGuidesShowPipedHonoursColumnsAndKeepsURLsWhole(t *testing.T) {
 		}
 	}
 	t.Fatal("no shipped step has both a link and a template")
+}
+
+// issue 19 item 1: guides show prints the page every front end builds
+// (render.StepPage, with the step's ID and no key hints), rendered by
+// render.Styled at the width asked for; ui's
+// TestFullScreenAndGuidesShowRenderTheSamePage holds the full screen to
+// the same page.
+func TestGuidesShowIsTheReadingPage(t *testing.T) {
+	t.Parallel()
+	cat := builtIn(t)
+	step := cat.Platforms[0].Steps[0]
+	stdout, stderr, code := runIn(t, testEnv(t), "guides", "show", string(step.ID), "--width", "68")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	page, err := render.Styled(render.StepPage(&step, render.StepOptions{ShowID: true}), 68, "plain")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.ReplaceAll(trimLines(ansi.Strip(page)), "\u2011", "-")
+	got, _, _ := strings.Cut(stdout, "\n\n  Links:")
+	if strings.TrimRight(got, "\n") != strings.TrimRight(want, "\n") {
+		t.Errorf("guides show is not the rendered step page:\n%s\n\nwant:\n%s", got, want)
+	}
 }

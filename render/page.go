@@ -79,7 +79,9 @@ func StepPage(s *model.Step, o StepOptions) string {
 	}
 	b.WriteString("\n---\n\n")
 	if o.ShowID {
-		fmt.Fprintf(&b, "Step %s · ", escapeMarkdown(string(s.ID)))
+		// A paragraph of its own, so the rest of the page breaks its
+		// lines as the front ends without it do.
+		fmt.Fprintf(&b, "Step ID: %s\n\n", escapeMarkdown(string(s.ID)))
 	}
 	fmt.Fprintf(&b, "Last verified **%s**", s.Verified)
 	if s.Minutes > 0 {
