@@ -12,6 +12,7 @@ import (
 )
 
 func TestUsageErrors(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{
 		{"--nope"},
 		{"--region", "mars", "status"},
@@ -49,6 +50,7 @@ func TestUsageErrors(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		args []string
 		want string
@@ -81,6 +83,7 @@ func TestHelp(t *testing.T) {
 }
 
 func TestVersion(t *testing.T) {
+	t.Parallel()
 	want := "guides verified: " + newestVerified(builtIn(t)) + "\n"
 	for _, args := range [][]string{{"--version"}, {"status", "--version"}, {"guides", "show", "--version"}} {
 		stdout, stderr, code := runIn(t, testEnv(t), args...)
@@ -96,6 +99,7 @@ func TestVersion(t *testing.T) {
 }
 
 func TestNewestVerified(t *testing.T) {
+	t.Parallel()
 	cat := model.NewCatalog([]model.Platform{
 		{ID: "a/b", Steps: []model.Step{{ID: "a/b/1", Verified: "2026-03-02"}, {ID: "a/b/2", Verified: "2026-11-20"}}},
 		{ID: "a/c", Steps: []model.Step{{ID: "a/c/1", Verified: "2025-12-31"}}},
@@ -106,6 +110,7 @@ func TestNewestVerified(t *testing.T) {
 }
 
 func TestCompletionAndMan(t *testing.T) {
+	t.Parallel()
 	for shell, want := range map[string]string{
 		"bash":       "__start_optout",
 		"zsh":        "#compdef optout",
@@ -129,6 +134,7 @@ func TestCompletionAndMan(t *testing.T) {
 }
 
 func TestNoTerminal(t *testing.T) {
+	t.Parallel()
 	e := testEnv(t)
 	e.stdoutTTY = true // stdin still piped
 	stdout, stderr, code := runIn(t, e, "--db", filepath.Join(t.TempDir(), "x.db"))
@@ -143,6 +149,7 @@ func TestNoTerminal(t *testing.T) {
 }
 
 func TestTUIOptionsAndBackup(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "data", "optout.db")
 	e := testEnv(t)
 	e.stdinTTY, e.stdoutTTY = true, true
@@ -176,6 +183,7 @@ func TestTUIOptionsAndBackup(t *testing.T) {
 }
 
 func TestTUIError(t *testing.T) {
+	t.Parallel()
 	e := testEnv(t)
 	e.stdinTTY, e.stdoutTTY = true, true
 	e.tui = func(tuiOptions) error { return errors.New("2 changes could not be saved\nto x") }
@@ -187,6 +195,7 @@ func TestTUIError(t *testing.T) {
 }
 
 func TestOneLine(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct{ in, want string }{
 		{"plain", "plain"},
 		{"a\nb\r\n  c\n", "a; b; c"},
@@ -250,6 +259,7 @@ func TestAccessibleMakesStatusPlain(t *testing.T) {
 }
 
 func TestFlagsAnywhere(t *testing.T) {
+	t.Parallel()
 	// A flag may come before the command, after it, or after a positional
 	// argument; everything after "--" is positional.
 	dir := filepath.Join("..", "guides", "content")
@@ -271,6 +281,7 @@ func TestFlagsAnywhere(t *testing.T) {
 }
 
 func TestDidYouMean(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		args []string
 		want string
@@ -297,6 +308,7 @@ func TestDidYouMean(t *testing.T) {
 }
 
 func TestSingleDashLongFlags(t *testing.T) {
+	t.Parallel()
 	// The Go flag package accepted -help and -db PATH; they still work.
 	stdout, stderr, code := runIn(t, testEnv(t), "-region", "eu", "guides", "-json")
 	if code != exitOK || !strings.HasPrefix(stdout, "{") {
@@ -324,6 +336,7 @@ func TestVersionStamped(t *testing.T) {
 // issue 22 item 1: --version says how old the guides are, and past 120 days
 // that they may be out of date; a clock before the build date is ignored.
 func TestVersionSaysTheGuidesAge(t *testing.T) {
+	t.Parallel()
 	cat := builtIn(t)
 	checked, err := time.Parse(time.DateOnly, newestVerified(cat))
 	if err != nil {
@@ -353,6 +366,7 @@ func TestVersionSaysTheGuidesAge(t *testing.T) {
 }
 
 func TestHelpHasNoTrailingSpaces(t *testing.T) {
+	t.Parallel()
 	stdout, _, code := runIn(t, testEnv(t), "export", "--help")
 	if code != exitOK {
 		t.Fatalf("exit %d", code)
@@ -365,6 +379,7 @@ func TestHelpHasNoTrailingSpaces(t *testing.T) {
 }
 
 func TestTrailingSpaceTrimmer(t *testing.T) {
+	t.Parallel()
 	var b strings.Builder
 	w := &trailingSpaceTrimmer{w: &b}
 	for _, chunk := range []string{"a  ", " b   ", "\n  c", "  \n", "d e  "} {

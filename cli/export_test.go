@@ -28,6 +28,7 @@ func mdEsc(s string) string {
 }
 
 func TestExportJSON(t *testing.T) {
+	t.Parallel()
 	cat := builtIn(t)
 	p, steps := stepsIn(t, cat, model.RegionEU)
 	db := writeStore(t, progressSeed(p, steps))
@@ -97,6 +98,7 @@ func TestExportJSON(t *testing.T) {
 }
 
 func TestExportJSONKeys(t *testing.T) {
+	t.Parallel()
 	stdout, stderr, code := runIn(t, testEnv(t), "export", "--format", "json", "--all", "--region", "eu", "--db", filepath.Join(t.TempDir(), "none.db"))
 	if code != exitOK {
 		t.Fatalf("exit code %d (%s)", code, stderr)
@@ -130,6 +132,7 @@ func TestExportJSONKeys(t *testing.T) {
 }
 
 func TestExportMarkdownFile(t *testing.T) {
+	t.Parallel()
 	cat := builtIn(t)
 	p, steps := stepsIn(t, cat, model.RegionEU)
 	db := writeStore(t, progressSeed(p, steps))
@@ -188,6 +191,7 @@ func TestExportMarkdownFile(t *testing.T) {
 }
 
 func TestExportUnwritable(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "no", "such", "dir", "report.json")
 	_, stderr, code := runIn(t, testEnv(t), "export", "--region", "uk", "--db", filepath.Join(t.TempDir(), "none.db"), "-o", out, "--format", "json")
 	if code != exitRuntime || !strings.Contains(stderr, out) {
@@ -212,6 +216,7 @@ func tickable(steps []model.Step) int {
 // first tick of the done state stays the proof date, and an event that
 // cannot be read is reported, not dropped silently.
 func TestExportKeepsTheFullHistory(t *testing.T) {
+	t.Parallel()
 	cat := builtIn(t)
 	p, steps := stepsIn(t, cat, model.RegionEU)
 	mainID := model.DefaultAccountID(p.ID)
@@ -271,6 +276,7 @@ func TestExportKeepsTheFullHistory(t *testing.T) {
 // destroyed both copies. Any output path that resolves to the data file or
 // a file the store keeps beside it is refused, in one line, exit 1.
 func TestExportRefusesTheDataFile(t *testing.T) {
+	t.Parallel()
 	cat := builtIn(t)
 	p, steps := stepsIn(t, cat, model.RegionEU)
 	db := writeStore(t, progressSeed(p, steps))
@@ -315,6 +321,7 @@ func TestExportRefusesTheDataFile(t *testing.T) {
 // Issue 20 item 13: a status recorded for a past day reads "sent 20 Nov
 // 2026 (recorded 24 Nov 2026)".
 func TestExportSaysWhenItHappened(t *testing.T) {
+	t.Parallel()
 	p, steps := stepsIn(t, builtIn(t), model.RegionEU)
 	db := writeStore(t, seed{settings: model.Settings{Region: model.RegionEU}})
 	sent := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)

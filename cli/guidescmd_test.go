@@ -68,6 +68,7 @@ func writePack(t *testing.T, platform, step string) string {
 }
 
 func TestGuidesCheckGood(t *testing.T) {
+	t.Parallel()
 	dir := writePack(t, packPlatform, packStep)
 	stdout, stderr, code := runIn(t, testEnv(t), "guides", "check", dir)
 	if code != exitOK || stderr != "" {
@@ -79,6 +80,7 @@ func TestGuidesCheckGood(t *testing.T) {
 }
 
 func TestGuidesCheckShipped(t *testing.T) {
+	t.Parallel()
 	stdout, stderr, code := runIn(t, testEnv(t), "guides", "check", filepath.Join("..", "guides", "content"))
 	if code != exitOK {
 		t.Fatalf("the shipped guides fail the check (exit %d):\n%s%s", code, stdout, stderr)
@@ -86,6 +88,7 @@ func TestGuidesCheckShipped(t *testing.T) {
 }
 
 func TestGuidesCheckBad(t *testing.T) {
+	t.Parallel()
 	step := strings.Replace(packStep, "regions: [eu, uk, br, other]", "regions: [eu, mars]", 1)
 	step = strings.Replace(step, "verified: 2026-01-02", "verifed: 2026-01-02", 1)
 	dir := writePack(t, packPlatform, step)
@@ -118,6 +121,7 @@ func TestGuidesCheckBad(t *testing.T) {
 }
 
 func TestGuidesCheckNotADir(t *testing.T) {
+	t.Parallel()
 	for _, dir := range []string{filepath.Join(t.TempDir(), "missing"), t.TempDir()} {
 		stdout, stderr, code := runIn(t, testEnv(t), "guides", "check", dir)
 		if code != exitRuntime {
@@ -128,6 +132,7 @@ func TestGuidesCheckNotADir(t *testing.T) {
 }
 
 func TestGuidesList(t *testing.T) {
+	t.Parallel()
 	cat := builtIn(t)
 	stdout, stderr, code := runIn(t, testEnv(t), "guides")
 	if code != exitOK || stderr != "" {
@@ -149,6 +154,7 @@ func TestGuidesList(t *testing.T) {
 }
 
 func TestGuidesJSON(t *testing.T) {
+	t.Parallel()
 	cat := builtIn(t)
 	stdout, _, code := runIn(t, testEnv(t), "guides", "--json")
 	if code != exitOK {
@@ -185,6 +191,7 @@ func TestGuidesJSON(t *testing.T) {
 // confidence, details apart from the body, reminders and e-mail (null
 // when absent).
 func TestGuidesJSONv2(t *testing.T) {
+	t.Parallel()
 	step := strings.Replace(packStep, "kind: action\n", "kind: action\nconfidence_note: One guide says so.\nrecheck_months: 6\nfollowup_days: 30\n", 1)
 	step = strings.Replace(step, "Tap \"Object\" and send the form.\n", "Tap \"Object\" and send the form.\n\n## Details\n\nThe form changed in 2025.\n", 1)
 	mail := strings.NewReplacer("acme/chat/object", "acme/chat/mail", "template: |\n  I object.\n",
@@ -235,6 +242,7 @@ func TestGuidesJSONv2(t *testing.T) {
 }
 
 func TestGuidesFlagMerges(t *testing.T) {
+	t.Parallel()
 	dir := writePack(t, packPlatform, packStep)
 	stdout, stderr, code := runIn(t, testEnv(t), "guides", "--guides", dir)
 	if code != exitOK || !strings.Contains(stdout, "Acme Chat (acme/chat)") {
@@ -246,6 +254,7 @@ func TestGuidesFlagMerges(t *testing.T) {
 }
 
 func TestGuidesFlagClash(t *testing.T) {
+	t.Parallel()
 	p := builtIn(t).Platforms[0]
 	clash := strings.Replace(packPlatform, "id: acme/chat", "id: "+string(p.ID), 1)
 	step := strings.Replace(packStep, "id: acme/chat/object", "id: "+string(p.ID)+"/object-x", 1)
@@ -258,6 +267,7 @@ func TestGuidesFlagClash(t *testing.T) {
 }
 
 func TestGuidesFlagBadPack(t *testing.T) {
+	t.Parallel()
 	dir := writePack(t, packPlatform, strings.Replace(packStep, "title: Object to AI training\n", "", 1))
 	_, stderr, code := runIn(t, testEnv(t), "status", "--guides", dir, "--region", "eu", "--db", filepath.Join(t.TempDir(), "x.db"))
 	if code != exitRuntime || !strings.Contains(stderr, "optout guides check "+dir) {

@@ -16,6 +16,7 @@ import (
 // on one line, without hanging or reading without end, by `guides check`
 // and by --guides.
 func TestGuidesCheckHostilePack(t *testing.T) {
+	t.Parallel()
 	dir := writePack(t, packPlatform, packStep)
 	chat := filepath.Join(dir, "acme", "chat")
 	if err := syscall.Mkfifo(filepath.Join(chat, "20-pipe.md"), 0o644); err != nil {

@@ -32,6 +32,7 @@ Tap &#x1b;]0;owned&#x07; "Object" &#x90;qpayload&#x9c; and send &#x9b;2J the for
 `
 
 func TestGuidesShowPiped(t *testing.T) {
+	t.Parallel()
 	pack := writePack(t, packPlatform, packStep)
 	stdout, stderr, code := runIn(t, testEnv(t), "guides", "show", "acme/chat/object", "--guides", pack)
 	if code != exitOK || stderr != "" {
@@ -49,6 +50,7 @@ func TestGuidesShowPiped(t *testing.T) {
 }
 
 func TestGuidesShowTerminalIsColouredAndSafe(t *testing.T) {
+	t.Parallel()
 	pack := writePack(t, packPlatform, hostileStep)
 	e := testEnv(t)
 	e.stdoutTTY = true
@@ -80,6 +82,7 @@ func TestGuidesShowTerminalIsColouredAndSafe(t *testing.T) {
 }
 
 func TestGuidesShowWidth(t *testing.T) {
+	t.Parallel()
 	cat := builtIn(t)
 	id := string(cat.Platforms[0].Steps[0].ID)
 	for _, width := range []int{30, 60, 100} {
@@ -104,6 +107,7 @@ func TestGuidesShowWidth(t *testing.T) {
 }
 
 func TestGuidesShowUnknown(t *testing.T) {
+	t.Parallel()
 	cat := builtIn(t)
 	id := string(cat.Platforms[0].Steps[0].ID)
 	typo := id[:len(id)-1] // one character short
@@ -118,6 +122,7 @@ func TestGuidesShowUnknown(t *testing.T) {
 }
 
 func TestGuidesRegion(t *testing.T) {
+	t.Parallel()
 	pack := writePack(t, packPlatform, packStep) // the step applies in eu, uk, br, other
 	cat := builtIn(t)
 	for _, tt := range []struct {
@@ -160,6 +165,7 @@ func modelRegion(t *testing.T, s string) model.Region {
 }
 
 func TestCompleteValues(t *testing.T) {
+	t.Parallel()
 	cat := builtIn(t)
 	id := string(cat.Platforms[0].Steps[0].ID)
 	for _, tt := range []struct {
@@ -179,6 +185,7 @@ func TestCompleteValues(t *testing.T) {
 }
 
 func TestGuidesShowTerminalWidth(t *testing.T) {
+	t.Parallel()
 	cat := builtIn(t)
 	id := string(cat.Platforms[0].Steps[0].ID)
 	e := testEnv(t)

@@ -15,6 +15,7 @@ import (
 
 // issue 10 item 12: labels, notes and statuses reached the report raw.
 func TestExportEscapesHostileText(t *testing.T) {
+	t.Parallel()
 	cat := builtIn(t)
 	p, steps := stepsIn(t, cat, model.RegionEU)
 	mainID := model.DefaultAccountID(p.ID)
@@ -64,6 +65,7 @@ func TestExportEscapesHostileText(t *testing.T) {
 
 // issue 12 item 5: status in a 60-column terminal printed wider lines.
 func TestStatusFitsSixtyColumns(t *testing.T) {
+	t.Parallel()
 	cat := builtIn(t)
 	p, steps := stepsIn(t, cat, model.RegionEU)
 	s := progressSeed(p, steps)
@@ -99,6 +101,7 @@ func TestStatusFitsSixtyColumns(t *testing.T) {
 }
 
 func TestStatusDue(t *testing.T) {
+	t.Parallel()
 	cat := builtIn(t)
 	p, steps := stepsIn(t, cat, model.RegionEU)
 	db := writeStore(t, progressSeed(p, steps))

@@ -11,6 +11,7 @@ import (
 )
 
 func TestExportOutputFIFO(t *testing.T) {
+	t.Parallel()
 	fifo := filepath.Join(t.TempDir(), "report.fifo")
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
 		t.Skipf("cannot make a FIFO here: %v", err)
@@ -46,6 +47,7 @@ func TestExportOutputFIFO(t *testing.T) {
 // a private copy of it made in a temporary folder (root only), so a
 // regression cannot replace the system's /dev/null.
 func TestExportOutputDevice(t *testing.T) {
+	t.Parallel()
 	if os.Geteuid() != 0 {
 		t.Skip("making a device node needs root")
 	}

@@ -17,6 +17,7 @@ func exportTo(t *testing.T, out string) (stdout, stderr string, code int) {
 }
 
 func TestExportOutputNewFileIsPrivate(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "report.md")
 	if _, stderr, code := exportTo(t, out); code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -31,6 +32,7 @@ func TestExportOutputNewFileIsPrivate(t *testing.T) {
 }
 
 func TestExportOutputKeepsMode(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "report.md")
 	writeTestFile(t, out, "old report")
 	if err := os.Chmod(out, 0o644); err != nil {
@@ -52,6 +54,7 @@ func TestExportOutputKeepsMode(t *testing.T) {
 }
 
 func TestExportOutputThroughSymlink(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	target := filepath.Join(dir, "real", "report.md")
 	writeTestFile(t, target, "old report")
@@ -78,6 +81,7 @@ func TestExportOutputThroughSymlink(t *testing.T) {
 }
 
 func TestExportOutputDanglingSymlink(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	link := filepath.Join(dir, "link.md")
 	if err := os.Symlink("made-later.md", link); err != nil {
@@ -95,6 +99,7 @@ func TestExportOutputDanglingSymlink(t *testing.T) {
 }
 
 func TestExportOutputDash(t *testing.T) {
+	t.Parallel()
 	stdout, stderr, code := exportTo(t, "-")
 	if code != exitOK || !strings.HasPrefix(stdout, "# optout report") {
 		t.Errorf("-o -: got (%.30q, %q, %d), want the report on standard output", stdout, stderr, code)
@@ -102,6 +107,7 @@ func TestExportOutputDash(t *testing.T) {
 }
 
 func TestExportOutputFolder(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	stdout, stderr, code := exportTo(t, dir)
 	if code != exitRuntime || stdout != "" {

@@ -57,6 +57,7 @@ func proofSeed(t *testing.T, now time.Time) (db string, p model.Platform, steps 
 // record. Refused and overdue requests come first, each naming the
 // complaint step.
 func TestStatusDueRefusedFirst(t *testing.T) {
+	t.Parallel()
 	db, p, steps := proofSeed(t, testNow())
 	out, stderr, code := runIn(t, testEnv(t), "status", "--due", "--db", db)
 	if code != exitOK || stderr != "" {
@@ -79,6 +80,7 @@ func TestStatusDueRefusedFirst(t *testing.T) {
 // Issue 20 item 6: a removed account's records stay in status and export,
 // under removed accounts, with the day it was removed.
 func TestRemovedAccountInStatusAndExport(t *testing.T) {
+	t.Parallel()
 	db, p, steps := proofSeed(t, testNow())
 	st, _, code := runIn(t, testEnv(t), "status", "--db", db)
 	if code != exitOK || !strings.Contains(st, "Removed accounts (their records are kept; optout export lists them):\n  "+p.Title+" · @old: removed 21 Nov 2026; 1 step done, 1 step with records") {
@@ -132,6 +134,7 @@ func damageNewerHeader(t *testing.T, path string) {
 // reads the file says so on stderr, in one line, and the report says so
 // at its top.
 func TestDamagedHeaderIsToldByEveryReader(t *testing.T) {
+	t.Parallel()
 	db, _, _ := proofSeed(t, testNow())
 	damageNewerHeader(t, db)
 	for _, args := range [][]string{{"status"}, {"status", "--due"}, {"export"}, {"export", "--format", "json"}, {"export", "--format", "html"}} {
@@ -153,6 +156,7 @@ func TestDamagedHeaderIsToldByEveryReader(t *testing.T) {
 // untouched step of 46 platforms listed. The report holds what was
 // recorded; --all adds the rest.
 func TestReportIsProofNotCatalogue(t *testing.T) {
+	t.Parallel()
 	p, steps := stepsIn(t, builtIn(t), model.RegionEU)
 	db := writeStore(t, seed{settings: model.Settings{Region: model.RegionEU}})
 	record(t, db, model.DefaultAccountID(p.ID), steps[0].ID,
@@ -185,6 +189,7 @@ func TestReportIsProofNotCatalogue(t *testing.T) {
 // Issue 22 items 1–2: status says when the guides were last checked, and
 // past 120 days says plainly that services change often and how to update.
 func TestStatusSaysHowOldTheGuidesAre(t *testing.T) {
+	t.Parallel()
 	cat := builtIn(t)
 	checked, err := time.Parse(time.DateOnly, newestVerified(cat))
 	if err != nil {
@@ -215,6 +220,7 @@ func TestStatusSaysHowOldTheGuidesAre(t *testing.T) {
 // older than that is on what's next as "check again: settings can be
 // reset by app updates".
 func TestEveryRecheckStepComesBack(t *testing.T) {
+	t.Parallel()
 	cat := builtIn(t)
 	now := testNow()
 	byRegion := map[model.Region][]model.Step{}

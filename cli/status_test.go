@@ -39,6 +39,7 @@ func progressSeed(p model.Platform, steps []model.Step) seed {
 }
 
 func TestStatusPiped(t *testing.T) {
+	t.Parallel()
 	cat := builtIn(t)
 	p, steps := stepsIn(t, cat, model.RegionEU)
 	db := writeStore(t, progressSeed(p, steps))
@@ -78,6 +79,7 @@ func TestStatusPiped(t *testing.T) {
 }
 
 func TestStatusTerminal(t *testing.T) {
+	t.Parallel()
 	cat := builtIn(t)
 	p, steps := stepsIn(t, cat, model.RegionEU)
 	db := writeStore(t, progressSeed(p, steps))
@@ -93,6 +95,7 @@ func TestStatusTerminal(t *testing.T) {
 }
 
 func TestStatusAccountFilter(t *testing.T) {
+	t.Parallel()
 	cat := builtIn(t)
 	p, steps := stepsIn(t, cat, model.RegionEU)
 	db := writeStore(t, progressSeed(p, steps))
@@ -116,6 +119,7 @@ func TestStatusAccountFilter(t *testing.T) {
 }
 
 func TestStatusRegion(t *testing.T) {
+	t.Parallel()
 	missing := filepath.Join(t.TempDir(), "none.db")
 
 	_, stderr, code := runIn(t, testEnv(t), "status", "--db", missing)
@@ -137,6 +141,7 @@ func TestStatusRegion(t *testing.T) {
 // open, though they only read. They report what has been saved so far,
 // say the app is open, and never take its lock.
 func TestStatusWhileLocked(t *testing.T) {
+	t.Parallel()
 	p, steps := stepsIn(t, builtIn(t), model.RegionUK)
 	db := writeStore(t, seed{settings: model.Settings{Region: model.RegionUK}})
 	st, err := store.Open(db, store.Options{Timeout: time.Second, NoSync: true})
@@ -164,6 +169,7 @@ func TestStatusWhileLocked(t *testing.T) {
 }
 
 func TestStatusDamagedFile(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "optout.db")
 	writeTestFile(t, db, strings.Repeat("not a database ", 1000))
 	_, stderr, code := runIn(t, testEnv(t), "status", "--db", db, "--region", "eu")
@@ -176,6 +182,7 @@ func TestStatusDamagedFile(t *testing.T) {
 // issue 10 item 5: status on a file from a newer optout works and says it
 // is read-only, with the version and what to do.
 func TestStatusSaysReadOnly(t *testing.T) {
+	t.Parallel()
 	db := writeStore(t, seed{settings: model.Settings{Region: model.RegionEU}})
 	withBolt(t, db, func(tx *bolt.Tx) error { return tx.Bucket([]byte("meta")).Put([]byte("schema"), []byte("3")) })
 	stdout, stderr, code := runIn(t, testEnv(t), "status", "--db", db)
@@ -191,6 +198,7 @@ func TestStatusSaysReadOnly(t *testing.T) {
 // status still refuses a file whose history is damaged, in one line naming
 // what is affected, and leaves the file as it was.
 func TestStatusDamagedHistory(t *testing.T) {
+	t.Parallel()
 	db := writeStore(t, seed{settings: model.Settings{Region: model.RegionEU}})
 	st, err := store.Open(db, store.Options{Timeout: time.Second, NoSync: true})
 	if err != nil {
@@ -239,6 +247,7 @@ func withBolt(t *testing.T, path string, fn func(*bolt.Tx) error) {
 // The store's messages name files and OPTOUT_DB, never flags; main adds the
 // flag where it is a way out: a path that is not a data file.
 func TestStatusNotADataFileSuggestsDB(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	_, stderr, code := runIn(t, testEnv(t), "status", "--db", dir, "--region", "eu")
 	if code != exitRuntime || !strings.Contains(stderr, dir+" is a directory") || !strings.Contains(stderr, "--db PATH") {

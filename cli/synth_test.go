@@ -158,6 +158,7 @@ func synthUser(cat *model.Catalog, accounts int) ([]model.Account, model.Progres
 // set to a folder, it writes the 10,000-step pack there (OPTOUT_SYNTH_STEPS
 // changes the size), for bench/rss.sh.
 func TestSynthPack(t *testing.T) {
+	t.Parallel()
 	steps, dir := 12, t.TempDir()
 	if out := os.Getenv("OPTOUT_SYNTH_PACK"); out != "" {
 		steps, dir = 10000, out

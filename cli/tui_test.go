@@ -139,6 +139,7 @@ func noErr(t *testing.T, err error) {
 // reason it could not: a full or read-only disk, a file from a newer
 // optout, a damaged history.
 func TestUnsavedErrorAdvice(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		why  error
 		want string

@@ -66,6 +66,7 @@ func fixture(t *testing.T) Input {
 // TestWriteSamples writes the fixture's report in every format to
 // $OPTOUT_REPORT_SAMPLES, for a person to look at.
 func TestWriteSamples(t *testing.T) {
+	t.Parallel()
 	dir := os.Getenv("OPTOUT_REPORT_SAMPLES")
 	if dir == "" {
 		t.Skip("set OPTOUT_REPORT_SAMPLES to a folder to write the samples there")

@@ -9,6 +9,7 @@ import (
 // The short ways must measure and cut exactly as ansi does, for the text
 // they take and for the text they hand over.
 func TestCellsAgreeWithAnsi(t *testing.T) {
+	t.Parallel()
 	texts := []string{"", "a", "abc", "Send the objection form", "a b  c ", "tab\there",
 		"Ünïcödé ✓", "日本語のテキスト", "e\u0301t\u00e9", "\x1b[1mbold\x1b[0m text", "[✓] 3/4 ↻", "del\x7f"}
 	for _, s := range texts {

@@ -12,6 +12,7 @@ import (
 // changed — the instructions word by word and the old and new link —
 // instead of only "re-check the instructions".
 func TestChangedStepShowsWhatChanged(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	a := newTestApp(t, st, 120, 40)

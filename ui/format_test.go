@@ -44,6 +44,7 @@ func newFormatApp(t *testing.T, w, h int) (*App, *memStore) {
 }
 
 func TestPlatformPageShowsTheFactsCard(t *testing.T) {
+	t.Parallel()
 	a, _ := newFormatApp(t, 140, 40)
 	s := screen(a)
 	for _, want := range []string{
@@ -61,6 +62,7 @@ func TestPlatformPageShowsTheFactsCard(t *testing.T) {
 }
 
 func TestStepPageConfidenceAndFoldedDetails(t *testing.T) {
+	t.Parallel()
 	a, _ := newFormatApp(t, 220, 50)
 	keys(t, a, "down")
 	s := screen(a)
@@ -93,6 +95,7 @@ func TestStepPageConfidenceAndFoldedDetails(t *testing.T) {
 }
 
 func TestInfoStepHasNoCheckboxAndIsNotCounted(t *testing.T) {
+	t.Parallel()
 	a, st := newFormatApp(t, 140, 40)
 	s := screen(a)
 	if !strings.Contains(s, "(i) Chats are kept for up to five years") {
@@ -112,6 +115,7 @@ func TestInfoStepHasNoCheckboxAndIsNotCounted(t *testing.T) {
 }
 
 func TestEmailStepShowsAndCopiesTheBody(t *testing.T) {
+	t.Parallel()
 	a, _ := newFormatApp(t, 140, 40)
 	var copied string
 	a.clipboard = func(s string) error { copied = s; return nil }

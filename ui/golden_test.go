@@ -19,6 +19,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // testdata/. Run `go test ./ui -update` after an intended change and review
 // the diff.
 func TestGoldenViews(t *testing.T) {
+	t.Parallel()
 	scenes := []struct {
 		name  string
 		setup func(t *testing.T, a *App)

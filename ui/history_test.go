@@ -44,6 +44,7 @@ func kinds(events []model.Event) []model.EventKind {
 // change made before it arrives is written after the read and ends up after
 // the loaded events, once, in memory and on disk.
 func TestChangeBeforeHistoryArrivesGoesAfterIt(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	fb := model.DefaultAccountID("meta/facebook")
@@ -88,6 +89,7 @@ func TestChangeBeforeHistoryArrivesGoesAfterIt(t *testing.T) {
 // What's next opens on launch once the history is in: a state written
 // before statuses carried their date is due only by its history.
 func TestWhatsNextOnLaunchWaitsForTheHistory(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	fb := model.DefaultAccountID("meta/facebook")
@@ -111,6 +113,7 @@ func TestWhatsNextOnLaunchWaitsForTheHistory(t *testing.T) {
 // A damaged history is said plainly, with what is affected and what to do;
 // nothing more is saved; nothing on screen is dropped; quitting works.
 func TestDamagedHistoryStopsSaving(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	fb := model.DefaultAccountID("meta/facebook")
@@ -148,6 +151,7 @@ func TestDamagedHistoryStopsSaving(t *testing.T) {
 // issue 10 item 5: a file from a newer optout is shown read-only, for good,
 // with the version and what to do; changes are not sent to the store.
 func TestReadOnlyFileIsSaidAndNotWritten(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	st.snap.ReadOnly = "this data file was written by a newer optout (data format 3; this one knows up to 2) — update optout to save changes"
@@ -175,6 +179,7 @@ func TestReadOnlyFileIsSaidAndNotWritten(t *testing.T) {
 // What the store could not read (Snapshot.Problems, and the history's) is
 // told once.
 func TestProblemsAreShownOnce(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	st.snap.Problems = []string{`optout.db: the state of step "x" for account "y" cannot be read (bad); it is kept in the file`}

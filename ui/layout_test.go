@@ -3,6 +3,7 @@ package ui
 import "testing"
 
 func TestLayoutKeepsAReadingMeasure(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ width, tree, detail int }{
 		{80, 34, 46},
 		{120, 48, 72},

@@ -15,6 +15,7 @@ const fbObject = model.StepID("meta/facebook/object-form")
 // issue 9: re-confirming a step whose guide changed moved ticked_at from
 // 03:22 to 03:25. The proof date is the first tick of the done state.
 func TestReconfirmKeepsTheProofDate(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	a := newTestApp(t, st, 100, 30)
@@ -37,6 +38,7 @@ func TestReconfirmKeepsTheProofDate(t *testing.T) {
 // issue 10 item 1: undo restored the step's whole earlier state, erasing
 // the note and status recorded after the tick.
 func TestUndoRevertsExactlyTheLastChange(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	a := newTestApp(t, st, 100, 30)
@@ -74,6 +76,7 @@ func TestUndoRevertsExactlyTheLastChange(t *testing.T) {
 }
 
 func TestUndoOfUntickRestoresTheProofDate(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	a := newTestApp(t, st, 100, 30)
@@ -89,6 +92,7 @@ func TestUndoOfUntickRestoresTheProofDate(t *testing.T) {
 }
 
 func TestUndoAccountChanges(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	a := newTestApp(t, st, 100, 30)
@@ -124,6 +128,7 @@ func TestUndoAccountChanges(t *testing.T) {
 // issue 10 item 3: an earlier write finishing said "saved" while a later
 // change still waited.
 func TestSavedOnlyWhenTheQueueIsEmpty(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	a := newTestApp(t, st, 100, 30)
@@ -188,6 +193,7 @@ func (f failingStore) Record(a model.AccountID, s model.StepID, ev model.Event) 
 // issue 10 item 4: a write that can never succeed (bbolt: key too large)
 // stayed at the head of the queue and blocked every later save.
 func TestPermanentWriteFailureIsDroppedAndTheRestProceed(t *testing.T) {
+	t.Parallel()
 	mem := newMemStore()
 	mem.snap.Settings.Region = model.RegionEU
 	a := newTestApp(t, mem, 100, 30)
@@ -207,6 +213,7 @@ func TestPermanentWriteFailureIsDroppedAndTheRestProceed(t *testing.T) {
 }
 
 func TestWhatsNextOnLaunchListsDueAndJumps(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	fb, ig := model.DefaultAccountID("meta/facebook"), model.DefaultAccountID("meta/instagram")
@@ -241,6 +248,7 @@ func TestWhatsNextOnLaunchListsDueAndJumps(t *testing.T) {
 }
 
 func TestWhatsNextNotShownWhenNothingIsDue(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	a := newTestApp(t, st, 100, 30)
@@ -254,6 +262,7 @@ func TestWhatsNextNotShownWhenNothingIsDue(t *testing.T) {
 }
 
 func TestStopQueuesResumeAndFinishDrainsTheQueue(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	a := newTestApp(t, st, 100, 30)
@@ -282,6 +291,7 @@ func TestStopQueuesResumeAndFinishDrainsTheQueue(t *testing.T) {
 // issue 9: switching to the US dropped a ticked EU step, with its note and
 // status, from the tree.
 func TestRecordedStepStaysVisibleAfterRegionChange(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	a := newTestApp(t, st, 120, 30)
@@ -321,6 +331,7 @@ func TestRecordedStepStaysVisibleAfterRegionChange(t *testing.T) {
 }
 
 func TestStatusChangesAreDated(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	a := newTestApp(t, st, 120, 30)

@@ -11,6 +11,7 @@ import (
 )
 
 func TestTreeMarks(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	fb := model.DefaultAccountID("meta/facebook")
@@ -37,6 +38,7 @@ func TestTreeMarks(t *testing.T) {
 }
 
 func TestHostileLabelsNeverReachTheTerminal(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	st.snap.Accounts = []model.Account{

@@ -20,6 +20,7 @@ func euApp(t *testing.T, w, h int) (*App, *memStore) {
 }
 
 func TestSpaceTicksInTheDetailPane(t *testing.T) {
+	t.Parallel()
 	a, st := euApp(t, 100, 30)
 	keys(t, a, "down", "enter", "down", "tab", "space")
 	if a.focus != focusDetail {
@@ -35,6 +36,7 @@ func TestSpaceTicksInTheDetailPane(t *testing.T) {
 }
 
 func TestTopBottomAndRegionKey(t *testing.T) {
+	t.Parallel()
 	a, _ := euApp(t, 100, 30)
 	keys(t, a, "G")
 	last := a.tree.rows[len(a.tree.rows)-1].key()
@@ -59,6 +61,7 @@ func TestTopBottomAndRegionKey(t *testing.T) {
 }
 
 func TestEscClosesHelp(t *testing.T) {
+	t.Parallel()
 	a, _ := euApp(t, 100, 30)
 	keys(t, a, "?")
 	if _, ok := a.screen.(*helpScreen); !ok || !strings.Contains(screen(a), "esc close") {
@@ -71,6 +74,7 @@ func TestEscClosesHelp(t *testing.T) {
 }
 
 func TestHalfPages(t *testing.T) {
+	t.Parallel()
 	a, _ := euApp(t, 100, 12)
 	keys(t, a, "+")
 	ctrl := func(r rune) tea.KeyPressMsg { return tea.KeyPressMsg{Code: r, Mod: tea.ModCtrl} }
@@ -85,6 +89,7 @@ func TestHalfPages(t *testing.T) {
 }
 
 func TestExpandAndCollapseAll(t *testing.T) {
+	t.Parallel()
 	a, _ := euApp(t, 100, 30)
 	keys(t, a, "+")
 	if !strings.Contains(screen(a), "Make the account private") {
@@ -97,6 +102,7 @@ func TestExpandAndCollapseAll(t *testing.T) {
 }
 
 func TestNextAndPreviousUndoneStep(t *testing.T) {
+	t.Parallel()
 	a, _ := euApp(t, 100, 30)
 	keys(t, a, "-", "]")
 	if got := a.selectedRow().key(); got != stepKey(model.DefaultAccountID("meta/facebook"), "meta/facebook/object-form") {
@@ -117,6 +123,7 @@ func TestNextAndPreviousUndoneStep(t *testing.T) {
 }
 
 func TestCopyTextAndLink(t *testing.T) {
+	t.Parallel()
 	a, _ := euApp(t, 100, 30)
 	var copied []string
 	a.clipboard = func(s string) error { copied = append(copied, s); return nil }
@@ -144,6 +151,7 @@ func TestCopyTextAndLink(t *testing.T) {
 }
 
 func TestNoBrowserShowsTheAddress(t *testing.T) {
+	t.Parallel()
 	a, _ := euApp(t, 100, 30)
 	a.openURL = func(string) error { return desktop.ErrNoBrowser }
 	keys(t, a, "down", "enter", "down", "o")
@@ -164,6 +172,7 @@ func TestNoBrowserShowsTheAddress(t *testing.T) {
 }
 
 func TestLinksList(t *testing.T) {
+	t.Parallel()
 	a, _ := euApp(t, 100, 30)
 	var copied, opened string
 	a.clipboard = func(s string) error { copied = s; return nil }
@@ -189,6 +198,7 @@ func TestLinksList(t *testing.T) {
 }
 
 func TestSmallWindowsFit(t *testing.T) {
+	t.Parallel()
 	a, _ := euApp(t, 20, 6)
 	for _, want := range []string{"Make the window", "30×8", "now", "20×6)"} {
 		if !strings.Contains(screen(a), want) {
@@ -212,6 +222,7 @@ func TestSmallWindowsFit(t *testing.T) {
 }
 
 func TestResizeWaitsForThePageInFlight(t *testing.T) {
+	t.Parallel()
 	a, _ := euApp(t, 100, 30)
 	keys(t, a, "down", "enter")
 	_, render := a.Update(keyPress("down")) // the step's page starts rendering
@@ -242,6 +253,7 @@ func TestResizeWaitsForThePageInFlight(t *testing.T) {
 }
 
 func TestThemeKeyAndFlagSaveTheChoice(t *testing.T) {
+	t.Parallel()
 	a, st := euApp(t, 100, 30)
 	// newTestApp asks for the dark theme, as --theme dark would: Init saves it.
 	send(t, a, a.Init()())
@@ -262,6 +274,7 @@ func TestThemeKeyAndFlagSaveTheChoice(t *testing.T) {
 }
 
 func TestLongMessagesWrapInNarrowWindows(t *testing.T) {
+	t.Parallel()
 	a, _ := euApp(t, 30, 8)
 	keys(t, a, "down", "enter", "down", "Y")
 	s := screen(a)
@@ -274,6 +287,7 @@ func TestLongMessagesWrapInNarrowWindows(t *testing.T) {
 }
 
 func TestPlatformPageHintNamesNoCompanyFeature(t *testing.T) {
+	t.Parallel()
 	a := newPageApp(t, 120, 30)
 	s := screen(a)
 	if !strings.Contains(s, "a: add another Example Social account") {

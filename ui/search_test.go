@@ -11,6 +11,7 @@ import (
 )
 
 func TestFilterFindsStepTextIgnoringCaseAndAccents(t *testing.T) {
+	t.Parallel()
 	a, _ := euApp(t, 120, 40)
 	keys(t, a, "/")
 	send(t, a, tea.PasteMsg{Content: "TAP IT"}) // in every test step's body

@@ -27,6 +27,7 @@ func contrast(a, b color.Color) float64 {
 }
 
 func TestDimAndHelpTextContrast(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		theme model.Theme
 		bgs   []color.Color

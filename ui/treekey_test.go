@@ -8,6 +8,7 @@ import (
 
 // hasKey must agree with comparing key(), which it saves building.
 func TestRowHasKeyAgreesWithKey(t *testing.T) {
+	t.Parallel()
 	steps := []model.Step{{ID: "p/s"}, {ID: "p/s|x"}, {ID: ""}}
 	accounts := []model.Account{{ID: "p"}, {ID: "p#shop"}, {ID: "p|"}, {ID: ""}}
 	var rows []row

@@ -10,6 +10,7 @@ import (
 // TestTreeLineMatchesRender checks that the row styles' learnt escape
 // sequences give exactly what lipgloss renders, in every theme.
 func TestTreeLineMatchesRender(t *testing.T) {
+	t.Parallel()
 	texts := []string{"Instagram", "Object to AI training — EU", "✓ 3/4 ↻", " spaced  out ", "日本語のタイトル", "", "tab\there", "two\nlines"}
 	for _, theme := range []model.Theme{model.ThemeDark, model.ThemeLight, model.ThemePlain} {
 		st := newStyles(theme)

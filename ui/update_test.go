@@ -12,6 +12,7 @@ import (
 )
 
 func TestFirstRunAsksRegionAndSavesIt(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	a := newTestApp(t, st, 100, 30)
 	if !strings.Contains(screen(a), "Where do you live?") {
@@ -27,6 +28,7 @@ func TestFirstRunAsksRegionAndSavesIt(t *testing.T) {
 }
 
 func TestSavedRegionSkipsQuestion(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	a := newTestApp(t, st, 100, 30)
@@ -48,6 +50,7 @@ func ticked(st *memStore, account model.AccountID) []string {
 }
 
 func TestTickUntickUndoReachStoreInOrder(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	a := newTestApp(t, st, 100, 30)
@@ -71,6 +74,7 @@ func TestTickUntickUndoReachStoreInOrder(t *testing.T) {
 }
 
 func TestFailedWriteStaysQueuedAndRetries(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	a := newTestApp(t, st, 100, 30)
@@ -96,6 +100,7 @@ func TestFailedWriteStaysQueuedAndRetries(t *testing.T) {
 }
 
 func TestQuitSavesResumeAndRelaunchShowsSameScreen(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	a := newTestApp(t, st, 100, 30)
@@ -125,6 +130,7 @@ func trimStatus(s string) string {
 }
 
 func TestQuitWaitsForQueuedWrites(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	a := newTestApp(t, st, 100, 30)
@@ -144,6 +150,7 @@ func TestQuitWaitsForQueuedWrites(t *testing.T) {
 }
 
 func TestTwoAccountsTickSeparately(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	a := newTestApp(t, st, 100, 30)
@@ -181,6 +188,7 @@ func TestTwoAccountsTickSeparately(t *testing.T) {
 }
 
 func TestRemoveLastAccountRefused(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	a := newTestApp(t, st, 100, 30)
@@ -191,6 +199,7 @@ func TestRemoveLastAccountRefused(t *testing.T) {
 }
 
 func TestFilterTakesLettersAndEscClearsThenCloses(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	a := newTestApp(t, st, 100, 30)
@@ -223,6 +232,7 @@ func TestFilterTakesLettersAndEscClearsThenCloses(t *testing.T) {
 }
 
 func TestRegionHidesStepsAndSaysWhy(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionUS
 	a := newTestApp(t, st, 100, 30)
@@ -241,6 +251,7 @@ func TestRegionHidesStepsAndSaysWhy(t *testing.T) {
 }
 
 func TestChangedStepIsMarkedAndReconfirmed(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	fb := model.DefaultAccountID("meta/facebook")
@@ -263,6 +274,7 @@ func TestChangedStepIsMarkedAndReconfirmed(t *testing.T) {
 }
 
 func TestStaleRenderIsDropped(t *testing.T) {
+	t.Parallel()
 	d := newDetailPane()
 	d.setSize(60, 20)
 	cmdA := d.show("", "step:a", "dark", func() string { return "# A" })
@@ -277,6 +289,7 @@ func TestStaleRenderIsDropped(t *testing.T) {
 }
 
 func TestOpenAndCopy(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	a := newTestApp(t, st, 100, 30)
@@ -294,6 +307,7 @@ func TestOpenAndCopy(t *testing.T) {
 }
 
 func TestMouseClickSelectsAndWheelScrollsDetail(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	a := newTestApp(t, st, 100, 30)
@@ -312,6 +326,7 @@ func TestMouseClickSelectsAndWheelScrollsDetail(t *testing.T) {
 }
 
 func TestResizeNeverPanicsAndTooSmallSaysSo(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	a := newTestApp(t, st, 100, 30)
@@ -332,6 +347,7 @@ func TestResizeNeverPanicsAndTooSmallSaysSo(t *testing.T) {
 }
 
 func TestNarrowWindowShowsOnePaneAndTabSwitches(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	a := newTestApp(t, st, 50, 20)
@@ -346,6 +362,7 @@ func TestNarrowWindowShowsOnePaneAndTabSwitches(t *testing.T) {
 }
 
 func TestFilterWithNoMatchThenClearReturnsToSelection(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	a := newTestApp(t, st, 100, 30)
@@ -366,6 +383,7 @@ func TestFilterWithNoMatchThenClearReturnsToSelection(t *testing.T) {
 }
 
 func TestDialogsFitSmallWindows(t *testing.T) {
+	t.Parallel()
 	for _, sz := range [][2]int{{30, 8}, {40, 12}, {50, 10}, {80, 24}} {
 		st := newMemStore()
 		a := newTestApp(t, st, sz[0], sz[1]) // first run: the region dialog is open
@@ -386,6 +404,7 @@ func TestDialogsFitSmallWindows(t *testing.T) {
 }
 
 func TestBackgroundColourPicksTheme(t *testing.T) {
+	t.Parallel()
 	st := newMemStore()
 	st.snap.Settings.Region = model.RegionEU
 	snap, _ := st.Load()

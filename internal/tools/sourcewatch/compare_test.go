@@ -8,6 +8,7 @@ import (
 )
 
 func TestCompare(t *testing.T) {
+	t.Parallel()
 	ok := func(final, sum string) lockEntry {
 		return lockEntry{Outcome: outcomeOK, Status: 200, FinalURL: final, TextSHA256: sum}
 	}

@@ -20,6 +20,7 @@ func testFetcher(s *site, timeout time.Duration) *fetcher {
 }
 
 func TestFetch(t *testing.T) {
+	t.Parallel()
 	s := newSite(t)
 	f := testFetcher(s, 10*time.Second)
 	sum := func(body string) string {
@@ -65,6 +66,7 @@ func TestFetch(t *testing.T) {
 }
 
 func TestFetchTimeout(t *testing.T) {
+	t.Parallel()
 	s := newSite(t)
 	f := testFetcher(s, 200*time.Millisecond)
 	// robots.txt first, with time to spare, so only the page can time out.
@@ -83,6 +85,7 @@ func TestFetchTimeout(t *testing.T) {
 }
 
 func TestRobotsUnreadable(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		status int
 		want   outcome
@@ -108,6 +111,7 @@ func TestRobotsUnreadable(t *testing.T) {
 }
 
 func TestHostDown(t *testing.T) {
+	t.Parallel()
 	srv := httptest.NewTLSServer(http.NotFoundHandler())
 	client, addr := srv.Client(), srv.URL
 	srv.Close() // nothing listens there now
@@ -123,6 +127,7 @@ func TestHostDown(t *testing.T) {
 }
 
 func TestPerHostLimit(t *testing.T) {
+	t.Parallel()
 	var now, most atomic.Int32
 	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/robots.txt" {

@@ -10,6 +10,7 @@ import (
 // package nor net/http (which it needs, and the binary must not have) is
 // among the packages the program at the module's root is built from.
 func TestNotInBinary(t *testing.T) {
+	t.Parallel()
 	goTool, err := exec.LookPath("go")
 	if err != nil {
 		t.Skip("the go command is not on PATH")

@@ -11,6 +11,7 @@ import (
 )
 
 func TestLockRoundTrip(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "sources.lock")
 	if got, found, err := readLock(path); err != nil || found || len(got) != 0 {
 		t.Fatalf("missing lock: got %v, found %v, err %v; want empty, false, nil", got, found, err)
@@ -82,6 +83,7 @@ func TestLockRoundTrip(t *testing.T) {
 }
 
 func TestReadLockErrors(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for name, text := range map[string]string{
 		"not json":      "hello",

@@ -29,6 +29,7 @@ func watch(t *testing.T, s *site, args ...string) (int, string) {
 // writes the lock, a second finds nothing new, and after the site changes
 // a third reports each kind of change with the steps it affects.
 func TestWatch(t *testing.T) {
+	t.Parallel()
 	s := newSite(t)
 	dir := writeGuides(t,
 		testStep{slug: "alive", link: s.URL + "/alive", sources: []string{s.URL + "/restyled"}},
@@ -109,6 +110,7 @@ func TestWatch(t *testing.T) {
 }
 
 func TestUsage(t *testing.T) {
+	t.Parallel()
 	s := newSite(t)
 	for _, c := range []struct {
 		args []string

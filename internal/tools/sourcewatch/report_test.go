@@ -12,6 +12,7 @@ import (
 var date = time.Date(2026, 12, 4, 6, 0, 0, 0, time.UTC)
 
 func TestReport(t *testing.T) {
+	t.Parallel()
 	was := func(e lockEntry) *lockEntry { return &e }
 	r := report{
 		Lock: "guides/sources.lock", LockFound: true, Date: date, Sources: 6, Steps: 4,
@@ -100,6 +101,7 @@ func TestReport(t *testing.T) {
 }
 
 func TestReportHeadlines(t *testing.T) {
+	t.Parallel()
 	newOK := finding{Kind: kindNew, URL: "https://a.example/", Steps: []model.StepID{"a/b/c"}, Now: result{Outcome: outcomeOK, Status: 200}}
 	newDead := finding{Kind: kindNew, URL: "https://b.example/", Steps: []model.StepID{"a/b/d"}, Now: result{Outcome: outcomeHTTPError, Status: 410}}
 	for _, c := range []struct {
@@ -137,6 +139,7 @@ func TestReportHeadlines(t *testing.T) {
 }
 
 func TestCode(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ in, want string }{
 		{"https://a.example/", "`https://a.example/`"},
 		{"a`b", "``a`b``"},

@@ -3,6 +3,7 @@ package main
 import "testing"
 
 func TestRobots(t *testing.T) {
+	t.Parallel()
 	const txt = `# a comment
 User-agent: *
 Disallow: /
@@ -42,6 +43,7 @@ Allow: /private/open/deep$
 }
 
 func TestRobotsStar(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name, txt, path string
 		want            bool

@@ -9,6 +9,7 @@ import (
 )
 
 func TestTargets(t *testing.T) {
+	t.Parallel()
 	dir := writeGuides(t,
 		testStep{slug: "a", link: "https://example.com/settings", sources: []string{"https://example.com/help#part", "https://news.example/story"}},
 		testStep{slug: "b", sources: []string{"https://example.com/help#other", "https://example.com/settings"}},
@@ -31,6 +32,7 @@ func TestTargets(t *testing.T) {
 // TestBuiltinTargets checks the shipped guides load through the public
 // API and every step cites at least one URL.
 func TestBuiltinTargets(t *testing.T) {
+	t.Parallel()
 	cat, err := loadGuides("")
 	if err != nil {
 		t.Fatal(err)

@@ -38,6 +38,7 @@ func TestMainText(t *testing.T) {
 }
 
 func TestPageHash(t *testing.T) {
+	t.Parallel()
 	hash := func(body, contentType string) string {
 		t.Helper()
 		h, err := pageHash(strings.NewReader(body), contentType)
