@@ -275,3 +275,19 @@ func TestRefusedComesFirstAndSaysComplain(t *testing.T) {
 		t.Errorf("a refused request reads as outside the region:\n%s", list)
 	}
 }
+
+// issue 22 item 1: the line mode says once, at the start, that old guides
+// may be out of date, and not when they are fresh.
+func TestStaleGuidesAreSaidOnceAtTheStart(t *testing.T) {
+	t.Parallel()
+	stale := model.AgeOfGuides("2026-01-02", testNow, time.Time{})
+	got := runWith(t, context.Background(), newStore(), model.RegionEU, "acme chat\nb\nq\n", func(c *Config) { c.Guides = stale })
+	if n := strings.Count(got, "services change their settings often"); n != 1 {
+		t.Errorf("the stale notice is said %d times, want once at the start:\n%s", n, got)
+	}
+	fresh := model.AgeOfGuides(testNow.Format(time.DateOnly), testNow, time.Time{})
+	got = runWith(t, context.Background(), newStore(), model.RegionEU, "q\n", func(c *Config) { c.Guides = fresh })
+	if strings.Contains(got, "services change their settings often") {
+		t.Errorf("fresh guides get the stale notice:\n%s", got)
+	}
+}

@@ -32,6 +32,9 @@ type Config struct {
 	OpenURL func(url string) error
 	// Copy puts text on the desktop's clipboard; nil means there is none here.
 	Copy func(text string) error
+	// Guides is how old the guides are; past model.StaleAfterDays the
+	// session says so once, at the start.
+	Guides model.GuidesAge
 }
 
 // errQuit ends the session: the user typed q, or the input ended.
@@ -105,6 +108,9 @@ func (s *session) run() error {
 		s.say("optout, accessible mode, for %s.", s.region.Label())
 	}
 	s.say("%s", s.statusLine())
+	if notice := s.cfg.Guides.StaleNotice(); notice != "" {
+		s.say("%s", notice)
+	}
 	return s.home()
 }
 

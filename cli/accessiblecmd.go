@@ -43,6 +43,7 @@ func cmdAccessible(g *globals, e IOStreams) error {
 		OpenURL:  desktop.Opener(e.env),
 		Copy:     desktop.Clipboard(e.env),
 		Terminal: e.stdoutTTY,
+		Guides:   guidesAgeOf(cat, e.clock()),
 	})
 	if err != nil {
 		st.Close()

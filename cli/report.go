@@ -20,7 +20,7 @@ func reportOf(in reportInput, e IOStreams, keep func(model.Account) bool, all bo
 		Version:  versionString(),
 		Keep:     keep,
 		All:      all,
-		Guides:   guidesAge(in.catalog, now),
+		Guides:   guidesAgeOf(in.catalog, now),
 		AppOpen:  in.appOpen,
 	})
 }
@@ -36,9 +36,3 @@ func location(e IOStreams) *time.Location {
 	return time.Local
 }
 
-// guidesAge is how old cat's guides are at now; the build date keeps a
-// clock set before it from being trusted.
-func guidesAge(cat *model.Catalog, now time.Time) model.GuidesAge {
-	built, _ := time.Parse(time.RFC3339, currentBuild().date)
-	return model.AgeOfGuides(newestVerified(cat), now, built)
-}

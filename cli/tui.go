@@ -40,7 +40,7 @@ func tuiConfig(o tuiOptions) ui.Config {
 		DataPath: o.store.Path(),
 		// How fresh the guides are, under the full help (issue 12).
 		GuidesVerified: o.verified,
-		Built:          builtAt(),
+		Built:          currentBuild().built(),
 		Getenv:         o.getenv,
 	}
 }
@@ -152,11 +152,4 @@ func (w *watchedInput) wasLost() bool {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.lostOnce
-}
-
-// builtAt is when the binary was built, or zero if unknown: the UI does
-// not trust a clock that reads before it (issue 22 item 1).
-func builtAt() time.Time {
-	t, _ := time.Parse(time.RFC3339, currentBuild().date)
-	return t
 }
