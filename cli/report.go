@@ -35,4 +35,3 @@ func location(e IOStreams) *time.Location {
 	}
 	return time.Local
 }
-
