@@ -338,3 +338,18 @@ func TestExportSaysWhenItHappened(t *testing.T) {
 		}
 	}
 }
+
+// export -o into a folder that does not exist says so, plainly.
+func TestExportIntoAMissingFolder(t *testing.T) {
+	t.Parallel()
+	db := filepath.Join(t.TempDir(), "optout.db")
+	out := filepath.Join(t.TempDir(), "no such folder", "report.md")
+	_, stderr, code := runIn(t, testEnv(t), "export", "--db", db, "--region", "eu", "-o", out)
+	if code != exitRuntime || !strings.Contains(stderr, "does not exist: create it") {
+		t.Errorf("got (%q, %d), want exit 1 saying the folder does not exist", stderr, code)
+	}
+	wantOneLine(t, stderr)
+	if _, err := os.Stat(db); err == nil {
+		t.Error("export created the data file it only reads")
+	}
+}

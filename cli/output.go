@@ -45,6 +45,9 @@ func refuseOwnFile(name, db, out string) error {
 	if err != nil {
 		return runtimeErrorf("%s: cannot write %s (%v)", name, out, err)
 	}
+	if dir := filepath.Dir(target); !isDir(dir) {
+		return runtimeErrorf("%s: cannot write %s: the folder %s does not exist: create it, or pass another path to -o", name, out, dir)
+	}
 	what, own, err := store.OwnFile(db, target)
 	if err != nil {
 		return runtimeErrorf("%s: cannot tell whether %s is your data file (%v): write the report to another path", name, out, unwrapPath(err))
@@ -81,4 +84,10 @@ func danglingTarget(path string) (string, error) {
 		path = dest
 	}
 	return "", errors.New("too many levels of symbolic links")
+}
+
+// isDir reports whether path is a directory (through links).
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
 }
