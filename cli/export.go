@@ -8,6 +8,7 @@ import (
 
 	"github.com/optout/optout/report"
 	"github.com/optout/optout/store"
+	"github.com/spf13/cobra"
 )
 
 // exportOptions are the export command's flags.
@@ -100,4 +101,22 @@ func unwrapPath(err error) error {
 		return e.Err
 	}
 	return err
+}
+
+func (c *cli) exportCommand() *cobra.Command {
+	var o exportOptions
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "A dated report to keep as proof",
+		Long:  helpExport,
+		Args:  noArgs,
+		RunE: c.action(func(cmd *cobra.Command, _ []string) error {
+			return cmdExport(c.g, o, c.stdout, c.e)
+		}),
+	}
+	cmd.Flags().StringVar(&o.format, "format", "md", formatHelp())
+	completeWords(cmd, "format", report.FormatNames()...)
+	cmd.Flags().StringVarP(&o.out, "output", "o", "", "write to this file instead of standard output (- is standard output)")
+	cmd.Flags().BoolVar(&o.all, "all", false, "list every step, also those you recorded nothing for")
+	return cmd
 }

@@ -1,5 +1,7 @@
 package cli
 
+import "github.com/spf13/cobra"
+
 // The long --help texts, also the manual page's. They are written out as
 // prose so each reads as a short manual; the usage line and the flags are
 // listed by the help renderer.
@@ -80,3 +82,22 @@ each problem as DIR/file:line: message, and exits 1 if there are any, 0
 otherwise.
 
 Example: optout guides check guides/content`
+
+// helpCommand is `optout help [COMMAND...]`; unlike cobra's own it fails on
+// a command that does not exist.
+func helpCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help for a command",
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			target, rest, err := cmd.Root().Find(args)
+			if err != nil || len(rest) > 0 || target == nil {
+				typed := args[len(args)-1]
+				return usageErrorf("optout help: no command %q%s: the commands are %s", typed, didYouMean(cmd.Root().SuggestionsFor(typed)), commandNames(cmd.Root()))
+			}
+			target.InitDefaultHelpFlag() // lists the inherited global flags too
+			return target.Help()
+		},
+	}
+}

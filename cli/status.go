@@ -9,15 +9,22 @@ import (
 	"charm.land/lipgloss/v2"
 	"charm.land/lipgloss/v2/table"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/spf13/cobra"
 
 	"github.com/optout/optout/model"
 	"github.com/optout/optout/report"
 )
 
+// statusOptions are status's own flags.
+type statusOptions struct {
+	account string // --account: only the accounts with this label; "" for all
+	due     bool   // --due: only the "what's next" list
+}
+
 // cmdStatus prints progress per platform and account for the region, or
 // with --due the "what's next" list.
-// account, when not "", keeps only the accounts with that label.
-func cmdStatus(g *globals, account string, due bool, stdout io.Writer, e IOStreams) error {
+func cmdStatus(g *globals, o statusOptions, stdout io.Writer, e IOStreams) error {
+	account, due := o.account, o.due
 	const name = "optout status"
 	in, err := loadReportInput(name, g)
 	if err != nil {
@@ -293,3 +300,19 @@ func statusTable(rows [][]string, styled bool, width int) string {
 }
 
 func clampInt(v, lo, hi int) int { return max(lo, min(v, hi)) }
+
+func (c *cli) statusCommand() *cobra.Command {
+	var o statusOptions
+	cmd := &cobra.Command{
+		Use:   "status",
+		Short: "Progress per platform and account",
+		Long:  helpStatus,
+		Args:  noArgs,
+		RunE: c.action(func(*cobra.Command, []string) error {
+			return cmdStatus(c.g, o, c.stdout, c.e)
+		}),
+	}
+	cmd.Flags().StringVar(&o.account, "account", "", `only the accounts with this label ("main account" is the one every platform starts with)`)
+	cmd.Flags().BoolVar(&o.due, "due", false, "only what's next: requests to follow up, steps changed since you did them, re-checks due, work recorded outside the region")
+	return cmd
+}

@@ -2,15 +2,13 @@ package cli
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
-	"github.com/optout/optout/guides"
 	"github.com/optout/optout/model"
+	"github.com/spf13/cobra"
 )
 
 // catalogSchema is the version of `optout guides --json`'s layout.
@@ -31,31 +29,6 @@ func cmdGuides(g *globals, asJSON bool, stdout io.Writer) error {
 		return enc.Encode(catalogDoc(cat))
 	}
 	writeCatalog(stdout, cat)
-	return nil
-}
-
-// cmdGuidesCheck validates a guide directory and prints its problems.
-func cmdGuidesCheck(dir string, stdout io.Writer) error {
-	const name = "optout guides check"
-	shown := guides.QuoteName(dir) // a name with a newline must not forge a line
-	if err := checkDir(dir); err != nil {
-		return runtimeErrorf("%s: %s: %v: pass the folder that holds the guides, e.g. guides/content", name, shown, err)
-	}
-	cat, err := guides.ParseDir(dir)
-	var ps guides.Problems
-	switch {
-	case errors.As(err, &ps):
-		for _, p := range ps {
-			p.File = filepath.Join(dir, filepath.FromSlash(p.File))
-			fmt.Fprintln(stdout, p.Error())
-		}
-		return runtimeErrorf("%s: %s in %s: fix them and run the check again", name, countProblems(err), shown)
-	case err != nil:
-		return runtimeErrorf("%s: %s: %v", name, shown, err)
-	case len(cat.Platforms) == 0:
-		return runtimeErrorf("%s: no guides in %s: it should hold a folder per company, each with a folder per platform (see guides/FORMAT.md)", name, shown)
-	}
-	fmt.Fprintf(stdout, "%s: ok, %s, %s\n", shown, model.Count(len(cat.Platforms), "platform", "platforms"), model.Count(cat.StepCount(), "step", "steps"))
 	return nil
 }
 
@@ -122,4 +95,20 @@ func nonNil[T any](s []T) []T {
 		return []T{}
 	}
 	return s
+}
+
+func (c *cli) guidesCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "guides",
+		Short: "List the platforms and steps, show one, or check a guide folder",
+		Long:  helpGuides,
+		Args:  unknownCommand,
+		RunE: c.action(func(*cobra.Command, []string) error {
+			return cmdGuides(c.g, asJSON, c.stdout)
+		}),
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the whole catalog as JSON")
+	cmd.AddCommand(c.guidesCheckCommand(), c.guidesShowCommand())
+	return cmd
 }
