@@ -9,7 +9,7 @@ import "github.com/optout/optout/model"
 
 // builtinFingerprint is the fingerprint of the guides builtinPlatforms
 // was generated from.
-const builtinFingerprint uint32 = 0x2ce1fa25
+const builtinFingerprint uint32 = 0x72f2d4d5
 
 // builtinPlatforms returns the guides in guides/content as parsed when
 // this file was generated, a new copy on every call.
@@ -423,7 +423,7 @@ func builtinPlatforms() []model.Platform {
 					Title:          "Know that there is no opt-out where you live",
 					Kind:           "info",
 					Confidence:     "reported",
-					ConfidenceNote: "Two secondary reports (Delist.ai; TechCrunch as relayed in Jun 2026) put Japan and South Korea among places with a training opt-out; no Meta or regulator page confirms it: check Privacy Center → \"AI at Meta\" for an objection link.",
+					ConfidenceNote: "One secondary report (Delist.ai) puts Japan and South Korea among places with a training opt-out (unconfirmed); no Meta or regulator page confirms it: check Privacy Center → \"AI at Meta\" for an objection link.",
 					Body:           "In the US, Meta offers **no way to opt out** of AI training on your public Facebook content, and\nthe law gives you no right to object. Meta's advice is to make your content less public. In Australia\nthere is no opt-out either: Meta told a Senate inquiry in 2024 that public posts back to 2007 are used\nunless set to private. We found no Meta objection route for Canada or India.\n\n- **Ignore the \"Goodbye Meta AI\" post.** Sharing it has no legal effect; Meta has said it is not an\n  objection.\n- **Beware of fake forms.** An \"opt-out\" outside facebook.com, instagram.com or meta.com is not Meta's.\n\n**What you can do instead** (next steps): make posts Friends-only, review tags, delete sensitive public\nposts, turn off camera-roll cloud processing, and keep personal details out of Meta AI. Only deleting\nthe account stops future use, and nothing removes data already used.",
 					Details:        "Meta shows its objection form by account location; US users reported it would not load, and at least\none US request was turned down in 2024. In Canada, the Privacy Commissioner found in May 2026 that\nOpenAI's training on public data broke consent rules, so a complaint route exists there, but Meta\noffers no form. In Australia, Meta lobbied against privacy-law changes in 2025.",
 					Regions:        []model.Region{"us", "other"},
@@ -483,10 +483,6 @@ func builtinPlatforms() []model.Platform {
 						{
 							URL:   "https://www.theguardian.com/australia-news/2025/jul/17/meta-ai-facebook-instagram-personal-information-social-media-posts-learn-australian-concepts",
 							Title: "The Guardian, Meta AI and Australian posts (17 Jul 2025)",
-						},
-						{
-							URL:   "https://techjacksolutions.com/?p=59303",
-							Title: "TechJack Solutions citing TechCrunch, training opt-outs only in the EU, UK, Brazil, Japan, South Korea and Switzerland (Jun 2026)",
 						},
 						{
 							URL:   "https://delist.ai/guides/opt-out-meta-ai",
@@ -653,8 +649,8 @@ func builtinPlatforms() []model.Platform {
 							Title: "Particle, an opt-in test in the US and Canada (2025)",
 						},
 						{
-							URL:   "https://news.ssbcrack.com/?p=86369",
-							Title: "SSBCrack citing CNET, not in Illinois or Texas; some users found it on (2025)",
+							URL:   "https://newz9.com/?p=161776",
+							Title: "Newz9 citing CNET, not in Illinois or Texas; some users found it on (2025)",
 						},
 						{
 							URL:   "https://www.bizmart.tech/1043/ai/facebook-tests-ai-access-to-camera-roll-for-photo-edits/",
@@ -719,10 +715,6 @@ func builtinPlatforms() []model.Platform {
 						{
 							URL:   "https://thevortiq.com/en/articulo/meta-launches-ai-mode-on-facebook-using-public-data-from-its-platforms",
 							Title: "The Vortiq citing TechCrunch, gradual US rollout (16 Jun 2026)",
-						},
-						{
-							URL:   "https://techjacksolutions.com/?p=59303",
-							Title: "TechJack Solutions citing TechCrunch, no opt-out from AI Mode (Jun 2026)",
 						},
 					},
 					Verified: "2026-12-04",
@@ -1147,7 +1139,7 @@ func builtinPlatforms() []model.Platform {
 					Title:          "Know that there is no opt-out here (and skip the hoax)",
 					Kind:           "info",
 					Confidence:     "reported",
-					ConfidenceNote: "Two secondary reports (Delist.ai; TechCrunch as relayed in Jun 2026) put Japan and South Korea among places with a training opt-out; no Meta or regulator page confirms it: check Privacy Center → \"AI at Meta\" for an objection link.",
+					ConfidenceNote: "One secondary report (Delist.ai) puts Japan and South Korea among places with a training opt-out (unconfirmed); no Meta or regulator page confirms it: check Privacy Center → \"AI at Meta\" for an objection link.",
 					Body:           "Where you live, Meta gives you no way to stop it training its AI on your public Instagram content.\n\n- **United States:** no legal right to object and no opt-out setting. Meta's advice is to make your\n  content private; public posts have most likely been used already.\n- **Elsewhere:** no objection route was found in Canada, Australia or India. In Australia Meta told a\n  Senate inquiry that public posts back to 2007 are used unless set to private.\n- **Check for yourself:** profile → ☰ → \"Settings and privacy\" → \"More info and support\" → \"Privacy\n  Center\" → \"AI at Meta\". If \"Submit an objection request\" is there, use it and switch optout's region.\n- **Skip the hoax:** a \"Goodbye Meta AI\" post does nothing. Log in only on instagram.com, facebook.com\n  or meta.com.\n\nThe next steps reduce what is public from now on; nothing removes data already used for training.",
 					Regions:        []model.Region{"us", "other"},
 					Sources: []model.Source{
@@ -1194,10 +1186,6 @@ func builtinPlatforms() []model.Platform {
 						{
 							URL:   "https://www.upday.com/uk/can-i-opt-out-of-ai-on-instagram-by-resharing-a-picture-to-my-stories",
 							Title: "upday UK, re-sharing a picture to Stories is not an opt-out (28 Sep 2024)",
-						},
-						{
-							URL:   "https://techjacksolutions.com/?p=59303",
-							Title: "TechJack Solutions citing TechCrunch, training opt-outs only in the EU, UK, Brazil, Japan, South Korea and Switzerland (Jun 2026)",
 						},
 					},
 					Verified: "2026-12-04",
@@ -1743,9 +1731,9 @@ func builtinPlatforms() []model.Platform {
 					Title:          "Switch off Meta AI sharing in chats where AI was used",
 					Kind:           "action",
 					Confidence:     "reported",
-					ConfidenceNote: "The switch's label is unconfirmed; the facts come from Norwegian press quoting the regulator, and a Norwegian think tank says Meta would not say whether these chats train new models.",
+					ConfidenceNote: "The switch's label is unconfirmed; the facts come from Norwegian press quoting the regulator; whether these chats train new models is unconfirmed.",
 					Body:           "Once someone has used Meta's AI tools in a chat, what is written there may go to Meta AI and end up\nin training. You turn this off one chat at a time.\n\n1. Open a chat (one-to-one or group) where you or someone else has used Meta AI.\n2. Tap the chat's name at the top to open its settings.\n3. Look for a setting about Meta AI or sharing with AI, and turn it off. If the label differs, look\n   for \"AI\".\n4. Repeat for every such chat, and check again after new AI use.\n\n**What this does:** stops that chat's content going to Meta AI from now on.\n\n**What it does not do:** cover other chats, or undo sharing that already happened. Reportedly, an\nearlier objection does not cover this sharing, so do it even if you objected.",
-					Details:        "In July 2025 the Norwegian data protection authority, quoted by Norwegian papers, warned against using\nMessenger for sensitive information for this reason, and said that having to switch the sharing off\nchat by chat means it happens without valid consent. Meta's own advice in the app is not to share\npasswords, money details or other sensitive information in such chats. A Norwegian think tank wrote\nthat Meta would not answer whether these chats can be used to train new AI models, so treat them as\nif they can.",
+					Details:        "In July 2025 the Norwegian data protection authority, quoted by Norwegian papers, warned against using\nMessenger for sensitive information for this reason, and said that having to switch the sharing off\nchat by chat means it happens without valid consent. Meta's own advice in the app is not to share\npasswords, money details or other sensitive information in such chats. Whether these chats can be used to\ntrain new AI models is unconfirmed, so treat them as if they can.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					RecheckMonths:  6,
 					Sources: []model.Source{
@@ -1756,10 +1744,6 @@ func builtinPlatforms() []model.Platform {
 						{
 							URL:   "https://norwegiantimes.no/?p=25046",
 							Title: "Norwegian Times, Messenger AI sharing per chat (Jul 2025)",
-						},
-						{
-							URL:   "https://www.langsikt.no/en/publikasjoner/varselsskudd-fra-meta",
-							Title: "Langsikt, Warning shots from Meta, says Meta won't say whether these chats train new models (2025)",
 						},
 					},
 					Verified: "2026-12-04",
@@ -1806,10 +1790,6 @@ func builtinPlatforms() []model.Platform {
 						{
 							URL:   "https://sampi.net.br/piracicaba/noticias/2949295/cidade/2025/12/instagram-e-facebook-usarao-dados-de-usuarios-para-treinar-ia",
 							Title: "Sampi, Brazil's policy from 16 Dec 2025 (16 Dec 2025)",
-						},
-						{
-							URL:   "https://www.indiatoday.in/technology/news/story/meta-to-use-your-ai-chats-for-ads-and-posts-new-update-rolls-out-from-december-16-2796683-2025-10-02",
-							Title: "India Today, AI chats for ads from 16 Dec; UK, EU and South Korea left out (2 Oct 2025)",
 						},
 						{
 							URL:   "https://norwegiantimes.no/?p=25046",
@@ -1998,10 +1978,6 @@ func builtinPlatforms() []model.Platform {
 							Title: "mkln.org, Meta's 2025 EU notice e-mail (2025)",
 						},
 						{
-							URL:   "https://www.rtp.pt/noticias/mundo/europeus-tem-ate-27-de-maio-para-recusar-utilizacao-dos-seus-dados-pela-meta-ai_n1648402",
-							Title: "RTP, Lusa on Meta's EU training, WhatsApp left out (Apr 2025)",
-						},
-						{
 							URL:   "https://www.dnoticias.pt/2025/5/27/450511-meta-comeca-hoje-a-usar-dados-de-utilizadores-europeus-para-treino-de-ia/",
 							Title: "DNOTICIAS.PT, Lusa on the start of EU training, WhatsApp left out (27 May 2025)",
 						},
@@ -2121,10 +2097,6 @@ func builtinPlatforms() []model.Platform {
 							Title: "BOL/UOL, deleting a Meta AI chat in WhatsApp leaves Meta's copy (3 Sep 2025)",
 						},
 						{
-							URL:   "https://www.rtp.pt/noticias/mundo/europeus-tem-ate-27-de-maio-para-recusar-utilizacao-dos-seus-dados-pela-meta-ai_n1648402",
-							Title: "RTP, Lusa on Meta's EU training, WhatsApp left out (Apr 2025)",
-						},
-						{
 							URL:   "https://www.dnoticias.pt/2025/5/27/450511-meta-comeca-hoje-a-usar-dados-de-utilizadores-europeus-para-treino-de-ia/",
 							Title: "DNOTICIAS.PT, Lusa on the start of EU training, WhatsApp left out (27 May 2025)",
 						},
@@ -2217,8 +2189,8 @@ func builtinPlatforms() []model.Platform {
 							Title: "Zee Business, WhatsApp's Incognito Chat with Meta AI (May 2026)",
 						},
 						{
-							URL:   "https://eflip.in/meta-launches-incognito-chat-for-private-user-conversations-with-meta-ai-on-whatsapp/",
-							Title: "eFlip, rolling out on WhatsApp and the Meta AI app over the coming months (May 2026)",
+							URL:   "https://alternativeto.net/news/2026/5/whatsapp-brings-private-incognito-chat-with-meta-ai-and-disappearing-messages/",
+							Title: "AlternativeTo, rolling out on WhatsApp and the Meta AI app over the next few months (May 2026)",
 						},
 						{
 							URL:   "https://techcapsules.com/whatsapp-incognito-chat-with-meta-ai-how-it-works-and-is-it-really-private/",
@@ -2362,8 +2334,8 @@ func builtinPlatforms() []model.Platform {
 							Title: "Trusted Reviews, how to object to Meta using your data for AI (UK, undated); object once per Accounts Centre",
 						},
 						{
-							URL:   "https://www.rtp.pt/noticias/mundo/europeus-tem-ate-27-de-maio-para-recusar-utilizacao-dos-seus-dados-pela-meta-ai_n1648402",
-							Title: "RTP, Lusa on Meta's EU training, WhatsApp left out (Apr 2025)",
+							URL:   "https://www.dnoticias.pt/2025/5/27/450511-meta-comeca-hoje-a-usar-dados-de-utilizadores-europeus-para-treino-de-ia/",
+							Title: "DNOTICIAS.PT, Lusa on the start of EU training, WhatsApp left out (27 May 2025)",
 						},
 						{
 							URL:   "https://www.upday.com/de/frist-laeuft-ab-wie-du-metas-ki-training-mit-deinen-daten-widersprichst",
@@ -2554,8 +2526,8 @@ func builtinPlatforms() []model.Platform {
 							Title: "Zee Business, WhatsApp's Incognito Chat with Meta AI (May 2026)",
 						},
 						{
-							URL:   "https://eflip.in/meta-launches-incognito-chat-for-private-user-conversations-with-meta-ai-on-whatsapp/",
-							Title: "eFlip, rolling out on WhatsApp and the Meta AI app over the coming months (May 2026)",
+							URL:   "https://alternativeto.net/news/2026/5/whatsapp-brings-private-incognito-chat-with-meta-ai-and-disappearing-messages/",
+							Title: "AlternativeTo, rolling out on WhatsApp and the Meta AI app over the next few months (May 2026)",
 						},
 						{
 							URL:   "https://techcapsules.com/whatsapp-incognito-chat-with-meta-ai-how-it-works-and-is-it-really-private/",
@@ -2658,7 +2630,7 @@ func builtinPlatforms() []model.Platform {
 					Confidence:     "unconfirmed",
 					ConfidenceNote: "Sources disagree: a UK guide says voice storage can't be switched off; an unofficial 2026 compilation quotes Meta's UK and Ireland notices as still allowing it.",
 					Body:           "Check your own app for a voice-storage switch.\n\n1. Open the Meta AI app (formerly Meta View) and select your glasses.\n2. Open the device settings and a privacy section for the glasses (\"Glasses privacy\" in one guide).\n3. Look for a setting about storing voice recordings or voice activity.\n4. If there is a switch to stop storing them, turn it off. If there is only a list with a delete\n   option, storage can't be switched off for you: use the delete step instead.\n\n**What this does:** if the switch exists, stops new voice recordings being kept.\n\n**What it does not do:** delete recordings already stored (see the delete step). Whether your Facebook\nor Instagram objection covers recordings from the glasses is unconfirmed.",
-					Details:        "Meta's April 2025 e-mail that removed the switch was described as a US change. In March 2026 The\nDecoder read the glasses' privacy policy as storing voice recordings for product improvement only with\nactive consent, which fits the reports of a switch in some regions, but it named no region.",
+					Details:        "Meta's April 2025 e-mail that removed the switch was described as a US change. A March 2026 report that the\nglasses' privacy policy keeps voice recordings for product improvement only with active consent could\nnot be confirmed and is left out.",
 					Regions:        []model.Region{"eu", "uk"},
 					Sources: []model.Source{
 						{
@@ -2676,10 +2648,6 @@ func builtinPlatforms() []model.Platform {
 						{
 							URL:   "https://davidzucker.substack.com/p/a-second-meta-app-has-hit-the-app",
 							Title: "David Zucker, Meta AI app replaces Meta View (2025)",
-						},
-						{
-							URL:   "https://the-decoder.com/meta-sends-private-ai-glasses-footage-to-kenya-with-few-safeguards-and-europes-privacy-regulators-may-come-knocking/",
-							Title: "The Decoder, glasses privacy policy and footage reviewed in Kenya (3 Mar 2026)",
 						},
 					},
 					Verified: "2026-12-04",
@@ -2846,16 +2814,8 @@ func builtinPlatforms() []model.Platform {
 							Official: true,
 						},
 						{
-							URL:   "https://www.thebluf.news/p/smart-glasses-record-by-default",
-							Title: "The BLUF, \"Cloud media\" under the glasses' Privacy settings (2026)",
-						},
-						{
 							URL:   "https://www.etvbharat.com/en/technology/meta-again-in-privacy-scandal-contractors-in-kenya-review-intimate-footage-from-meta-ai-glasses-enn26030704055",
 							Title: "ETV Bharat, contractors in Kenya reviewed footage from Meta AI glasses (2026)",
-						},
-						{
-							URL:   "https://techcabal.com/2026/03/04/kenya-meta-ray-ban-ai-intimate-moments/",
-							Title: "TechCabal, Svenska Dagbladet's report on Kenyan data annotators (4 Mar 2026)",
 						},
 					},
 					Verified: "2026-12-04",
@@ -3536,11 +3496,6 @@ func builtinPlatforms() []model.Platform {
 							Title: "Copy of Google's Gemini Apps Privacy Hub, human review and retention (2026)",
 						},
 						{
-							URL:      "https://support.google.com/gemini/answer/13278892?co=GENIE.Platform%3DiOS",
-							Title:    "Google Gemini Help, the same page for iPhone and iPad, the mobile route (undated)",
-							Official: true,
-						},
-						{
 							URL:   "https://conductatlas.com/change/2026-03-27-google-gemini-gemini-apps-privacy-notice-1174/",
 							Title: "ConductAtlas, change record of the Gemini Apps Privacy Notice (27 Mar 2026)",
 						},
@@ -4100,8 +4055,8 @@ func builtinPlatforms() []model.Platform {
 					Title:          "Know what the switch leaves: feedback, reviewers, retention",
 					Kind:           "info",
 					Confidence:     "official",
-					ConfidenceNote: "Human review of Temporary Chats is on OpenAI's own FAQ; the privacy-policy clause is read via ConductAtlas, and feedback after opting out rests on one privacy review (unconfirmed).",
-					Body:           "What is and is not known once \"Improve the model for everyone\" is off:\n\n- **Human review.** People at OpenAI may read conversations. Its Data Controls FAQ says even Temporary\n  Chats may be reviewed, though only to monitor for abuse, and its privacy policy has a clause on\n  people reviewing conversations. Don't put into ChatGPT what you would not want a stranger to read.\n- **Feedback.** One privacy review says a thumbs up or down can still be used for training after you\n  opt out. OpenAI's pages we have don't say; don't rate chats that hold anything personal.\n- **How long chats are kept.** Deleted chats and Temporary Chats are removed after 30 days. Data from\n  April to September 2025 is still held under a court-ordered legal hold.",
+					ConfidenceNote: "Human review of Temporary Chats is on OpenAI's own FAQ; the privacy-policy clause is read via ConductAtlas, and feedback after opting out rests on OpenAI's wording as quoted by one blog (unconfirmed).",
+					Body:           "What is and is not known once \"Improve the model for everyone\" is off:\n\n- **Human review.** People at OpenAI may read conversations. Its Data Controls FAQ says even Temporary\n  Chats may be reviewed, though only to monitor for abuse, and its privacy policy has a clause on\n  people reviewing conversations. Don't put into ChatGPT what you would not want a stranger to read.\n- **Feedback.** A blog quoting OpenAI says that a thumbs up or down lets OpenAI use the whole\n  conversation for training even after you opt out. We have not read this on OpenAI's own pages;\n  don't rate chats that hold anything personal.\n- **How long chats are kept.** Deleted chats and Temporary Chats are removed after 30 days. Data from\n  April to September 2025 is still held under a court-ordered legal hold.",
 					Details:        "The Data Controls FAQ lists three things about Temporary Chats: they are not used for training, they\nare deleted after 30 days, and they \"may be reviewed only to monitor for abuse\". The clause in the\nprivacy policy was read through ConductAtlas's analysis, which describes conversation content being\naccessed for model training under stated privacy protections; we did not read the policy itself.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Link:           "https://help.openai.com/en/articles/7730893-data-controls-faq",
@@ -4116,8 +4071,8 @@ func builtinPlatforms() []model.Platform {
 							Title: "ConductAtlas, the human-review clause in OpenAI's privacy policy (2026)",
 						},
 						{
-							URL:   "https://privacydrift.com/tools/chatgpt",
-							Title: "PrivacyDrift, ChatGPT review, feedback after opting out (Apr 2026)",
+							URL:   "https://kanactiveai.com/blog/blog-disable-data-collection-chatgpt.html",
+							Title: "KanActive AI, quoting OpenAI on feedback after opting out (Aug 2025)",
 						},
 						{
 							URL:   "https://piggo.wtguru.com/news/14035/how-were-responding-to-the-new-york-times-data-demands-in-order-to-protect-user-privacy",
@@ -4125,10 +4080,10 @@ func builtinPlatforms() []model.Platform {
 						},
 					},
 					Verified: "2026-12-04",
-					Revision: "aa9fa3d48d21",
+					Revision: "181fe540e1e8",
 					Parts: model.PartHashes{
 						Title:    0xc6da5b50,
-						Body:     0x12d47c94,
+						Body:     0xacccd372,
 						Link:     0x3d1d64ed,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -4333,9 +4288,9 @@ func builtinPlatforms() []model.Platform {
 					Title:          "Know what the switch leaves: feedback and safety reviews",
 					Kind:           "info",
 					Confidence:     "official",
-					ConfidenceNote: "Feedback, safety flags and retention are on Anthropic's own pages; who may read chats rests on one privacy index (unconfirmed), so look for it in Anthropic's Privacy Center.",
-					Body:           "Two things still reach Anthropic's training after you turn \"Help improve Claude\" off:\n\n- **Feedback.** When you give a thumbs up or down, Anthropic stores the whole conversation for up to\n  five years and may use it for training, whatever the switch says. Don't rate chats that hold\n  anything personal.\n- **Safety flags.** Chats that Anthropic's safety classifiers flag may still be used to train its\n  safety models, and Anthropic keeps them for up to two years.\n\nAlso worth knowing:\n\n- **Human review (unconfirmed).** A privacy index reports that Anthropic says only a small number of\n  staff can see chats you allow it to use for model improvement, and that its Trust & Safety team\n  reviews flagged chats. We could not read this on Anthropic's own pages.\n- **How long chats are kept.** 30 days with the switch off, up to five years with it on.",
-					Details:        "Anthropic's retention page gives the periods above: up to five years for chats you let it use, 30\ndays otherwise, two years for the content of chats its classifiers flag as breaking its Usage Policy\n(seven years for the classification scores), and five years for feedback. The human-review line comes\nfrom the Production AI Institute's AI Data Use Index, a secondary source; until Anthropic's own page\nconfirms it, assume that people at Anthropic may read a chat that is flagged or that you let it use.",
+					ConfidenceNote: "Feedback, safety flags and retention are on Anthropic's own pages; who may read chats rests on one privacy index whose page we could not confirm (unconfirmed), so look for it in Anthropic's Privacy Center.",
+					Body:           "Two things still reach Anthropic's training after you turn \"Help improve Claude\" off:\n\n- **Feedback.** When you give a thumbs up or down, Anthropic stores the whole conversation for up to\n  five years and may use it for training, whatever the switch says. Don't rate chats that hold\n  anything personal.\n- **Safety flags.** Chats that Anthropic's safety classifiers flag may still be used to train its\n  safety models, and Anthropic keeps them for up to two years.\n\nAlso worth knowing:\n\n- **Human review (unconfirmed).** A privacy index reports that Anthropic says only a small number of\n  staff can see chats you allow it to use for model improvement, and that its Trust & Safety team\n  reviews flagged chats. We could not read this on Anthropic's own pages or open the index's page.\n- **How long chats are kept.** 30 days with the switch off, up to five years with it on.",
+					Details:        "Anthropic's retention page gives the periods above: up to five years for chats you let it use, 30\ndays otherwise, two years for the content of chats its classifiers flag as breaking its Usage Policy\n(seven years for the classification scores), and five years for feedback. The human-review line comes\nfrom the Production AI Institute's AI Data Use Index, a secondary source named in our research brief;\nits page address could not be confirmed, so it is not linked. Until Anthropic's own page confirms it,\nassume that people at Anthropic may read a chat that is flagged or that you let it use.",
 					Regions:        []model.Region{"eu", "uk", "br", "us", "other"},
 					Link:           "https://privacy.claude.com/en/articles/10023580",
 					Sources: []model.Source{
@@ -4354,16 +4309,12 @@ func builtinPlatforms() []model.Platform {
 							Title:    "Anthropic Privacy Center, how long your data is kept, Chinese edition (undated)",
 							Official: true,
 						},
-						{
-							URL:   "https://www.productionai.institute/ai-data-use/claude",
-							Title: "Production AI Institute, AI Data Use Index entry for Claude, human review (undated)",
-						},
 					},
 					Verified: "2026-12-04",
-					Revision: "9d0206a73cd9",
+					Revision: "b2c6a974000f",
 					Parts: model.PartHashes{
 						Title:    0xff491dce,
-						Body:     0x45eb8865,
+						Body:     0x07f1ffbe,
 						Link:     0x652314d1,
 						Template: 0x811c9dc5,
 						Regions:  0x400ecd13,
@@ -4623,8 +4574,8 @@ func builtinPlatforms() []model.Platform {
 							Title: "The Squid, where to click and earlier opt-outs kept (2026)",
 						},
 						{
-							URL:   "https://github.com/orgs/community/discussions/149873",
-							Title: "GitHub Community discussion, a user finds the \"…for AI model training\" setting under Settings → Copilot (undated)",
+							URL:   "https://sysroute.online/?p=1691",
+							Title: "SysRoute, \"Allow GitHub to use my data for AI model training\" under Privacy on the Copilot features page (2026)",
 						},
 						{
 							URL:   "https://particle.news/story/github-will-train-copilot-on-user-interaction-data-starting-april-24-unless-users-opt-out",
@@ -5289,11 +5240,6 @@ func builtinPlatforms() []model.Platform {
 							Title:    "Adobe Help (Austria, German), the same page naming Firefly and Spawning (undated)",
 							Official: true,
 						},
-						{
-							URL:      "https://www.adobe.com/learn/photoshop/web/apply-content-credentials-digital-signature",
-							Title:    "Adobe Learn, applying Content Credentials with the Content Authenticity app (undated)",
-							Official: true,
-						},
 					},
 					Verified: "2026-12-04",
 					Minutes:  10,
@@ -5451,8 +5397,8 @@ func builtinPlatforms() []model.Platform {
 							Title: "Verdict, WordPress and Tumblr plans to sell user content to AI companies (28 Feb 2024)",
 						},
 						{
-							URL:   "https://ybx.com/ai-news/openai-and-midjourney-to-use-tumblr-and-wordpress-posts-for-ai-training-6465",
-							Title: "YBX, quoting Automattic on asking partners to remove opted-out content (2024)",
+							URL:   "https://shacknews.com/article/138912/tumblr-wordpress-sell-user-data-midjourney-openai?amphtml=1",
+							Title: "Shacknews, quoting Automattic on asking partners to remove opted-out content (Feb 2024)",
 						},
 					},
 					Verified: "2026-12-04",
@@ -5519,8 +5465,8 @@ func builtinPlatforms() []model.Platform {
 							Official: true,
 						},
 						{
-							URL:   "https://ybx.com/ai-news/openai-and-midjourney-to-use-tumblr-and-wordpress-posts-for-ai-training-6465",
-							Title: "YBX, quoting Automattic on asking partners to remove opted-out content (2024)",
+							URL:   "https://shacknews.com/article/138912/tumblr-wordpress-sell-user-data-midjourney-openai?amphtml=1",
+							Title: "Shacknews, quoting Automattic on asking partners to remove opted-out content (Feb 2024)",
 						},
 					},
 					Verified: "2026-12-04",
@@ -5881,10 +5827,6 @@ func builtinPlatforms() []model.Platform {
 							URL:   "https://manatelugu.com/amazon-shifts-alexa-voice-processing-to-cloud-raising-privacy-concerns",
 							Title: "ManaTelugu, Voice ID needs saved recordings (2025)",
 						},
-						{
-							URL:   "https://killerstartups.com/amazon-to-send-all-echo-recordings-to-cloud/",
-							Title: "KillerStartups, Amazon moved users' setting to \"Don't save recordings\" itself (Mar 2025)",
-						},
 					},
 					Verified: "2026-12-04",
 					Minutes:  5,
@@ -5910,10 +5852,6 @@ func builtinPlatforms() []model.Platform {
 						{
 							URL:   "https://adkkajag.pages.dev/posts/smart-home-privacy-takes-a-blow-as-amazon-kills-alexa-local-processing",
 							Title: "Summary of Amazon's removal of \"Do Not Send Voice Recordings\" (2025)",
-						},
-						{
-							URL:   "https://killerstartups.com/amazon-to-send-all-echo-recordings-to-cloud/",
-							Title: "KillerStartups, Amazon's e-mail on the change and the devices it covered (Mar 2025)",
 						},
 						{
 							URL:   "https://transparencycoalition.ai/news/tcai-opt-out-guide-how-to-stop-ai-from-using-your-images-and-data",
@@ -5972,8 +5910,8 @@ func builtinPlatforms() []model.Platform {
 							Title: "MacRumors guide (copy), where the switch sits (Oct 2019)",
 						},
 						{
-							URL:   "https://www.macobserver.com/news/heres-apples-official-statement-on-siri-apple-siri-settlement/",
-							Title: "The Mac Observer, Apple's Siri privacy statement after the $95 million settlement (9 Jan 2025)",
+							URL:   "https://4nownews.com/2025/01/09/apple-says-it-has-never-sold-data-from-siri-conversations-to-advertisers",
+							Title: "4nownews, Apple's Siri privacy statement after the $95 million settlement (9 Jan 2025)",
 						},
 						{
 							URL:   "https://independent.co.uk/tech/apple-bug-secret-recording-siri-iphone-b2011030.html",
@@ -6043,8 +5981,8 @@ func builtinPlatforms() []model.Platform {
 							Title: "CO/AI, Apple's statement on Siri data (2025)",
 						},
 						{
-							URL:   "https://www.macobserver.com/news/heres-apples-official-statement-on-siri-apple-siri-settlement/",
-							Title: "The Mac Observer, Apple's Siri privacy statement (9 Jan 2025)",
+							URL:   "https://4nownews.com/2025/01/09/apple-says-it-has-never-sold-data-from-siri-conversations-to-advertisers",
+							Title: "4nownews, Apple's Siri privacy statement (9 Jan 2025)",
 						},
 					},
 					Verified: "2026-12-04",
@@ -6955,8 +6893,8 @@ func builtinPlatforms() []model.Platform {
 							Official: true,
 						},
 						{
-							URL:   "https://news.ycombinator.com/item?id=40947024",
-							Title: "Hacker News thread quoting the terms' licence clause (2024)",
+							URL:   "https://hn.masterscheme.cn/item?id=35647844",
+							Title: "Hacker News thread quoting the terms' licence clause, mirror at hn.masterscheme.cn (2023)",
 						},
 						{
 							URL:   "https://www.xda-developers.com/ai-stack-overflow-civil-war/",
