@@ -81,13 +81,17 @@ func versionText(now time.Time) string {
 	fmt.Fprintln(&s, versionString())
 	fmt.Fprintf(&s, "commit:          %s\n", orUnknown(b.commit))
 	fmt.Fprintf(&s, "built:           %s\n", orUnknown(b.date))
-	fmt.Fprintf(&s, "guides verified: %s\n", orUnknown(guidesVerified()))
-	if cat, err := guides.Load(); err == nil {
-		age := guidesAgeOf(cat, now)
-		fmt.Fprintf(&s, "guides age:      %s\n", age)
-		if notice := age.StaleNotice(); notice != "" {
-			fmt.Fprintln(&s, notice)
-		}
+	// The guides are loaded once; if they cannot be, every command says why.
+	cat, err := guides.Load()
+	if err != nil {
+		fmt.Fprintln(&s, "guides verified: unknown")
+		return s.String()
+	}
+	age := guidesAgeOf(cat, now)
+	fmt.Fprintf(&s, "guides verified: %s\n", orUnknown(newestVerified(cat)))
+	fmt.Fprintf(&s, "guides age:      %s\n", age)
+	if notice := age.StaleNotice(); notice != "" {
+		fmt.Fprintln(&s, notice)
 	}
 	return s.String()
 }
@@ -106,16 +110,6 @@ func (b buildInfo) built() time.Time {
 		return time.Time{}
 	}
 	return t
-}
-
-// guidesVerified is the newest verified date across the built-in guides, or
-// "" if they cannot be loaded (every command then says why).
-func guidesVerified() string {
-	cat, err := guides.Load()
-	if err != nil {
-		return ""
-	}
-	return newestVerified(cat)
 }
 
 // newestVerified is the latest YYYY-MM-DD verified date in cat; the dates
