@@ -3,6 +3,8 @@ package guides
 import (
 	"regexp"
 	"strings"
+
+	"github.com/optout/optout/model"
 )
 
 // namedKey matches guide text that names a key of one front end ("press
@@ -22,10 +24,8 @@ func (r *fileReader) checkKeyWords(text string, first int) {
 			r.errorf(first+i, "%q names a key, which differs between the full screen and the line mode: write {open} (opens the official link) or {copy} (copies the text to send) instead", m)
 		}
 		for _, tok := range keyToken.FindAllString(line, -1) {
-			switch tok {
-			case "{open}", "{Open}", "{copy}", "{Copy}":
-			default:
-				r.errorf(first+i, "unknown token %s: the tokens are {open} and {copy} ({Open}, {Copy} at the start of a sentence)", tok)
+			if !model.IsKeyToken(tok) {
+				r.errorf(first+i, "unknown token %s: the tokens are %s and %s (capitalised at the start of a sentence)", tok, model.TokenOpen, model.TokenCopy)
 			}
 		}
 	}

@@ -61,7 +61,7 @@ type partDef struct {
 // followup_days (reminders about the step, not the step).
 var parts = [...]partDef{
 	{PartTitle, "the title", one(func(s Step) string { return s.Title }), "", func(h *PartHashes) *uint32 { return &h.Title }},
-	{PartBody, "the instructions", one(func(s Step) string { return hashedKeyWords.Replace(strings.TrimSpace(s.Body)) }), "", func(h *PartHashes) *uint32 { return &h.Body }},
+	{PartBody, "the instructions", one(func(s Step) string { return hashedKeyWords(strings.TrimSpace(s.Body)) }), "", func(h *PartHashes) *uint32 { return &h.Body }},
 	{PartLink, "the official link", one(func(s Step) string { return s.Link }), "", func(h *PartHashes) *uint32 { return &h.Link }},
 	{PartTemplate, "the text to copy", one(textToCopy), "", func(h *PartHashes) *uint32 { return &h.Template }},
 	{PartRegions, "where it applies", regionNames, "region", func(h *PartHashes) *uint32 { return &h.Regions }},
@@ -184,4 +184,7 @@ func field(h hash.Hash, name, value string) {
 // full screen's keys: turning "press `o`" into {open} changes what each
 // front end shows, not what the user does, so it must not mark anyone's
 // tick as changed.
-var hashedKeyWords = strings.NewReplacer("({copy})", "(`y`)", "{open}", "press `o`", "{Open}", "Press `o`", "{copy}", "press `y`", "{Copy}", "Press `y`")
+// "({copy})" was written "(`y`)" then.
+func hashedKeyWords(body string) string {
+	return ExpandKeyTokens(strings.ReplaceAll(body, "("+TokenCopy+")", "(`y`)"), "press `o`", "press `y`")
+}

@@ -3,6 +3,8 @@ package render
 import (
 	"fmt"
 	"strings"
+
+	"github.com/optout/optout/model"
 )
 
 // Keys are the keys the active front end binds to what a page's hints talk
@@ -67,9 +69,6 @@ func (k Keys) linkHint() string {
 // words: "press `o`" in the full screen, "type `o`" in the line mode, and
 // where there is no key (`guides show`) what to do instead.
 func (k Keys) Expand(text string) string {
-	if !strings.Contains(text, "{") {
-		return text
-	}
 	open, copy := "use the official link", "copy it from below"
 	if k.Open != "" {
 		open = strings.ToLower(k.verb()) + " `" + k.Open + "`"
@@ -77,10 +76,5 @@ func (k Keys) Expand(text string) string {
 	if k.Copy != "" {
 		copy = strings.ToLower(k.verb()) + " `" + k.Copy + "`"
 	}
-	return strings.NewReplacer("{open}", open, "{Open}", capitalised(open), "{copy}", copy, "{Copy}", capitalised(copy)).Replace(text)
-}
-
-// capitalised is s with its first letter in upper case.
-func capitalised(s string) string {
-	return strings.ToUpper(s[:1]) + s[1:]
+	return model.ExpandKeyTokens(text, open, copy)
 }
