@@ -17,7 +17,7 @@ import (
 //	today, yesterday
 //	2026-11-20            (ISO 8601)
 //	20 Nov 2026, 20 November 2026
-//	20 Nov, 20 November   (this year)
+//	20 Nov, 20 November   (this year's; last year's if this year's is over half a year away)
 //
 // Numeric day/month forms such as 20/11/2026 are refused on purpose: read
 // the American way, 03/04 is another day. A day in the future, or before
@@ -61,11 +61,18 @@ func parseDate(in string, now time.Time) (time.Time, error) {
 		}
 	}
 	for _, layout := range []string{"2 Jan 2006", "2 January 2006"} {
-		// This year's: time.Parse checks the day against the month of the
-		// year it is given.
-		if t, err := time.ParseInLocation(layout, in+now.Format(" 2006"), loc); err == nil {
-			return t, nil
+		// This year's, or last year's when this year's is more than half
+		// a year away ("20 Dec" typed in January); a day just ahead is a
+		// slip, which ParseDay reports as in the future. time.Parse checks
+		// the day against the month of the year it is given.
+		t, err := time.ParseInLocation(layout, fmt.Sprintf("%s %d", in, now.Year()), loc)
+		if err != nil {
+			continue
 		}
+		if t.After(now.AddDate(0, 6, 0)) {
+			return time.ParseInLocation(layout, fmt.Sprintf("%s %d", in, now.Year()-1), loc)
+		}
+		return t, nil
 	}
 	return time.Time{}, fmt.Errorf("not a date")
 }

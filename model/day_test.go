@@ -128,3 +128,16 @@ func TestApplyTakesWhenItHappened(t *testing.T) {
 		t.Errorf("after re-confirms: at %v, checked %v; want %v, %v", s.At, s.CheckedAt, sent, rec.Add(time.Hour))
 	}
 }
+
+// A day without a year is the latest such day not in the future: "20 Dec"
+// typed on 5 January is last December's, not a future one refused.
+func TestParseDayWithoutAYearLooksBack(t *testing.T) {
+	t.Parallel()
+	now := time.Date(2027, 1, 5, 9, 0, 0, 0, time.UTC)
+	for in, want := range map[string]string{"20 Dec": "2026-12-20", "5 Jan": "2027-01-05", "3 January": "2027-01-03", "31 December": "2026-12-31"} {
+		got, err := ParseDay(in, now)
+		if err != nil || got.Format(time.DateOnly) != want {
+			t.Errorf("ParseDay(%q) on %s = %v, %v; want %s", in, now.Format(time.DateOnly), got, err, want)
+		}
+	}
+}
